@@ -1,0 +1,136 @@
+package vn.motcua.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.ForbiddenException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every exception that reaches REST into problem details: expected ones with their own status,
+ * bad input as 400, a database that cannot be reached as 503, and anything else as a 500 whose detail
+ * carries only an incident id (the stack trace goes to the log, never to the client).
+ */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        Response.ResponseBuilder response = respond(e.problem().withInstance(path(uri)));
+        if (e.retryAfter() != null) {
+            response.header("Retry-After", Math.max(1, e.retryAfter().toSeconds()));
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .collect(Collectors.toList());
+        return respond(ProblemException.validation(errors).problem().withInstance(path(uri))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String detail = "Nội dung yêu cầu không phải JSON hợp lệ.";
+        List<Problem.FieldError> errors = List.of();
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String message = e instanceof InvalidFormatException ? "giá trị không đúng kiểu" : "sai kiểu dữ liệu";
+            errors = List.of(new Problem.FieldError(field, message));
+            detail = "Trường dữ liệu có kiểu không đúng.";
+        }
+        return respond(Problem.of("malformed-request", "Yêu cầu không đúng định dạng", 400, detail)
+                .withErrors(errors).withInstance(path(uri))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of("forbidden", "Không có quyền thực hiện", 403,
+                "Vai trò của bạn không được phép thực hiện thao tác này.").withInstance(path(uri))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response concurrentChange(OptimisticLockException e, UriInfo uri) {
+        return respond(ProblemException.conflict("concurrent-modification",
+                "Hồ sơ vừa được người khác thay đổi; hãy tải lại và thử lại.").problem().withInstance(path(uri))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response lockTimeout(PessimisticLockException e, UriInfo uri) {
+        return concurrentChange(new OptimisticLockException(e), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse() != null ? e.getResponse().getStatus() : 500;
+        if (status == 500) {
+            return unexpected(e, uri);
+        }
+        Problem problem = switch (status) {
+            case 400 -> Problem.of("malformed-request", "Yêu cầu không đúng định dạng", 400, e.getMessage());
+            case 401 -> Problem.of("unauthenticated", "Chưa đăng nhập", 401, "Cần mã truy cập hợp lệ.");
+            case 403 -> Problem.of("forbidden", "Không có quyền thực hiện", 403, "Vai trò của bạn không được phép thực hiện thao tác này.");
+            case 404 -> Problem.of("not-found", "Không tìm thấy", 404, "Không có tài nguyên tại địa chỉ này.");
+            case 405 -> Problem.of("method-not-allowed", "Phương thức không được hỗ trợ", 405, e.getMessage());
+            case 406 -> Problem.of("not-acceptable", "Định dạng phản hồi không được hỗ trợ", 406, e.getMessage());
+            case 415 -> Problem.of("unsupported-media-type", "Định dạng nội dung không được hỗ trợ", 415, e.getMessage());
+            default -> Problem.of("http-" + status, "Yêu cầu không thể thực hiện", status, e.getMessage());
+        };
+        Response.ResponseBuilder response = respond(problem.withInstance(path(uri)));
+        if (e.getResponse() != null) {
+            e.getResponse().getHeaders().forEach((name, values) -> {
+                if (name.equalsIgnoreCase("Allow") || name.equalsIgnoreCase("WWW-Authenticate")) {
+                    values.forEach(v -> response.header(name, v));
+                }
+            });
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseErrors.unreachable(e)) {
+            LOG.warnf("database unreachable on %s: %s", path(uri), e.toString());
+            ProblemException unavailable = ProblemException.unavailable(
+                    "Cơ sở dữ liệu tạm thời không kết nối được; không có thay đổi nào được ghi. Vui lòng thử lại.");
+            return problem(unavailable, uri);
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error %s on %s", incident, path(uri));
+        return respond(Problem.of("internal-error", "Lỗi hệ thống", 500,
+                "Đã xảy ra lỗi không mong muốn; mã sự cố " + incident + ".").withInstance(path(uri))).build();
+    }
+
+    private static Response.ResponseBuilder respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        // "create.arg0.applicant.idNumber" -> "applicant.idNumber": drop the method and parameter nodes.
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+}

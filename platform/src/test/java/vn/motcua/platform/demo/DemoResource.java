@@ -1,0 +1,55 @@
+package vn.motcua.platform.demo;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import vn.motcua.platform.idempotency.IdempotencyKeys;
+import vn.motcua.platform.problem.ProblemException;
+
+import java.util.UUID;
+
+@Path("/demo/items")
+public class DemoResource {
+    public record NewItem(@NotBlank String name, @NotNull @Min(1) @Max(100) Integer quantity) {
+    }
+
+    public record Created(UUID id) {
+    }
+
+    private final DemoService service;
+
+    public DemoResource(DemoService service) {
+        this.service = service;
+    }
+
+    @POST
+    public Response create(@HeaderParam("Idempotency-Key") String key, @Valid @NotNull NewItem item) {
+        IdempotencyKeys.Outcome<Created> outcome = service.createOnce(key, item);
+        return Response.status(outcome.status()).entity(outcome.body())
+                .header("Idempotent-Replayed", outcome.replayed()).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public DemoItem get(@PathParam("id") UUID id) {
+        DemoItem item = DemoItem.findById(id);
+        if (item == null) {
+            throw ProblemException.notFound("Không có mục " + id + ".");
+        }
+        return item;
+    }
+
+    @GET
+    @Path("/broken")
+    public String broken() {
+        throw new IllegalStateException("a bug");
+    }
+}

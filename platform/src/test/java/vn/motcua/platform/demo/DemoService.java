@@ -1,0 +1,45 @@
+package vn.motcua.platform.demo;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import vn.motcua.platform.idempotency.IdempotencyKeys;
+import vn.motcua.platform.outbox.Outbox;
+import vn.motcua.shared.events.CloudEvent;
+
+import java.util.Map;
+import java.util.UUID;
+
+@ApplicationScoped
+public class DemoService {
+    public static final String TOPIC = "motcua.test.events";
+    public static final String CREATED = "vn.motcua.demo.created.v1";
+
+    private final Outbox outbox;
+    private final IdempotencyKeys idempotency;
+
+    public DemoService(Outbox outbox, IdempotencyKeys idempotency) {
+        this.outbox = outbox;
+        this.idempotency = idempotency;
+    }
+
+    /** Persists an item and its event; {@code failAfterWrite} rolls both back. */
+    @Transactional
+    public DemoItem create(String key, String name, int quantity, boolean failAfterWrite) {
+        DemoItem item = new DemoItem();
+        item.id = UUID.randomUUID();
+        item.name = name;
+        item.quantity = quantity;
+        item.persist();
+        outbox.publish(TOPIC, CloudEvent.of("platformtest", CREATED, key, Map.of("id", item.id, "name", name)));
+        if (failAfterWrite) {
+            throw new IllegalStateException("simulated failure after the writes");
+        }
+        return item;
+    }
+
+    @Transactional
+    public IdempotencyKeys.Outcome<DemoResource.Created> createOnce(String idempotencyKey, DemoResource.NewItem request) {
+        return idempotency.once("POST /demo/items", idempotencyKey, request, 201, DemoResource.Created.class,
+                () -> new DemoResource.Created(create(request.name(), request.name(), request.quantity(), false).id));
+    }
+}
