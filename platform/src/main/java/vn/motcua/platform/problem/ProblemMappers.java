@@ -61,6 +61,12 @@ public class ProblemMappers {
                 .withErrors(errors).withInstance(path(uri))).build();
     }
 
+    /** Declared for the subclass too: Quarkus ships its own mapper for it, which would otherwise win. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(Problem.of("forbidden", "Không có quyền thực hiện", 403,

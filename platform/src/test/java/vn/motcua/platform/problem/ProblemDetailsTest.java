@@ -1,0 +1,82 @@
+package vn.motcua.platform.problem;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.junit.jupiter.api.Test;
+import vn.motcua.testsupport.KafkaResource;
+import vn.motcua.testsupport.PostgresResource;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/** Every failure reaching REST answers RFC 9457 problem details with a stable type; bad input is never a 500. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+class ProblemDetailsTest {
+
+    @Test
+    void validationErrorsNameEachField() {
+        given().contentType("application/json").body("{\"name\": \" \", \"quantity\": 0}")
+                .when().post("/demo/items")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:motcua:problem:validation-failed"))
+                .body("title", equalTo("Dữ liệu không hợp lệ"))
+                .body("status", equalTo(400))
+                .body("instance", equalTo("/demo/items"))
+                .body("errors.field", hasItem("name"))
+                .body("errors.field", hasItem("quantity"));
+    }
+
+    @Test
+    void malformedJsonAndWrongTypesAreBadRequests() {
+        given().contentType("application/json").body("{\"name\": \"x\", ")
+                .when().post("/demo/items")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:motcua:problem:malformed-request"));
+        given().contentType("application/json").body("{\"name\": \"x\", \"quantity\": \"many\"}")
+                .when().post("/demo/items")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:motcua:problem:malformed-request"))
+                .body("errors[0].field", equalTo("quantity"));
+        given().contentType("application/json").body("")
+                .when().post("/demo/items")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void unknownThingsAndMethodsAndMediaTypes() {
+        given().when().get("/demo/items/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:motcua:problem:not-found"))
+                .body("title", equalTo("Không tìm thấy"));
+        given().when().get("/no/such/path")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:motcua:problem:not-found"));
+        given().when().get("/demo/items/not-a-uuid")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().delete("/demo/items")
+                .then().statusCode(405).contentType("application/problem+json")
+                .body("type", equalTo("urn:motcua:problem:method-not-allowed"));
+        given().contentType("text/plain").body("hello")
+                .when().post("/demo/items")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void aBugIsA500WithAnIncidentIdAndNoStackTrace() {
+        given().when().get("/demo/items/broken")
+                .then().statusCode(500).contentType("application/problem+json")
+                .body("type", equalTo("urn:motcua:problem:internal-error"))
+                .body("detail", containsString("mã sự cố"))
+                .body("detail", not(containsString("IllegalStateException")));
+    }
+}
