@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Stops what deploy/local/up.sh started (services, Keycloak, Kafka, PostgreSQL) and nothing else:
+# a PostgreSQL, Kafka or Keycloak that was already running when up.sh reused it is left alone.
+# Data stays in .stack/data; `deploy/local/down.sh --purge` also deletes it (downloads are kept).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+PURGE=0
+[ "${1:-}" = "--purge" ] && PURGE=1
+
+for entry in "${SERVICES[@]}"; do
+    name=${entry%%:*}
+    if [ -f "$RUN/$name.pid" ]; then stop_pid "$name" 20; ok "$name" "stopped"; fi
+done
+if [ -f "$RUN/keycloak.pid" ]; then stop_pid keycloak 30; ok keycloak "stopped"; fi
+if [ -f "$RUN/kafka.pid" ]; then stop_pid kafka 30; ok kafka "stopped"; fi
+if [ -f "$RUN/postgres.env" ]; then
+    source "$RUN/postgres.env"
+    if [ "$(id -u)" = 0 ]; then
+        runuser -u "$PG_OWNER" -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
+    else
+        "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
+    fi
+    stop_pid postgres 10
+    rm -f "$RUN/postgres.env"
+    ok postgres "stopped"
+fi
+if [ "$PURGE" = 1 ]; then
+    rm -rf "$DATA" "$DIST"/keycloak-*/data/h2 "$DIST"/keycloak-*/data/.realm-sha256
+    ok purge "deleted $DATA and Keycloak's data"
+fi

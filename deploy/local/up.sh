@@ -1,0 +1,259 @@
+#!/usr/bin/env bash
+# Starts the whole motcua system on this machine, without Docker:
+#   PostgreSQL (5432) · Kafka in KRaft mode (9092) · Keycloak with the motcua realm (8180)
+#   · intake (8081) · routing (8082) · result (8083) · notification (8084)
+# Infrastructure that already answers is reused; the four services are always restarted from the
+# current build. Safe to run twice. deploy/local/down.sh stops what this script started.
+#
+#   deploy/local/up.sh              build the services, then start everything
+#   deploy/local/up.sh --no-build   start the services from the jars already built (test.sh uses it)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+BUILD=1
+for arg in "$@"; do
+    case "$arg" in
+        --no-build) BUILD=0 ;;
+        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+        *) echo "unknown option: $arg" >&2; exit 2 ;;
+    esac
+done
+
+"$JAVA" -version >/dev/null 2>&1 || fail java "no Java runtime found (install a JDK 17+ or set JAVA_HOME)"
+
+# ---------------------------------------------------------------------------------------------
+# PostgreSQL: reuse a server on 5432; else run a private cluster with the installed binaries;
+# else with the PostgreSQL binaries published on Maven Central (zonky). Never needs a manual step.
+# ---------------------------------------------------------------------------------------------
+pg_as() { # run a PostgreSQL binary as the cluster's owner (initdb and postgres refuse root)
+    if [ "$(id -u)" = 0 ]; then runuser -u "$PG_OWNER" -- "$@"; else "$@"; fi
+}
+
+ensure_motcua_db_on_foreign_server() {
+    if PGPASSWORD=motcua psql -h localhost -p 5432 -U motcua -d motcua -Atqc 'select 1' >/dev/null 2>&1; then
+        return 0
+    fi
+    if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1 && command -v psql >/dev/null; then
+        runuser -u postgres -- psql -p 5432 -v ON_ERROR_STOP=1 -q <<'SQL' >>"$LOGS/postgres.log" 2>&1 || true
+SELECT 'CREATE ROLE motcua LOGIN PASSWORD ''motcua'''
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'motcua') \gexec
+SELECT 'CREATE DATABASE motcua OWNER motcua'
+ WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'motcua') \gexec
+SQL
+        PGPASSWORD=motcua psql -h localhost -p 5432 -U motcua -d motcua -Atqc 'select 1' >/dev/null 2>&1 && return 0
+    fi
+    fail postgres "a server answers on 5432 but user/database motcua/motcua is missing and could not be created; create them, or stop that server" "$LOGS/postgres.log"
+}
+
+find_pg_bin() {
+    local dir
+    for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k4 -n -r); do
+        if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then echo "$dir"; return; fi
+    done
+    # No installed server: the PostgreSQL build that zonky publishes on Maven Central.
+    local arch home="$DIST/postgresql-$PG_EMBEDDED_VERSION"
+    case "$(uname -m)" in x86_64) arch=amd64 ;; aarch64) arch=arm64v8 ;; *) arch="$(uname -m)" ;; esac
+    if [ ! -x "$home/bin/pg_ctl" ]; then
+        local tmp="$DIST/tmp-pg"; rm -rf "$tmp"; mkdir -p "$tmp" "$home"
+        mvn_fetch dependency:copy \
+            "-Dartifact=io.zonky.test.postgres:embedded-postgres-binaries-linux-$arch:$PG_EMBEDDED_VERSION" \
+            "-DoutputDirectory=$tmp" >>"$LOGS/postgres.log" 2>&1 || return 1
+        unzip -p "$tmp"/*.jar '*.txz' | tar -xJ -C "$home" || return 1
+        rm -rf "$tmp"
+    fi
+    echo "$home/bin"
+}
+
+start_postgres() {
+    step postgres "localhost:5432"
+    if port_open 5432; then
+        if pid_alive postgres; then ok postgres "running (started earlier by up.sh)"; return; fi
+        ensure_motcua_db_on_foreign_server
+        ok postgres "reusing the server already on 5432"
+        return
+    fi
+    local bin; bin=$(find_pg_bin) || fail postgres "no PostgreSQL binaries and the download failed" "$LOGS/postgres.log"
+    local major; major=$("$bin/pg_ctl" --version | sed -E 's/.* ([0-9]+)(\.[0-9]+)*.*/\1/')
+    local pgdata="$DATA/postgres-$major"
+    PG_OWNER=$(id -un)
+    if [ "$(id -u)" = 0 ]; then
+        if id postgres >/dev/null 2>&1; then PG_OWNER=postgres; else PG_OWNER=nobody; fi
+        chmod o+rx "$DIST" "$DATA" 2>/dev/null || true
+    fi
+    if [ ! -f "$pgdata/PG_VERSION" ]; then
+        rm -rf "$pgdata"; mkdir -p "$pgdata"; chmod 700 "$pgdata"
+        [ "$(id -u)" = 0 ] && chown "$PG_OWNER" "$pgdata"
+        local pwfile="$pgdata.pw"; echo motcua > "$pwfile"
+        [ "$(id -u)" = 0 ] && chown "$PG_OWNER" "$pwfile"
+        pg_as "$bin/initdb" -D "$pgdata" -U motcua --pwfile="$pwfile" -E UTF8 --no-locale \
+            --auth-local=trust --auth-host=scram-sha-256 >>"$LOGS/postgres.log" 2>&1 \
+            || { rm -f "$pwfile"; fail postgres "initdb failed" "$LOGS/postgres.log"; }
+        rm -f "$pwfile"
+        echo "CREATE DATABASE motcua OWNER motcua" \
+            | pg_as "$bin/postgres" --single -D "$pgdata" postgres >>"$LOGS/postgres.log" 2>&1 \
+            || fail postgres "could not create database motcua" "$LOGS/postgres.log"
+    fi
+    touch "$LOGS/postgres.log"; [ "$(id -u)" = 0 ] && chown "$PG_OWNER" "$LOGS/postgres.log"
+    pg_as "$bin/pg_ctl" -D "$pgdata" -l "$LOGS/postgres.log" -w -t 60 \
+        -o "-p 5432 -k /tmp -c listen_addresses=localhost -c max_connections=200 -c shared_buffers=256MB" \
+        start >/dev/null || fail postgres "pg_ctl start failed" "$LOGS/postgres.log"
+    head -1 "$pgdata/postmaster.pid" > "$RUN/postgres.pid"
+    printf 'PG_BIN=%q\nPG_DATA=%q\nPG_OWNER=%q\n' "$bin" "$pgdata" "$PG_OWNER" > "$RUN/postgres.env"
+    ok postgres "private cluster $pgdata (PostgreSQL $major)"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Kafka: a real single-node KRaft broker from the Maven Central jars.
+# ---------------------------------------------------------------------------------------------
+TOPICS=(motcua.intake.events:16 motcua.routing.events:16 motcua.result.events:16
+        motcua.notification.events:16 motcua.catalog.events:4)
+
+start_kafka() {
+    step kafka "localhost:9092"
+    local home="$DIST/kafka-$KAFKA_VERSION" started
+    if ! port_open 9092; then
+        if [ ! -f "$home/.complete" ]; then
+            rm -rf "$home"
+            mvn_fetch -Pkafka dependency:copy-dependencies -DincludeScope=runtime \
+                "-Dkafka.version=$KAFKA_VERSION" "-DoutputDirectory=$home/lib" >>"$LOGS/kafka.log" 2>&1 \
+                || fail kafka "could not fetch the Kafka jars from Maven Central" "$LOGS/kafka.log"
+            touch "$home/.complete"
+        fi
+        local data="$DATA/kafka"; mkdir -p "$data"
+        { cat "$REPO/deploy/local/kafka/server.properties"; echo "log.dirs=$data/logs"; } > "$data/server.properties"
+        if [ ! -f "$data/logs/meta.properties" ]; then
+            local id; id=$("$JAVA" -cp "$home/lib/*" kafka.tools.StorageTool random-uuid 2>>"$LOGS/kafka.log")
+            "$JAVA" -cp "$home/lib/*" kafka.tools.StorageTool format -t "$id" -c "$data/server.properties" \
+                >>"$LOGS/kafka.log" 2>&1 || fail kafka "formatting the KRaft storage failed" "$LOGS/kafka.log"
+        fi
+        nohup "$JAVA" -Xms128m -Xmx512m -XX:+UseG1GC \
+            "-Dlog4j2.configurationFile=$REPO/deploy/local/kafka/log4j2.yaml" \
+            -cp "$home/lib/*" kafka.Kafka "$data/server.properties" >>"$LOGS/kafka.log" 2>&1 &
+        echo $! > "$RUN/kafka.pid"
+        wait_for 90 kafka "$LOGS/kafka.log" port_open 9092
+        started="started"
+    else
+        [ -f "$home/.complete" ] || fail kafka "something answers on 9092 but it is not a broker up.sh can manage (stop it, or let up.sh fetch Kafka first)"
+        pid_alive kafka && started="running (started earlier by up.sh)" || started="reusing the broker already on 9092"
+    fi
+    local out
+    out=$("$JAVA" -cp "$home/lib/*" "$REPO/deploy/local/kafka/CreateTopics.java" localhost:9092 "${TOPICS[@]}" 2>>"$LOGS/kafka.log") \
+        || fail kafka "creating topics failed" "$LOGS/kafka.log"
+    ok kafka "$started; $out"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Keycloak 26 from the Maven Central distribution, realm imported from deploy/keycloak/.
+# --import-realm skips an existing realm, so a changed realm file gets a fresh data folder.
+# ---------------------------------------------------------------------------------------------
+KC_URL=http://localhost:8180
+REALM_FILE="$REPO/deploy/keycloak/motcua-realm.json"
+
+start_keycloak() {
+    step keycloak "$KC_URL (realm motcua)"
+    local home="$DIST/keycloak-$KEYCLOAK_VERSION"
+    local want; want=$(sha256sum "$REALM_FILE" | cut -d' ' -f1)
+    local have; have=$(cat "$home/data/.realm-sha256" 2>/dev/null || true)
+    if port_open 8180; then
+        if pid_alive keycloak && [ "$want" != "$have" ]; then
+            echo "  realm file changed: restarting Keycloak with a fresh data folder"
+            stop_pid keycloak 30
+        elif pid_alive keycloak; then
+            ok keycloak "running (started earlier by up.sh), realm unchanged"; return
+        else
+            http_ok "$KC_URL/realms/motcua/.well-known/openid-configuration" \
+                || fail keycloak "something answers on 8180 without the motcua realm; stop it"
+            ok keycloak "reusing the Keycloak already on 8180 (realm changes need it restarted by hand)"; return
+        fi
+    fi
+    if [ ! -x "$home/bin/kc.sh" ]; then
+        mvn_fetch dependency:copy "-Dartifact=org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" \
+            "-DoutputDirectory=$DIST" >>"$LOGS/keycloak.log" 2>&1 \
+            || fail keycloak "could not fetch the Keycloak distribution" "$LOGS/keycloak.log"
+        unzip -q -o "$DIST/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip" -d "$DIST" \
+            || fail keycloak "could not unpack the Keycloak distribution"
+        rm -f "$DIST/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
+    fi
+    if [ "$want" != "$have" ]; then
+        rm -rf "$home/data/h2" "$home/data/import" "$home/data/.realm-sha256"
+    fi
+    mkdir -p "$home/data/import"; cp "$REALM_FILE" "$home/data/import/motcua-realm.json"
+    KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+    JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
+        nohup "$home/bin/kc.sh" start-dev --http-port=8180 --import-realm \
+        >>"$LOGS/keycloak.log" 2>&1 &
+    echo $! > "$RUN/keycloak.pid"
+    wait_for 240 keycloak "$LOGS/keycloak.log" http_ok "$KC_URL/realms/motcua/.well-known/openid-configuration"
+    echo "$want" > "$home/data/.realm-sha256"
+    ok keycloak "started (admin console $KC_URL/admin, admin/admin)"
+}
+
+# ---------------------------------------------------------------------------------------------
+# The four services, always from the current build.
+# ---------------------------------------------------------------------------------------------
+build_services() {
+    [ "$BUILD" = 1 ] || return 0
+    step build "services from the working tree"
+    local modules; modules=$(printf '%s,' "${SERVICES[@]%%:*}")
+    "$REPO/mvnw" -B -ntp -f "$REPO/pom.xml" package -DskipTests -pl "${modules%,}" -am \
+        >"$LOGS/build.log" 2>&1 || fail build "mvnw package failed" "$LOGS/build.log"
+    ok build "mvnw package (log: $LOGS/build.log)"
+}
+
+start_services() {
+    local entry name port jar
+    for entry in "${SERVICES[@]}"; do
+        name=${entry%%:*}; port=${entry##*:}
+        stop_pid "$name" 20
+        port_open "$port" && fail "$name" "port $port is taken by a process up.sh did not start; stop it"
+    done
+    for entry in "${SERVICES[@]}"; do
+        name=${entry%%:*}; port=${entry##*:}
+        jar="$REPO/$name/target/quarkus-app/quarkus-run.jar"
+        [ -f "$jar" ] || fail "$name" "$jar is missing: build first (run without --no-build)"
+        step "$name" "http://localhost:$port"
+        : > "$LOGS/$name.log"
+        nohup "$JAVA" -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+            -Dquarkus.http.port="$port" \
+            -Dquarkus.oidc.credentials.secret="$name-dev-secret" \
+            -jar "$jar" >>"$LOGS/$name.log" 2>&1 &
+        echo $! > "$RUN/$name.pid"
+    done
+    for entry in "${SERVICES[@]}"; do
+        name=${entry%%:*}; port=${entry##*:}
+        wait_for 120 "$name" "$LOGS/$name.log" http_ok "http://localhost:$port/q/health/ready"
+        ok "$name" "ready"
+    done
+}
+
+start_postgres
+start_kafka
+start_keycloak
+build_services
+start_services
+
+cat <<EOF
+
+${BOLD}motcua is up${OFF} in $(elapsed). Logs: $LOGS  ·  stop: deploy/local/down.sh
+
+  intake        http://localhost:8081/q/swagger-ui
+  routing       http://localhost:8082/q/swagger-ui
+  result        http://localhost:8083/q/swagger-ui
+  notification  http://localhost:8084/q/swagger-ui
+  Keycloak      $KC_URL/admin (admin/admin), realm motcua
+  Kafka         localhost:9092      PostgreSQL  localhost:5432 motcua/motcua
+
+Demo users (password = user name): counter1 (counter-officer, unit 000.00.31.H29),
+  tuphap1, tuphap2 (justice TUPHAP-BADINH), congan1 (police CONGAN-BADINH), bhxh1 (BHXH-KV1),
+  supervisor1, admin1, citizen1 (citizen_id 001090012345)
+
+Walk-through (copy-paste):
+  token() { deploy/local/token.sh "\$1"; }
+  curl -s -X POST http://localhost:8081/api/dossiers -H "Authorization: Bearer \$(token counter1)" \\
+       -H 'Content-Type: application/json' -d @deploy/local/demo/newborn-dossier.json | tee /tmp/dossier.json
+  CODE=\$(jq -r .code /tmp/dossier.json); PIN=\$(jq -r .lookupPin /tmp/dossier.json)
+  curl -s "http://localhost:8082/api/tasks?dossier=\$CODE" -H "Authorization: Bearer \$(token tuphap1)"
+  curl -s "http://localhost:8082/api/tasks?dossier=\$CODE" -H "Authorization: Bearer \$(token congan1)"   # empty: another agency
+  curl -s "http://localhost:8083/api/public/dossiers/\$CODE?pin=\$PIN"
+  curl -s "http://localhost:8084/api/notifications?dossier=\$CODE" -H "Authorization: Bearer \$(token supervisor1)"
+EOF
