@@ -1,18 +1,27 @@
 package vn.motcua.shared.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The one JSON mapping of events, shared by producers and consumers so they cannot disagree:
- * ISO-8601 times, unknown fields ignored (a newer producer never breaks an older consumer).
+ * ISO-8601 times written in +07:00 whatever offset they were built with, dates as {@code YYYY-MM-DD},
+ * absent (null) fields left out, unknown fields ignored (a newer producer never breaks an older consumer).
  */
 public final class EventJson {
     /** Vietnam does not observe daylight saving time: a fixed +07:00 offset is exact. */
@@ -20,6 +29,8 @@ public final class EventJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule("vietnam-time").addSerializer(OffsetDateTime.class, new VietnamTimeSerializer()))
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -60,6 +71,14 @@ public final class EventJson {
             return MAPPER.treeToValue(event.data(), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedEventException("payload of " + event.type() + " is not a " + type.getSimpleName(), e);
+        }
+    }
+
+    /** The same instant in +07:00, so every time on a topic reads the way the public sees it. */
+    private static final class VietnamTimeSerializer extends JsonSerializer<OffsetDateTime> {
+        @Override
+        public void serialize(OffsetDateTime value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeString(value.withOffsetSameInstant(VIETNAM).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         }
     }
 

@@ -1,0 +1,7 @@
+package vn.motcua.shared.events;
+
+/** The decision of a step or of the whole dossier. */
+public enum Outcome {
+    APPROVED,
+    REJECTED
+}

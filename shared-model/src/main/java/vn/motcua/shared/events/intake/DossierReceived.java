@@ -1,0 +1,51 @@
+package vn.motcua.shared.events.intake;
+
+import vn.motcua.shared.events.OptionalField;
+import vn.motcua.shared.events.ReceptionChannel;
+import vn.motcua.shared.events.RoutingPlanSnapshot;
+import vn.motcua.shared.events.StatutoryTime;
+import vn.motcua.shared.events.Topics;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A dossier was received (tiếp nhận) and given its code and appointment date (Form 01). Carries
+ * everything its consumers need since none reads intake's tables: routing takes the plan snapshot,
+ * result the procedure and due date, notification the applicant's contact and the plain lookup PIN
+ * (only on this event).
+ *
+ * @param procedureVersion the catalogue version the dossier keeps for its whole life
+ * @param unitCode         identity code of the receiving one-stop unit (first part of the dossier code)
+ * @param receivedBy       user name of the counter officer; absent for an automatic online reception
+ * @param appointmentAt    ngày hẹn trả kết quả: the due date
+ * @param citizenIdHmac    keyed HMAC of the applicant's citizen ID, to link a logged-in citizen to their
+ *                         dossiers; absent for applicants without one. The ID itself never goes on a topic.
+ * @param lookupPin        the 6-digit PIN for the public status lookup, in plain text for notification
+ */
+public record DossierReceived(
+        String dossierCode,
+        String procedureCode,
+        int procedureVersion,
+        String procedureName,
+        ReceptionChannel channel,
+        String unitCode,
+        @OptionalField String receivedBy,
+        OffsetDateTime receivedAt,
+        OffsetDateTime appointmentAt,
+        StatutoryTime statutoryTime,
+        Applicant applicant,
+        @OptionalField String citizenIdHmac,
+        String lookupPin,
+        RoutingPlanSnapshot routingPlan) implements IntakeEvent {
+
+    public static final String TYPE = "vn.motcua.dossier.received.v1";
+    public static final String TOPIC = Topics.INTAKE;
+
+    /** Keeps the PIN and contact details out of logs. */
+    @Override
+    public String toString() {
+        return "DossierReceived[dossierCode=" + dossierCode + ", procedureCode=" + procedureCode
+                + ", procedureVersion=" + procedureVersion + ", channel=" + channel + ", unitCode=" + unitCode
+                + ", receivedAt=" + receivedAt + ", appointmentAt=" + appointmentAt + ", applicant=***, lookupPin=***]";
+    }
+}

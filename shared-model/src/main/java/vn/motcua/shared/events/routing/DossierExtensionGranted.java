@@ -1,0 +1,28 @@
+package vn.motcua.shared.events.routing;
+
+import vn.motcua.shared.events.OptionalField;
+import vn.motcua.shared.events.Topics;
+
+import java.time.OffsetDateTime;
+
+/**
+ * The single new appointment, with the apology to the applicant (Form 04, phiếu xin lỗi và hẹn lại
+ * ngày trả kết quả). A dossier gets at most one.
+ *
+ * @param apologyRef number or reference of the apology letter
+ * @param signedBy   the head of the agency at fault who signed it, if recorded
+ */
+public record DossierExtensionGranted(
+        String dossierCode,
+        OffsetDateTime grantedAt,
+        String agencyAtFaultCode,
+        String agencyAtFaultName,
+        String reason,
+        OffsetDateTime previousDueAt,
+        OffsetDateTime newDueAt,
+        String apologyRef,
+        @OptionalField String signedBy) implements RoutingEvent {
+
+    public static final String TYPE = "vn.motcua.dossier.extension-granted.v1";
+    public static final String TOPIC = Topics.ROUTING;
+}
