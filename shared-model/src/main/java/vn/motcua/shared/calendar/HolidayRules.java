@@ -28,8 +28,13 @@ import java.util.Set;
  *
  * <p>The law leaves two choices to the Government each year; the defaults are:
  * <ul>
- *   <li>Tết: the last day of the lunar year (29 or 30 tháng Chạp) and the first 3 (before 2014) or
- *       4 days of the new year — the 1994 wording, and the usual shape of the yearly decisions.</li>
+ *   <li>Tết, 4 days (to 2013): the last day of the lunar year (29 or 30 tháng Chạp) and the first 3
+ *       days of the new one, as the 1994 Code worded it.</li>
+ *   <li>Tết, 5 days (from 2014): the last 2 days of the lunar year and the first 3 days of the new
+ *       one. Decree 45/2013/NĐ-CP Art. 8 allowed "1 + 4" or "2 + 3"; since 2021 the Prime Minister
+ *       fixes the days (2019 Code Art. 112(3)). The Government chose 2 + 3 in 2020, 2021, 2023, 2024
+ *       and 2025 and 1 + 4 in 2022 and 2026; with substitute days the weekdays off were the same
+ *       either way in every one of those years.</li>
  *   <li>The day adjacent to 2 Sep: whichever of 1 or 3 Sep joins the holiday to a weekend for the
  *       longest break, preferring a weekday (so no extra substitute day is needed) and then 1 Sep:
  *       Mon→3 Sep, Tue→1 Sep, Wed→1 Sep, Thu→3 Sep, Fri→1 Sep, Sat→1 Sep, Sun→3 Sep (by the weekday
@@ -61,9 +66,10 @@ public final class HolidayRules {
         List<CalendarEntry> holidays = new ArrayList<>();
         holidays.add(holiday(LocalDate.of(year, Month.JANUARY, 1), NEW_YEAR));
         LocalDate tet = VietnameseLunarCalendar.tet(year);
-        int firstDays = year >= 2014 ? 4 : 3;
-        for (int i = -1; i <= firstDays - 1; i++) {
-            holidays.add(holiday(tet.plusDays(i), TET));
+        int lastDaysOfYear = year >= 2014 ? 2 : 1;
+        for (int i = -lastDaysOfYear; i <= 2; i++) {
+            LocalDate day = tet.plusDays(i);
+            holidays.add(holiday(day, TET + " (" + lunarDayName(day) + ")"));
         }
         if (year >= 2007) {
             holidays.add(holiday(VietnameseLunarCalendar.toSolar(LunarDate.of(year, 3, 10)), HUNG_KINGS));
@@ -77,6 +83,12 @@ public final class HolidayRules {
         }
         holidays.sort(null);
         return withSubstitutes(holidays);
+    }
+
+    /** "29 tháng Chạp", "mùng 1": how a Tết day is named. */
+    private static String lunarDayName(LocalDate day) {
+        LunarDate lunar = VietnameseLunarCalendar.toLunar(day);
+        return lunar.month() == 1 ? "mùng " + lunar.day() : lunar.day() + " tháng Chạp";
     }
 
     /** +1 for 3 Sep, -1 for 1 Sep; see the class comment for why. */
@@ -108,10 +120,16 @@ public final class HolidayRules {
                 substitute = substitute.plusDays(1);
             }
             off.add(substitute);
-            result.add(new CalendarEntry(substitute, DayKind.DAY_OFF, SUBSTITUTE + holiday.name()));
+            result.add(new CalendarEntry(substitute, DayKind.DAY_OFF, SUBSTITUTE + baseName(holiday.name())));
         }
         result.sort(null);
         return List.copyOf(result);
+    }
+
+    /** "Tết Nguyên đán (mùng 1)" → "Tết Nguyên đán". */
+    private static String baseName(String name) {
+        int bracket = name.indexOf(" (");
+        return bracket < 0 ? name : name.substring(0, bracket);
     }
 
     private static CalendarEntry holiday(LocalDate date, String name) {

@@ -40,8 +40,9 @@ class DeadlineCalculatorTest {
 
     @Test
     void acrossTet() {
-        // Rules 2025: Tết 28 Jan – 1 Feb, substitute Mon 3 Feb; Mon 27 Jan and Tue 4 Feb are worked.
-        assertEquals(vnTime("2025-02-04T17:00"), rules.dueAfterWorkingDays(vn("2025-01-27T10:00"), 1));
+        // 2025: Tết Mon 27 – Fri 31 Jan; Fri 24 Jan and Mon 3 Feb are worked.
+        assertEquals(vnTime("2025-02-03T17:00"), rules.dueAfterWorkingDays(vn("2025-01-24T10:00"), 1));
+        assertEquals(vnTime("2025-02-04T17:00"), rules.dueAfterWorkingDays(vn("2025-01-28T10:00"), 1), "received during Tết");
         assertEquals(vnTime("2025-02-05T17:00"), rules.dueAfterWorkingDays(vn("2025-01-15T08:00"), 10));
     }
 
@@ -86,7 +87,8 @@ class DeadlineCalculatorTest {
         assertTrue(paused.isPaused());
         assertEquals(vnTime("2025-02-05T17:00"), paused.due(rules), "due as of the pause until resumed");
         DeadlineClock resumed = paused.resume(vn("2025-02-05T09:00"));
-        // Paused: Fri 2 h + Mon 27 Jan 8 h + Tue 4 Feb 8 h + Wed 1.5 h = 19.5 h; remaining 26 h from Wed 09:00.
+        // Paused: Fri 24 Jan 2 h + Mon 3 Feb 8 h + Tue 4 Feb 8 h + Wed 1.5 h = 19.5 h (Tết counts nothing);
+        // the remaining 26 h run from Wed 09:00: Wed 6.5 h, Thu 8 h, Fri 8 h, Mon 10 Feb 3.5 h.
         assertEquals(Duration.ofMinutes(19 * 60 + 30), resumed.pausedWorkingTime(rules));
         assertEquals(vnTime("2025-02-10T11:00"), resumed.due(rules));
         assertEquals(vnTime("2025-02-05T17:00"), resumed.statutoryDue(rules));

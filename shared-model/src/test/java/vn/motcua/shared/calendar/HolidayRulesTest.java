@@ -29,12 +29,11 @@ class HolidayRulesTest {
     void year2025ByTheLabourCode2019() {
         assertEquals(List.of(
                 holiday("2025-01-01", "Tết Dương lịch"),
-                holiday("2025-01-28", "Tết Nguyên đán"),
-                holiday("2025-01-29", "Tết Nguyên đán"),
-                holiday("2025-01-30", "Tết Nguyên đán"),
-                holiday("2025-01-31", "Tết Nguyên đán"),
-                holiday("2025-02-01", "Tết Nguyên đán"),
-                dayOff("2025-02-03", "Nghỉ bù Tết Nguyên đán"),
+                holiday("2025-01-27", "Tết Nguyên đán (28 tháng Chạp)"),
+                holiday("2025-01-28", "Tết Nguyên đán (29 tháng Chạp)"),
+                holiday("2025-01-29", "Tết Nguyên đán (mùng 1)"),
+                holiday("2025-01-30", "Tết Nguyên đán (mùng 2)"),
+                holiday("2025-01-31", "Tết Nguyên đán (mùng 3)"),
                 holiday("2025-04-07", "Giỗ Tổ Hùng Vương"),
                 holiday("2025-04-30", "Ngày Chiến thắng"),
                 holiday("2025-05-01", "Ngày Quốc tế Lao động"),
@@ -51,9 +50,10 @@ class HolidayRulesTest {
         // 2023: 2 Sep Sat, so 1 Sep (Fri) is the adjacent day and Mon 4 Sep the substitute.
         assertTrue(y2023.contains(holiday("2023-09-01", "Quốc khánh")));
         assertTrue(y2023.contains(dayOff("2023-09-04", "Nghỉ bù Quốc khánh")));
-        // 2023 Tết: 21 Jan (Sat) and 22 Jan (Sun) in the break; substitutes Thu 26 and Fri 27 Jan.
-        assertTrue(HolidayRules.prefill(2023).containsAll(List.of(
-                dayOff("2023-01-26", "Nghỉ bù Tết Nguyên đán"), dayOff("2023-01-27", "Nghỉ bù Tết Nguyên đán"))));
+        // 2023 Tết 20–24 Jan: 21 Jan (Sat, 30 tháng Chạp) and 22 Jan (Sun, mùng 1) give Wed 25 and Thu 26 Jan.
+        assertTrue(y2023.containsAll(List.of(
+                holiday("2023-01-21", "Tết Nguyên đán (30 tháng Chạp)"), holiday("2023-01-22", "Tết Nguyên đán (mùng 1)"),
+                dayOff("2023-01-25", "Nghỉ bù Tết Nguyên đán"), dayOff("2023-01-26", "Nghỉ bù Tết Nguyên đán"))));
     }
 
     /** The adjacent day of Quốc khánh chosen by the Government in 2021–2025 is what the rule picks. */
@@ -96,6 +96,6 @@ class HolidayRulesTest {
     }
 
     private static long count(int year, String name) {
-        return HolidayRules.prefill(year).stream().filter(e -> e.kind() == HOLIDAY && e.name().equals(name)).count();
+        return HolidayRules.prefill(year).stream().filter(e -> e.kind() == HOLIDAY && e.name().startsWith(name)).count();
     }
 }
