@@ -23,8 +23,8 @@ public final class OfficialTables {
     private OfficialTables() {
     }
 
-    /** The document: a list of yearly tables. */
-    public record Document(List<OfficialYear> years) {
+    /** The document: what it covers, and a list of yearly tables. */
+    public record Document(String description, List<OfficialYear> years) {
         public Document {
             years = List.copyOf(years == null ? List.of() : years);
         }
@@ -43,7 +43,7 @@ public final class OfficialTables {
 
     public static String write(List<OfficialYear> years) {
         try {
-            return EventJson.mapper().writeValueAsString(new Document(years));
+            return EventJson.mapper().writeValueAsString(new Document(null, years));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
