@@ -1,6 +1,8 @@
 package vn.motcua.shared.calendar;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.junit.jupiter.api.Test;
+import vn.motcua.shared.events.EventJson;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -109,5 +111,22 @@ class DeadlineCalculatorTest {
         // A pause after the extension moves the new due date; one before it is already in it.
         DeadlineClock pausedAfter = extended.pause(vn("2025-03-17T07:30")).resume(vn("2025-03-17T17:00"));
         assertEquals(vnTime("2025-03-24T17:00"), pausedAfter.due(rules));
+    }
+
+    /** Routing stores the clock and sends it in events: it must survive the shared JSON mapping. */
+    @Test
+    void clockJsonRoundTrip() throws JsonProcessingException {
+        DeadlineClock clock = DeadlineClock.start(vn("2025-03-07T10:00"), StatutoryTime.workingDays(5))
+                .pause(vn("2025-03-10T09:00")).resume(vn("2025-03-11T09:00"))
+                .extend(vn("2025-03-13T09:00"), vnTime("2025-03-24T17:00"), "chờ xác minh", rules)
+                .pause(vn("2025-03-14T08:00"));
+        String json = EventJson.mapper().writeValueAsString(clock);
+        DeadlineClock read = EventJson.mapper().readValue(json, DeadlineClock.class);
+        assertEquals(clock.pauses(), read.pauses());
+        assertEquals(clock.pausedSince(), read.pausedSince());
+        assertEquals(clock.statutoryTime(), read.statutoryTime());
+        assertEquals(clock.due(rules), read.due(rules));
+        assertEquals(clock.extension().previousDue().toInstant(), read.extension().previousDue().toInstant());
+        assertTrue(json.contains("\"unit\":\"WORKING_DAYS\""), json);
     }
 }
