@@ -1,7 +1,17 @@
 #!/usr/bin/env bash
-# The one test command (README.md): builds every module and runs every test.
-# Needs only a JDK 17+; the Maven wrapper fetches Maven, and the tests start their own in-process
-# Kafka and embedded PostgreSQL (no Docker, no running stack).
+# The one test command (README.md; .ci/run calls exactly this):
+#   1. builds every module and runs the unit and service tests (in-process Kafka, embedded
+#      PostgreSQL, OIDC test server), which also packages the four services;
+#   2. starts the real stack from that build (deploy/local/up.sh --no-build: PostgreSQL, Kafka,
+#      Keycloak and the services just packaged);
+#   3. runs the system tests (module system-tests) against it with real Keycloak tokens;
+#   4. stops what it started (deploy/local/down.sh), also when something failed.
+# Extra arguments go to step 1 (e.g. ./test.sh -pl intake-service -am).
 set -euo pipefail
 cd "$(dirname "$0")"
-exec ./mvnw -B -ntp verify "$@"
+
+./mvnw -B -ntp verify "$@"
+
+trap 'deploy/local/down.sh' EXIT
+deploy/local/up.sh --no-build
+./mvnw -B -ntp -pl system-tests -am -DskipUnitTests=true -Psystem-tests verify
