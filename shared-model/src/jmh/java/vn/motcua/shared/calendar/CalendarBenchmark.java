@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Costs of the calendar: a day lookup, a deadline in working days, and a rebuild after a table
- * changes. Run per docs/benchmarks/calendar.md. Inputs cycle through 1,024 receipts spread over
- * 2019–2026 so no single date is branch-predicted or cached.
+ * changes. Command, machine and figures: docs/BENCHMARKS.md, section "Calendar". Inputs cycle through
+ * 1,024 receipts spread over 2019–2026 so no single date is branch-predicted or cached.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

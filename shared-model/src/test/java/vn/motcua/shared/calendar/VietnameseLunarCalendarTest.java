@@ -13,37 +13,50 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VietnameseLunarCalendarTest {
 
     /**
-     * Tết and Giỗ Tổ 2019–2030. Tết 2019–2026 as celebrated (DOMAIN.md and the yearly Government
-     * notices); all 24 dates also agree with Hồ Ngọc Đức's published Vietnamese lunar tables
-     * (which we checked for every month start of 2000–2099: ICU4J at UTC+7 agrees on all Tết and
-     * Giỗ Tổ dates; 7 of 1,237 other month starts differ by a day, none in months 1, 3 or 12).
+     * Tết (mùng 1 tháng Giêng) and Giỗ Tổ Hùng Vương (10 tháng 3) 2019–2030, with the leap month of
+     * each lunar year (0: none). Source: Hồ Ngọc Đức, "Âm lịch Việt Nam",
+     * https://www.informatik.uni-leipzig.de/~duc/amlich/ — the year table of its calendar (amlich.js,
+     * TK21, years 2000–2099, computed for UTC+7), decoded for these years: every date and leap month
+     * below is that table's. Tết 2019–2026 also agrees with the Government's yearly notices in
+     * official-days-off.json ("tức ngày … tháng Chạp"), Giỗ Tổ 2019–2026 with their Giỗ Tổ day off.
+     * Over 2000–2099 ICU4J at UTC+7 agrees with the same table on every Tết and Giỗ Tổ; 7 of 1,237
+     * other month starts differ by a day, none in months 1, 3 or 12 (docs/calendar.md).
      */
-    @ParameterizedTest(name = "{0}: Tết {1}, Giỗ Tổ {2}")
+    @ParameterizedTest(name = "{0}: Tết {1}, Giỗ Tổ {2}, leap month {3}")
     @CsvSource({
-            "2019, 2019-02-05, 2019-04-14",
-            "2020, 2020-01-25, 2020-04-02",
-            "2021, 2021-02-12, 2021-04-21",
-            "2022, 2022-02-01, 2022-04-10",
-            "2023, 2023-01-22, 2023-04-29",
-            "2024, 2024-02-10, 2024-04-18",
-            "2025, 2025-01-29, 2025-04-07",
-            "2026, 2026-02-17, 2026-04-26",
-            "2027, 2027-02-06, 2027-04-16",
-            "2028, 2028-01-26, 2028-04-04",
-            "2029, 2029-02-13, 2029-04-23",
-            "2030, 2030-02-02, 2030-04-12",
+            "2019, 2019-02-05, 2019-04-14, 0",
+            "2020, 2020-01-25, 2020-04-02, 4",
+            "2021, 2021-02-12, 2021-04-21, 0",
+            "2022, 2022-02-01, 2022-04-10, 0",
+            "2023, 2023-01-22, 2023-04-29, 2",
+            "2024, 2024-02-10, 2024-04-18, 0",
+            "2025, 2025-01-29, 2025-04-07, 6",
+            "2026, 2026-02-17, 2026-04-26, 0",
+            "2027, 2027-02-06, 2027-04-16, 0",
+            "2028, 2028-01-26, 2028-04-04, 5",
+            "2029, 2029-02-13, 2029-04-23, 0",
+            "2030, 2030-02-02, 2030-04-12, 0",
     })
-    void tetAndHungKingsCommemoration(int year, LocalDate tet, LocalDate gioTo) {
+    void tetAndHungKingsCommemoration(int year, LocalDate tet, LocalDate gioTo, int leapMonth) {
         assertEquals(tet, VietnameseLunarCalendar.tet(year));
+        assertEquals(leapMonth, VietnameseLunarCalendar.leapMonth(year));
         assertEquals(tet, VietnameseLunarCalendar.toSolar(LunarDate.of(year, 1, 1)));
         assertEquals(gioTo, VietnameseLunarCalendar.toSolar(LunarDate.of(year, 3, 10)));
         assertEquals(LunarDate.of(year, 3, 10), VietnameseLunarCalendar.toLunar(gioTo));
+        // And the standard calendar (official tables to 2026, rules after) lists both as holidays.
+        for (LocalDate holiday : List.of(tet, gioTo)) {
+            assertTrue(WorkingCalendar.standard().entries(year).stream()
+                    .anyMatch(e -> e.date().equals(holiday) && e.kind() == DayKind.HOLIDAY), holiday::toString);
+            assertFalse(WorkingCalendar.standard().isWorkingDay(holiday), holiday::toString);
+        }
     }
 
     /**

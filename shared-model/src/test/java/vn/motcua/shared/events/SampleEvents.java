@@ -1,9 +1,9 @@
 package vn.motcua.shared.events;
 
+import vn.motcua.shared.calendar.CalendarEntry;
+import vn.motcua.shared.calendar.DayKind;
 import vn.motcua.shared.events.catalog.AgencyUpserted;
-import vn.motcua.shared.events.catalog.CalendarEntry;
 import vn.motcua.shared.events.catalog.CalendarYearPublished;
-import vn.motcua.shared.events.catalog.DayKind;
 import vn.motcua.shared.events.catalog.OneStopUnitUpserted;
 import vn.motcua.shared.events.catalog.ProcedureVersionPublished;
 import vn.motcua.shared.events.catalog.ProcedureVersionRetired;
