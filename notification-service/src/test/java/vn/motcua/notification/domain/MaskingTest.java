@@ -1,0 +1,25 @@
+package vn.motcua.notification.domain;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class MaskingTest {
+    @Test
+    void phoneKeepsTwoDigitsAtEachEnd() {
+        assertEquals("09******78", Masking.phone("0912345678"));
+        assertEquals("+8********78", Masking.phone("+84912345678"));
+        assertEquals("*****", Masking.phone("12345"));
+        assertNull(Masking.phone(" "));
+    }
+
+    @Test
+    void emailKeepsTheFirstLetterAndTheDomain() {
+        assertEquals("n***@example.com", Masking.email("nguyen.van.an@example.com"));
+        assertEquals("a***@b.vn", Masking.email("a@b.vn"));
+        assertEquals("***", Masking.email("not-an-address"));
+        assertEquals("***", Masking.email("@example.com"));
+        assertNull(Masking.email(null));
+    }
+}

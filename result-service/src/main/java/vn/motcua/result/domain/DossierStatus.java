@@ -1,0 +1,57 @@
+package vn.motcua.result.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import vn.motcua.shared.dossier.DossierState;
+import vn.motcua.shared.events.ReceptionChannel;
+
+import java.time.OffsetDateTime;
+
+/**
+ * One dossier as the citizen status page sees it (trạng thái hồ sơ), projected from events only. A row
+ * without {@link #pinHmac} is partial: events from routing or result arrived before intake's
+ * {@code received}, which completes it.
+ */
+@Entity
+@Table(name = "dossier_status")
+public class DossierStatus {
+    @Id
+    public String code;
+    @Column(name = "procedure_code")
+    public String procedureCode;
+    @Column(name = "procedure_name")
+    public String procedureName;
+    @Column(name = "unit_code")
+    public String unitCode;
+    @Enumerated(EnumType.STRING)
+    public ReceptionChannel channel;
+    @Enumerated(EnumType.STRING)
+    public DossierState status;
+    @Column(name = "national_status_code")
+    public int nationalStatusCode;
+    @Column(name = "received_at")
+    public OffsetDateTime receivedAt;
+    @Column(name = "appointment_at")
+    public OffsetDateTime appointmentAt;
+    @Column(name = "current_agency")
+    public String currentAgency;
+    @Column(name = "current_agency_name")
+    public String currentAgencyName;
+    @Column(name = "pin_hmac")
+    public String pinHmac;
+    @Column(name = "citizen_id_hmac")
+    public String citizenIdHmac;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+    @Column(name = "last_event_time")
+    public OffsetDateTime lastEventTime;
+
+    /** Whether {@code received} has been applied, so the dossier can be looked up. */
+    public boolean isReceived() {
+        return pinHmac != null;
+    }
+}

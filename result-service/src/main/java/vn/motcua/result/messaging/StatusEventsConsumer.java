@@ -1,0 +1,45 @@
+package vn.motcua.result.messaging;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import vn.motcua.platform.inbox.InboundEvents;
+import vn.motcua.result.domain.StatusProjection;
+
+/**
+ * Feeds the status read model from the three dossier topics, one consumer each (group result-service).
+ * Each topic has its own inbox consumer name, so replaying one topic does not disturb the others.
+ */
+@ApplicationScoped
+public class StatusEventsConsumer {
+    private final InboundEvents inbound;
+    private final StatusProjection projection;
+
+    public StatusEventsConsumer(InboundEvents inbound, StatusProjection projection) {
+        this.inbound = inbound;
+        this.projection = projection;
+    }
+
+    @Incoming("status-intake")
+    @Blocking(ordered = true)
+    public void intake(ConsumerRecord<String, String> record) throws InterruptedException {
+        apply("result-status-intake", record);
+    }
+
+    @Incoming("status-routing")
+    @Blocking(ordered = true)
+    public void routing(ConsumerRecord<String, String> record) throws InterruptedException {
+        apply("result-status-routing", record);
+    }
+
+    @Incoming("status-result")
+    @Blocking(ordered = true)
+    public void result(ConsumerRecord<String, String> record) throws InterruptedException {
+        apply("result-status-result", record);
+    }
+
+    private void apply(String consumer, ConsumerRecord<String, String> record) throws InterruptedException {
+        inbound.apply(consumer, record.topic(), record.key(), record.value(), projection::apply);
+    }
+}

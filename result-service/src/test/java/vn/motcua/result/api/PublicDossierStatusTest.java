@@ -1,0 +1,262 @@
+package vn.motcua.result.api;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.motcua.shared.dossier.DossierCode;
+import vn.motcua.shared.events.CloudEvent;
+import vn.motcua.shared.events.EventJson;
+import vn.motcua.shared.events.EventPayload;
+import vn.motcua.shared.events.EventTypes;
+import vn.motcua.shared.events.Outcome;
+import vn.motcua.shared.events.PlanStage;
+import vn.motcua.shared.events.PlanStep;
+import vn.motcua.shared.events.ReceptionChannel;
+import vn.motcua.shared.events.RoutingPlanSnapshot;
+import vn.motcua.shared.events.StatutoryTime;
+import vn.motcua.shared.events.Topics;
+import vn.motcua.shared.events.intake.Applicant;
+import vn.motcua.shared.events.intake.DossierReceived;
+import vn.motcua.shared.events.routing.DossierProcessed;
+import vn.motcua.shared.events.routing.TaskAssigned;
+import vn.motcua.testsupport.KafkaResource;
+import vn.motcua.testsupport.PostgresResource;
+import vn.motcua.testsupport.TopicReader;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The status read model end to end: events on the real topics, the projection in PostgreSQL, the public
+ * lookup over HTTP. Waits on the database (not on the API) so that polling never counts as misses.
+ */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+class PublicDossierStatusTest {
+    private static final String UNIT = "000.00.31.H29";
+    private static final String PROCEDURE_NAME =
+            "Liên thông đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final OffsetDateTime RECEIVED_AT =
+            OffsetDateTime.now(EventJson.VIETNAM).minusHours(3).truncatedTo(ChronoUnit.SECONDS);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void forgetMisses() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("delete from rate_limit_bucket");
+        }
+    }
+
+    @Test
+    void receivedDossierIsFoundByItsPinAndFollowsTheAssignment() {
+        String code = newCode();
+        send(Topics.INTAKE, received(code, "123456"));
+        awaitTimeline(code, 1);
+
+        given().when().get("/api/public/dossiers/{code}?pin=123456", code)
+                .then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("code", equalTo(code))
+                .body("nationalStatusCode", equalTo(2))
+                .body("status", equalTo("Được tiếp nhận"))
+                .body("state", equalTo("RECEIVED"))
+                .body("procedureName", equalTo(PROCEDURE_NAME))
+                .body("appointmentAt", equalTo(appointment().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)))
+                .body("currentAgency", nullValue())
+                .body("timeline", hasSize(1))
+                .body("timeline[0].status", equalTo("Được tiếp nhận"))
+                .body("timeline[0].at", equalTo(RECEIVED_AT.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
+
+        send(Topics.ROUTING, assigned(code, RECEIVED_AT.plusMinutes(10)));
+        awaitTimeline(code, 2);
+
+        given().when().get("/api/public/dossiers/{code}?pin=123456", code)
+                .then().statusCode(200)
+                .body("nationalStatusCode", equalTo(4))
+                .body("status", equalTo("Đang xử lý"))
+                .body("currentAgency", equalTo("TUPHAP-BADINH"))
+                .body("currentAgencyName", equalTo("Công chức Tư pháp - Hộ tịch phường Ba Đình"))
+                .body("timeline.status", contains("Được tiếp nhận", "Đang xử lý"))
+                .body("timeline[1].agency", equalTo("TUPHAP-BADINH"));
+    }
+
+    @Test
+    void wrongPinAndUnknownCodeAnswerTheSame404() {
+        String code = newCode();
+        send(Topics.INTAKE, received(code, "654321"));
+        awaitTimeline(code, 1);
+
+        Response wrongPin = given().when().get("/api/public/dossiers/{code}?pin=000000", code);
+        Response unknownCode = given().when().get("/api/public/dossiers/{code}?pin=654321", newCode());
+        Response notACode = given().when().get("/api/public/dossiers/{code}?pin=654321", "khong-phai-ma");
+
+        for (Response miss : List.of(wrongPin, unknownCode, notACode)) {
+            assertEquals(404, miss.statusCode());
+            assertEquals("application/problem+json", miss.contentType());
+        }
+        String expected = withoutInstance(wrongPin.asString());
+        assertTrue(expected.contains("urn:motcua:problem:not-found"), expected);
+        assertEquals(expected, withoutInstance(unknownCode.asString()));
+        assertEquals(expected, withoutInstance(notACode.asString()));
+        // the instance field is the only difference, and it is there
+        assertNotEquals(wrongPin.asString(), unknownCode.asString());
+
+        given().when().get("/api/public/dossiers/{code}?pin=12ab", code)
+                .then().statusCode(400).body("type", equalTo("urn:motcua:problem:invalid-pin"));
+    }
+
+    @Test
+    void eleventhMissInAMinuteIsRefusedButTheRightPinStillWorks() {
+        String code = newCode();
+        send(Topics.INTAKE, received(code, "112233"));
+        awaitTimeline(code, 1);
+
+        for (int i = 0; i < 10; i++) {
+            // a forged X-Forwarded-For does not buy a fresh bucket: the proxy is not trusted by default
+            given().header("X-Forwarded-For", "198.51.100." + i)
+                    .when().get("/api/public/dossiers/{code}?pin={pin}", code, String.format("%06d", i))
+                    .then().statusCode(404);
+        }
+        Response refused = given().when().get("/api/public/dossiers/{code}?pin=999999", code);
+        assertEquals(429, refused.statusCode());
+        assertEquals("application/problem+json", refused.contentType());
+        assertEquals("Quá nhiều yêu cầu", refused.jsonPath().getString("title"));
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+
+        given().when().get("/api/public/dossiers/{code}?pin=112233", code)
+                .then().statusCode(200).body("nationalStatusCode", equalTo(2));
+        given().when().get("/api/public/dossiers/{code}?pin={pin}", newCode(), "112233")
+                .then().statusCode(429);
+    }
+
+    @Test
+    void redeliveredEventChangesNothing() throws SQLException {
+        String code = newCode();
+        send(Topics.INTAKE, received(code, "246810"));
+        String assignedTwice = EventJson.write(EventTypes.envelope("routing", assigned(code, RECEIVED_AT.plusMinutes(5))));
+        String processed = EventJson.write(EventTypes.envelope("routing", new DossierProcessed(code,
+                RECEIVED_AT.plusHours(2), Outcome.APPROVED, "BHXH-KV1", null, appointment(), true)));
+        // one partition per dossier: the duplicate is consumed before the event that follows it
+        TopicReader.send(bootstrap, Topics.ROUTING,
+                List.of(Map.entry(code, assignedTwice), Map.entry(code, assignedTwice), Map.entry(code, processed)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> nationalStatus(code) == 9 && timelineSize(code) >= 3);
+
+        given().when().get("/api/public/dossiers/{code}?pin=246810", code)
+                .then().statusCode(200)
+                .body("nationalStatusCode", equalTo(9))
+                .body("status", equalTo("Đã xử lý xong"))
+                .body("currentAgency", nullValue())
+                .body("timeline.status", contains("Được tiếp nhận", "Đang xử lý", "Đã xử lý xong"));
+        assertEquals(3, timelineSize(code));
+    }
+
+    @Test
+    void anAssignmentOvertakingTheReceptionIsKept() {
+        String code = newCode();
+        send(Topics.ROUTING, assigned(code, RECEIVED_AT.plusMinutes(1)));
+        awaitTimeline(code, 1);
+        // the partial row is not shown: without `received` there is no PIN to check
+        given().when().get("/api/public/dossiers/{code}?pin=135790", code).then().statusCode(404);
+
+        send(Topics.INTAKE, received(code, "135790"));
+        awaitTimeline(code, 2);
+
+        given().when().get("/api/public/dossiers/{code}?pin=135790", code)
+                .then().statusCode(200)
+                .body("nationalStatusCode", equalTo(4))
+                .body("currentAgency", equalTo("TUPHAP-BADINH"))
+                .body("procedureName", equalTo(PROCEDURE_NAME))
+                .body("appointmentAt", equalTo(appointment().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)))
+                .body("timeline.status", contains("Được tiếp nhận", "Đang xử lý"));
+    }
+
+    private static String newCode() {
+        return DossierCode.format(UNIT, RECEIVED_AT, SEQUENCE.incrementAndGet());
+    }
+
+    private static OffsetDateTime appointment() {
+        return RECEIVED_AT.plusDays(14).withHour(17).withMinute(0).withSecond(0);
+    }
+
+    private static DossierReceived received(String code, String pin) {
+        RoutingPlanSnapshot plan = new RoutingPlanSnapshot("BHXH-KV1", List.of(
+                PlanStage.single(new PlanStep("khai-sinh", "TUPHAP-BADINH", "Công chức Tư pháp - Hộ tịch phường Ba Đình",
+                        null, StatutoryTime.workingDays(3)))));
+        return new DossierReceived(code, "LT-KS-TT-BHYT", 1, PROCEDURE_NAME, ReceptionChannel.COUNTER, UNIT,
+                "counter1", RECEIVED_AT, appointment(), StatutoryTime.workingDays(10),
+                new Applicant("Nguyễn Văn An", "0912345678", "an.nguyen@example.com", "Ba Đình, Hà Nội"),
+                null, pin, plan);
+    }
+
+    private static TaskAssigned assigned(String code, OffsetDateTime at) {
+        return new TaskAssigned(code, UUID.randomUUID(), "khai-sinh", "TUPHAP-BADINH",
+                "Công chức Tư pháp - Hộ tịch phường Ba Đình", UNIT, at, at.plusDays(3));
+    }
+
+    private void send(String topic, EventPayload payload) {
+        CloudEvent<EventPayload> event = EventTypes.envelope("test", payload);
+        TopicReader.send(bootstrap, topic, List.of(Map.entry(payload.subject(), EventJson.write(event))));
+    }
+
+    private void awaitTimeline(String code, int entries) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> timelineSize(code) >= entries);
+    }
+
+    private int timelineSize(String code) throws SQLException {
+        return count("select count(*) from dossier_timeline where code = ?", code);
+    }
+
+    private int nationalStatus(String code) throws SQLException {
+        return count("select coalesce(max(national_status_code), 0) from dossier_status where code = ?", code);
+    }
+
+    private int count(String sql, String code) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, code);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static String withoutInstance(String problem) {
+        return problem.replaceAll(",?\"instance\":\"[^\"]*\"", "");
+    }
+}
