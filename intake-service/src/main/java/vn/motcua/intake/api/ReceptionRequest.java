@@ -1,0 +1,45 @@
+package vn.motcua.intake.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import vn.motcua.shared.events.DocumentForm;
+import vn.motcua.shared.events.ReceptionChannel;
+
+import java.util.List;
+
+/** Body of {@code POST /api/dossiers}: a dossier handed in at the counter, by post, or online. */
+public record ReceptionRequest(
+        @NotBlank @Size(max = 64) String procedureCode,
+        @NotNull ReceptionChannel channel,
+        @NotNull @Valid Applicant applicant,
+        @NotEmpty @Size(max = 50) List<@NotNull @Valid Document> documents) {
+
+    /** Người nộp hồ sơ. */
+    public record Applicant(
+            @NotBlank @Size(max = 200) String fullName,
+            /* Số định danh cá nhân (căn cước): 12 digits. */
+            @Pattern(regexp = "[0-9]{12}", message = "số định danh cá nhân phải gồm đúng 12 chữ số") String idNumber,
+            /* Mobile (0/+84 then 3,5,7,8,9 and 8 digits) or landline (02 and 9 digits). */
+            @Pattern(regexp = "(?:(?:0|\\+84)[35789][0-9]{8}|02[0-9]{9})",
+                    message = "số điện thoại không hợp lệ (ví dụ 0912345678 hoặc 02437333333)") String phone,
+            @Email(message = "địa chỉ thư điện tử không hợp lệ") @Size(max = 254) String email,
+            @Size(max = 500) String address) {
+    }
+
+    /** Thành phần hồ sơ: one document and the form and number of copies handed in. */
+    public record Document(
+            @NotBlank @Size(max = 300) String name,
+            @NotNull DocumentForm form,
+            @Min(1) @Max(20) Integer copies) {
+        public int copiesOrOne() {
+            return copies == null ? 1 : copies;
+        }
+    }
+}

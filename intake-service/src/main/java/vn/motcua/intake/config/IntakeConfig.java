@@ -1,0 +1,19 @@
+package vn.motcua.intake.config;
+
+import io.smallrye.config.ConfigMapping;
+
+/** intake-service settings ({@code motcua.intake.*}). */
+@ConfigMapping(prefix = "motcua.intake")
+public interface IntakeConfig {
+    /**
+     * Key of the lookup-PIN HMAC. A 6-digit PIN has only a million values, so an unkeyed or slow
+     * hash protects nothing against whoever holds the table; a secret key does, and stays fast.
+     */
+    String pinKey();
+
+    /**
+     * Key of the citizen-ID HMAC that links a logged-in citizen to their dossiers across services
+     * (the ID itself never leaves intake). Every service that links citizens uses the same key.
+     */
+    String citizenLinkKey();
+}
