@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import vn.motcua.platform.api.Page;
 import vn.motcua.platform.problem.Problem;
 import vn.motcua.platform.problem.ProblemException;
 import vn.motcua.routing.domain.AgencyTask;
@@ -28,9 +29,6 @@ import java.util.UUID;
 @Path("/api/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {
-    static final int DEFAULT_SIZE = 50;
-    static final int MAX_SIZE = 500;
-
     private final TaskQueries queries;
     private final TaskActions actions;
     private final Callers callers;
@@ -44,18 +42,20 @@ public class TaskResource {
     @GET
     @RolesAllowed({Callers.AGENCY_OFFICER, Callers.SUPERVISOR})
     @Operation(summary = "The caller's agency inbox (all agencies for supervisors), in due order")
-    public TaskPage list(@QueryParam("status") String status, @QueryParam("dossier") String dossier,
-                         @QueryParam("page") String page, @QueryParam("size") String size) {
+    public Page<TaskView> list(@QueryParam("status") String status, @QueryParam("dossier") String dossier,
+                               @QueryParam("page") String page, @QueryParam("size") String size) {
+        // Parameters arrive as text so that "page=abc" answers 400 like any other bad paging, not 404.
         List<Problem.FieldError> errors = new ArrayList<>();
-        int pageNumber = intParam("page", page, 0, 0, Integer.MAX_VALUE, errors);
-        int pageSize = intParam("size", size, DEFAULT_SIZE, 1, MAX_SIZE, errors);
+        Integer pageNumber = integer("page", page, errors);
+        Integer pageSize = integer("size", size, errors);
         TaskStatus statusFilter = statusParam(status, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        TaskQueries.Page found = queries.inbox(callers.current(), statusFilter,
-                dossier == null || dossier.isBlank() ? null : dossier.trim(), pageNumber, pageSize);
-        return new TaskPage(found.items().stream().map(TaskView::summary).toList(), pageNumber, pageSize,
+        Page.Request paging = Page.Request.of(pageNumber, pageSize);
+        TaskQueries.Found found = queries.inbox(callers.current(), statusFilter,
+                dossier == null || dossier.isBlank() ? null : dossier.trim(), paging.page(), paging.size());
+        return new Page<>(found.items().stream().map(TaskView::summary).toList(), paging.page(), paging.size(),
                 found.total());
     }
 
@@ -92,23 +92,16 @@ public class TaskResource {
         }
     }
 
-    private static int intParam(String name, String value, int fallback, int min, int max,
-                                List<Problem.FieldError> errors) {
+    private static Integer integer(String name, String value, List<Problem.FieldError> errors) {
         if (value == null || value.isBlank()) {
-            return fallback;
+            return null;
         }
         try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
+            return Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
-            // reported below
+            errors.add(new Problem.FieldError(name, "phải là số nguyên"));
+            return null;
         }
-        errors.add(new Problem.FieldError(name, max == Integer.MAX_VALUE
-                ? "phải là số nguyên từ " + min + " trở lên"
-                : "phải là số nguyên từ " + min + " đến " + max));
-        return fallback;
     }
 
     private static TaskStatus statusParam(String value, List<Problem.FieldError> errors) {

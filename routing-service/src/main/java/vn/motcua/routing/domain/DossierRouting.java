@@ -57,8 +57,6 @@ public class DossierRouting {
         dossier.currentStage = 0;
         dossier.plan = plan.toJson();
         em.persist(dossier);
-        // The dossier row first: the tasks reference it.
-        em.flush();
 
         events.publish(new DossierRouted(dossier.code, now, dossier.dueAt, plan.schedule()));
         openStage(dossier, plan, 0, received.unitCode(), now);

@@ -21,11 +21,11 @@ public class TaskQueries {
     }
 
     /** One page of tasks and how many match in all. */
-    public record Page(List<AgencyTask> items, long total) {
+    public record Found(List<AgencyTask> items, long total) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page inbox(Caller caller, TaskStatus status, String dossier, int page, int size) {
+    public Found inbox(Caller caller, TaskStatus status, String dossier, int page, int size) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (!caller.supervisor()) {
@@ -49,9 +49,9 @@ public class TaskQueries {
         });
         long total = count.getSingleResult();
         List<AgencyTask> found = total == 0 ? List.of()
-                : items.setFirstResult(Math.toIntExact(Math.min((long) page * size, Integer.MAX_VALUE)))
+                : items.setFirstResult((int) Math.min((long) page * size, Integer.MAX_VALUE))
                         .setMaxResults(size).getResultList();
-        return new Page(found, total);
+        return new Found(found, total);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
