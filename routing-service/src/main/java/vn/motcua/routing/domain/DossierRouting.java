@@ -1,0 +1,85 @@
+package vn.motcua.routing.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import vn.motcua.routing.messaging.RoutingEvents;
+import vn.motcua.shared.calendar.DeadlineCalculator;
+import vn.motcua.shared.events.EventJson;
+import vn.motcua.shared.events.PlanStage;
+import vn.motcua.shared.events.PlanStep;
+import vn.motcua.shared.events.intake.DossierReceived;
+import vn.motcua.shared.events.routing.DossierRouted;
+import vn.motcua.shared.events.routing.TaskAssigned;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Instantiates a received dossier's routing plan and opens its stages' tasks (giao hồ sơ cho cơ quan). */
+@ApplicationScoped
+public class DossierRouting {
+    private static final Logger LOG = Logger.getLogger(DossierRouting.class);
+
+    private final EntityManager em;
+    private final RoutingEvents events;
+    private final StepScheduler scheduler = new StepScheduler(DeadlineCalculator.standard());
+
+    public DossierRouting(EntityManager em, RoutingEvents events) {
+        this.em = em;
+        this.events = events;
+    }
+
+    /**
+     * Stores the plan with every step's due time, opens the first stage and publishes
+     * {@code DossierRouted} and one {@code TaskAssigned} per task. A dossier already routed (the same
+     * reception sent again under another event id) is left as it is.
+     */
+    @Transactional
+    public void route(DossierReceived received) {
+        if (em.find(RoutedDossier.class, received.dossierCode()) != null) {
+            LOG.warnf("dossier %s is already routed; received event ignored", received.dossierCode());
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(EventJson.VIETNAM);
+        RoutingPlan plan = new RoutingPlan(received.routingPlan(),
+                scheduler.schedule(received.routingPlan(), received.receivedAt()));
+
+        RoutedDossier dossier = new RoutedDossier();
+        dossier.code = received.dossierCode();
+        dossier.procedureCode = received.procedureCode();
+        dossier.procedureVersion = received.procedureVersion();
+        dossier.unitCode = received.unitCode();
+        dossier.receivedAt = received.receivedAt();
+        dossier.dueAt = received.appointmentAt();
+        dossier.routedAt = now;
+        dossier.status = DossierStatus.IN_PROGRESS;
+        dossier.currentStage = 0;
+        dossier.plan = plan.toJson();
+        em.persist(dossier);
+
+        events.publish(new DossierRouted(dossier.code, now, dossier.dueAt, plan.schedule()));
+        openStage(dossier, plan, 0, received.unitCode(), now);
+    }
+
+    /** Creates the tasks of a stage (one per step) and publishes their {@code TaskAssigned}. */
+    void openStage(RoutedDossier dossier, RoutingPlan plan, int stageIndex, String handedOverBy, OffsetDateTime now) {
+        dossier.currentStage = stageIndex;
+        PlanStage stage = plan.stage(stageIndex);
+        for (PlanStep step : stage.steps()) {
+            AgencyTask task = new AgencyTask();
+            task.id = UUID.randomUUID();
+            task.dossierCode = dossier.code;
+            task.stageIndex = stageIndex;
+            task.stepId = step.stepId();
+            task.agency = step.agencyCode();
+            task.agencyName = step.agencyName();
+            task.status = TaskStatus.ASSIGNED;
+            task.assignedAt = now;
+            task.dueAt = plan.dueOf(stageIndex, step);
+            em.persist(task);
+            events.publish(new TaskAssigned(dossier.code, task.id, task.stepId, task.agency, task.agencyName,
+                    handedOverBy, now, task.dueAt));
+        }
+    }
+}
