@@ -21,6 +21,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -62,7 +63,8 @@ public class Reception {
             throw ProblemException.unprocessable("unknown-unit",
                     "Đơn vị một cửa " + officer.unitCode() + " của cán bộ không có trong danh mục.");
         }
-        Instant now = calendars.now();
+        // PostgreSQL keeps microseconds: the receipt shows the instant exactly as stored.
+        Instant now = calendars.now().truncatedTo(ChronoUnit.MICROS);
         OffsetDateTime receivedAt = now.atOffset(DossierCode.VIETNAM);
         LocalDate receiptDay = receivedAt.toLocalDate();
         ProcedureVersion procedure = ProcedureVersion.inForce(request.procedureCode(), receiptDay)
