@@ -8,12 +8,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 PURGE=0
 [ "${1:-}" = "--purge" ] && PURGE=1
 
+names=()
 for entry in "${SERVICES[@]}"; do
     name=${entry%%:*}
-    if [ -f "$RUN/$name.pid" ]; then stop_pid "$name" 20; ok "$name" "stopped"; fi
+    [ -f "$RUN/$name.pid" ] && names+=("$name")
 done
-if [ -f "$RUN/keycloak.pid" ]; then stop_pid keycloak 30; ok keycloak "stopped"; fi
-if [ -f "$RUN/kafka.pid" ]; then stop_pid kafka 30; ok kafka "stopped"; fi
+if [ "${#names[@]}" -gt 0 ]; then stop_pids "${names[@]}"; ok services "stopped ${names[*]}"; fi
+infra=()
+for name in keycloak kafka; do [ -f "$RUN/$name.pid" ] && infra+=("$name"); done
+if [ "${#infra[@]}" -gt 0 ]; then stop_pids "${infra[@]}"; ok infra "stopped ${infra[*]}"; fi
 if [ -f "$RUN/postgres.env" ]; then
     source "$RUN/postgres.env"
     if [ "$(id -u)" = 0 ]; then

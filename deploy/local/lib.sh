@@ -67,6 +67,22 @@ stop_pid() {
     rm -f "$RUN/$name.pid"
 }
 
+# stop_pids NAME...: stop several processes at once (TERM to all, then wait), since each service
+# takes seconds to leave its Kafka consumer groups and stopping them one by one adds that up.
+stop_pids() {
+    local name pids=()
+    for name in "$@"; do
+        if pid_alive "$name"; then pids+=("$(cat "$RUN/$name.pid")"); kill -TERM "${pids[-1]}" 2>/dev/null || true; fi
+    done
+    for _ in $(seq 1 30); do
+        local alive=0 pid
+        for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+        [ "$alive" = 0 ] && break
+        sleep 1
+    done
+    for name in "$@"; do stop_pid "$name" 0; done
+}
+
 # Fetch with the project's Maven wrapper (Maven Central is the registry these machines reach).
 mvn_fetch() {
     "$REPO/mvnw" -B -ntp -q -f "$REPO/deploy/local/fetch/pom.xml" "$@"

@@ -5,7 +5,7 @@
 # Infrastructure that already answers is reused; the four services are always restarted from the
 # current build. Safe to run twice. deploy/local/down.sh stops what this script started.
 #
-#   deploy/local/up.sh              build the services, then start everything
+#   deploy/local/up.sh              build the services (when a source changed), then start everything
 #   deploy/local/up.sh --no-build   start the services from the jars already built (test.sh uses it)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -47,6 +47,8 @@ SQL
 
 find_pg_bin() {
     local dir
+    # MOTCUA_PG=embedded skips the installed binaries (how the Maven Central fallback is tested).
+    [ "${MOTCUA_PG:-}" = embedded ] ||
     for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k4 -n -r); do
         if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then echo "$dir"; return; fi
     done
@@ -191,9 +193,24 @@ start_keycloak() {
 # ---------------------------------------------------------------------------------------------
 # The four services, always from the current build.
 # ---------------------------------------------------------------------------------------------
+# True when a service jar is missing or older than any source it is built from.
+services_stale() {
+    local entry name jar
+    for entry in "${SERVICES[@]}"; do
+        name=${entry%%:*}; jar="$REPO/$name/target/quarkus-app/quarkus-run.jar"
+        [ -f "$jar" ] || return 0
+        if find "$REPO/pom.xml" "$REPO/shared-model" "$REPO/platform" "$REPO/$name" \
+                -name target -prune -o -type f -newer "$jar" -print -quit | grep -q .; then
+            return 0
+        fi
+    done
+    return 1
+}
+
 build_services() {
     [ "$BUILD" = 1 ] || return 0
     step build "services from the working tree"
+    if ! services_stale; then ok build "up to date (no source newer than the jars)"; return; fi
     local modules; modules=$(printf '%s,' "${SERVICES[@]%%:*}")
     "$REPO/mvnw" -B -ntp -f "$REPO/pom.xml" package -DskipTests -pl "${modules%,}" -am \
         >"$LOGS/build.log" 2>&1 || fail build "mvnw package failed" "$LOGS/build.log"
@@ -202,9 +219,9 @@ build_services() {
 
 start_services() {
     local entry name port jar
+    stop_pids "${SERVICES[@]%%:*}"
     for entry in "${SERVICES[@]}"; do
         name=${entry%%:*}; port=${entry##*:}
-        stop_pid "$name" 20
         port_open "$port" && fail "$name" "port $port is taken by a process up.sh did not start; stop it"
     done
     for entry in "${SERVICES[@]}"; do

@@ -1,21 +1,37 @@
 package vn.motcua.intake.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import vn.motcua.intake.messaging.IntakeEvents;
+import vn.motcua.platform.calendar.CalendarStore;
+import vn.motcua.platform.outbox.Outbox;
 import vn.motcua.shared.calendar.DeadlineCalculator;
+import vn.motcua.shared.calendar.OfficialYear;
 import vn.motcua.shared.calendar.StatutoryTime;
+import vn.motcua.shared.events.EventTypes;
+import vn.motcua.shared.events.catalog.CalendarYearPublished;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-/** The working-day calendar intake computes appointments with, and the clock it reads. */
+/**
+ * The working-day calendar intake computes appointments with (rules, bundled official tables, and
+ * the tables its administrators publish), and the clock it reads.
+ */
 @ApplicationScoped
 public class Calendars {
-    private final DeadlineCalculator calculator = DeadlineCalculator.standard();
+    private final CalendarStore store;
+    private final Outbox outbox;
     private final Clock clock = Clock.systemUTC();
 
+    public Calendars(CalendarStore store, Outbox outbox) {
+        this.store = store;
+        this.outbox = outbox;
+    }
+
     public DeadlineCalculator calculator() {
-        return calculator;
+        return store.calculator();
     }
 
     public Instant now() {
@@ -23,7 +39,20 @@ public class Calendars {
     }
 
     public OffsetDateTime due(Instant receivedAt, vn.motcua.shared.events.StatutoryTime time) {
-        return calculator.due(receivedAt, toCalendar(time));
+        return calculator().due(receivedAt, toCalendar(time));
+    }
+
+    /**
+     * Replaces a year's official table (an administrator follows the Government's notice) and
+     * publishes it on {@code motcua.catalog.events}, so every service that computes deadlines
+     * applies the same days. Dossiers already received keep their appointment.
+     */
+    @Transactional
+    public void publishYear(OfficialYear table, String administrator) {
+        store.save(table, administrator);
+        outbox.publish(IntakeEvents.CATALOG_TOPIC, EventTypes.envelope(IntakeEvents.SOURCE, new CalendarYearPublished(
+                table.year(), table.entries(), table.sources().stream().map(OfficialYear.Source::title).toList(),
+                now().atOffset(vn.motcua.shared.dossier.DossierCode.VIETNAM), administrator)));
     }
 
     static StatutoryTime toCalendar(vn.motcua.shared.events.StatutoryTime time) {
@@ -33,5 +62,4 @@ public class Calendars {
             case CALENDAR_DAYS -> StatutoryTime.Unit.CALENDAR_DAYS;
         });
     }
-
 }

@@ -12,6 +12,7 @@ import vn.motcua.shared.events.intake.DossierReceived;
 /** The events intake publishes on {@code motcua.intake.events}, built from its entities. */
 public final class IntakeEvents {
     public static final String TOPIC = Topics.INTAKE;
+    public static final String CATALOG_TOPIC = Topics.CATALOG;
     public static final String SOURCE = "intake-service";
 
     private IntakeEvents() {

@@ -5,7 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import vn.motcua.routing.messaging.RoutingEvents;
-import vn.motcua.shared.calendar.DeadlineCalculator;
+import vn.motcua.platform.calendar.CalendarStore;
 import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.events.PlanStage;
 import vn.motcua.shared.events.PlanStep;
@@ -23,11 +23,12 @@ public class DossierRouting {
 
     private final EntityManager em;
     private final RoutingEvents events;
-    private final StepScheduler scheduler = new StepScheduler(DeadlineCalculator.standard());
+    private final CalendarStore calendars;
 
-    public DossierRouting(EntityManager em, RoutingEvents events) {
+    public DossierRouting(EntityManager em, RoutingEvents events, CalendarStore calendars) {
         this.em = em;
         this.events = events;
+        this.calendars = calendars;
     }
 
     /**
@@ -43,7 +44,7 @@ public class DossierRouting {
         }
         OffsetDateTime now = OffsetDateTime.now(EventJson.VIETNAM);
         RoutingPlan plan = new RoutingPlan(received.routingPlan(),
-                scheduler.schedule(received.routingPlan(), received.receivedAt()));
+                new StepScheduler(calendars.calculator()).schedule(received.routingPlan(), received.receivedAt()));
 
         RoutedDossier dossier = new RoutedDossier();
         dossier.code = received.dossierCode();
