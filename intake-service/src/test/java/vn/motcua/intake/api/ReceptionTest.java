@@ -233,11 +233,18 @@ class ReceptionTest {
     @Test
     void catalogueAndCalendarArePublic() {
         given().get("/api/procedures").then().statusCode(200)
-                .body("total", equalTo(1)).body("page", equalTo(0)).body("size", equalTo(50))
-                .body("items[0].code", equalTo("LT-KS-TT-BHYT"))
-                .body("items[0].statutoryWorkingDays", equalTo(3))
-                .body("items[0].steps.agency", equalTo(List.of("TUPHAP-BADINH", "CONGAN-BADINH", "BHXH-KV1")))
-                .body("items[0].documents.name", equalTo(List.of(ALL_DOCUMENTS)));
+                .body("total", equalTo(5)).body("page", equalTo(0)).body("size", equalTo(50))
+                .body("items.code", equalTo(List.of("DD-CGCN-LAN-DAU", "DKKD-TNHH-1TV",
+                        "LLTP-CAP-PHIEU", "LT-KS-TT-BHYT", "LT-KT-XTT-MTP")))
+                .body("items.find { it.code == 'LT-KS-TT-BHYT' }.statutoryWorkingDays", equalTo(3))
+                .body("items.find { it.code == 'LT-KS-TT-BHYT' }.steps.agency",
+                        equalTo(List.of("TUPHAP-BADINH", "CONGAN-BADINH", "BHXH-KV1")))
+                .body("items.find { it.code == 'LT-KS-TT-BHYT' }.documents.name", equalTo(List.of(ALL_DOCUMENTS)))
+                // The death chain's second stage runs police and social insurance side by side.
+                .body("items.find { it.code == 'LT-KT-XTT-MTP' }.steps.parallel", equalTo(List.of(false, true, true)))
+                .body("items.find { it.code == 'LT-KT-XTT-MTP' }.steps.stage", equalTo(List.of(0, 1, 1)));
+        given().get("/api/procedures?size=2&page=2").then().statusCode(200)
+                .body("total", equalTo(5)).body("items.code", equalTo(List.of("LT-KT-XTT-MTP")));
         given().get("/api/procedures?size=501").then().statusCode(400);
 
         Response holidays = given().get("/api/calendar/holidays?year=2025");
