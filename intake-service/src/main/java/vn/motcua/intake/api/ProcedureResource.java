@@ -48,7 +48,7 @@ public class ProcedureResource {
     }
 
     @GET
-    public Page<ProcedureView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    public Page<ProcedureView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         Page.Request paging = Page.Request.of(page, size);
         List<ProcedureVersion> all = ProcedureVersion.allInForce(calendars.now().atOffset(DossierCode.VIETNAM).toLocalDate());
         List<ProcedureView> items = all.stream().skip(paging.offset()).limit(paging.size())

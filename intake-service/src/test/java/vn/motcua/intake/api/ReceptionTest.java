@@ -246,6 +246,7 @@ class ReceptionTest {
         given().get("/api/procedures?size=2&page=2").then().statusCode(200)
                 .body("total", equalTo(5)).body("items.code", equalTo(List.of("LT-KT-XTT-MTP")));
         given().get("/api/procedures?size=501").then().statusCode(400);
+        given().get("/api/procedures?page=abc").then().statusCode(400).contentType("application/problem+json");
 
         Response holidays = given().get("/api/calendar/holidays?year=2025");
         holidays.then().statusCode(200);

@@ -1,7 +1,6 @@
 package vn.motcua.notification.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,20 +9,15 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.motcua.notification.domain.NotificationLogEntry;
 import vn.motcua.notification.domain.NotificationLogQuery;
-import vn.motcua.platform.problem.Problem;
-import vn.motcua.platform.problem.ProblemException;
+import vn.motcua.platform.api.Page;
 import vn.motcua.shared.events.EventJson;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /** The delivery log: what was sent about a dossier, on which channel, to whom (masked), and the outcome. */
 @Path("/api/notifications")
 public class NotificationResource {
-    static final int MAX_SIZE = 500;
-
     private final NotificationLogQuery query;
 
     public NotificationResource(NotificationLogQuery query) {
@@ -38,28 +32,15 @@ public class NotificationResource {
         }
     }
 
-    public record ItemPage(List<Item> items, int page, int size, long total) {
-    }
-
     @GET
     @RolesAllowed({"admin", "supervisor"})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Nhật ký thông báo của một hồ sơ (hoặc tất cả), có phân trang")
-    public ItemPage list(@QueryParam("dossier") String dossier,
-                         @QueryParam("page") @DefaultValue("0") int page,
-                         @QueryParam("size") @DefaultValue("50") int size) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (page < 0) {
-            errors.add(new Problem.FieldError("page", "phải từ 0 trở lên"));
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            errors.add(new Problem.FieldError("size", "phải từ 1 đến " + MAX_SIZE));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
+    public Page<Item> list(@QueryParam("dossier") String dossier,
+                           @QueryParam("page") String page, @QueryParam("size") String size) {
+        Page.Request paging = Page.Request.of(page, size);
         String code = dossier == null || dossier.isBlank() ? null : dossier.strip();
-        NotificationLogQuery.Page result = query.page(code, page, size);
-        return new ItemPage(result.items().stream().map(Item::of).toList(), page, size, result.total());
+        NotificationLogQuery.Page result = query.page(code, paging.page(), paging.size());
+        return new Page<>(result.items().stream().map(Item::of).toList(), paging.page(), paging.size(), result.total());
     }
 }

@@ -44,15 +44,12 @@ public class TaskResource {
     @Operation(summary = "The caller's agency inbox (all agencies for supervisors), in due order")
     public Page<TaskView> list(@QueryParam("status") String status, @QueryParam("dossier") String dossier,
                                @QueryParam("page") String page, @QueryParam("size") String size) {
-        // Parameters arrive as text so that "page=abc" answers 400 like any other bad paging, not 404.
         List<Problem.FieldError> errors = new ArrayList<>();
-        Integer pageNumber = integer("page", page, errors);
-        Integer pageSize = integer("size", size, errors);
+        Page.Request paging = Page.Request.of(page, size, errors);
         TaskStatus statusFilter = statusParam(status, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        Page.Request paging = Page.Request.of(pageNumber, pageSize);
         TaskQueries.Found found = queries.inbox(callers.current(), statusFilter,
                 dossier == null || dossier.isBlank() ? null : dossier.trim(), paging.page(), paging.size());
         return new Page<>(found.items().stream().map(TaskView::summary).toList(), paging.page(), paging.size(),
@@ -89,18 +86,6 @@ public class TaskResource {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("Không có nhiệm vụ " + id + ".");
-        }
-    }
-
-    private static Integer integer(String name, String value, List<Problem.FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            errors.add(new Problem.FieldError(name, "phải là số nguyên"));
-            return null;
         }
     }
 
