@@ -193,28 +193,27 @@ start_keycloak() {
 # ---------------------------------------------------------------------------------------------
 # The four services, always from the current build.
 # ---------------------------------------------------------------------------------------------
-# True when a service jar is missing or older than any source it is built from.
-services_stale() {
+# The services whose jar is missing or older than a source it is built from (all of them when the
+# shared modules or the root pom changed), so a warm start rebuilds only what changed.
+stale_services() {
     local entry name jar
     for entry in "${SERVICES[@]}"; do
         name=${entry%%:*}; jar="$REPO/$name/target/quarkus-app/quarkus-run.jar"
-        [ -f "$jar" ] || return 0
-        if find "$REPO/pom.xml" "$REPO/shared-model" "$REPO/platform" "$REPO/$name" \
+        if [ ! -f "$jar" ] || find "$REPO/pom.xml" "$REPO/shared-model" "$REPO/platform" "$REPO/$name" \
                 -name target -prune -o -type f -newer "$jar" -print -quit | grep -q .; then
-            return 0
+            echo "$name"
         fi
     done
-    return 1
 }
 
 build_services() {
     [ "$BUILD" = 1 ] || return 0
     step build "services from the working tree"
-    if ! services_stale; then ok build "up to date (no source newer than the jars)"; return; fi
-    local modules; modules=$(printf '%s,' "${SERVICES[@]%%:*}")
-    "$REPO/mvnw" -B -ntp -f "$REPO/pom.xml" package -DskipTests -pl "${modules%,}" -am \
+    local stale; stale=$(stale_services | paste -sd, -)
+    if [ -z "$stale" ]; then ok build "up to date (no source newer than the jars)"; return; fi
+    "$REPO/mvnw" -B -ntp -f "$REPO/pom.xml" package -DskipTests -pl "$stale" -am \
         >"$LOGS/build.log" 2>&1 || fail build "mvnw package failed" "$LOGS/build.log"
-    ok build "mvnw package (log: $LOGS/build.log)"
+    ok build "rebuilt $stale (log: $LOGS/build.log)"
 }
 
 start_services() {
