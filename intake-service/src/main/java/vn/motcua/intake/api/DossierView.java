@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import vn.motcua.intake.domain.Dossier;
 import vn.motcua.intake.domain.ProcedureVersion;
-import vn.motcua.shared.dossier.DossierCode;
 import vn.motcua.shared.dossier.DossierState;
 import vn.motcua.shared.events.EventJson;
 
@@ -26,8 +25,8 @@ public record DossierView(String code, String procedureCode, int procedureVersio
                 d.channel, d.unitCode, d.status, state.nationalStatusCode(),
                 new Applicant(d.applicantName, mask(d.applicantId), d.applicantPhone, d.applicantEmail, d.applicantAddress),
                 documents(d.documents), d.receivedBy,
-                d.receivedAt.withOffsetSameInstant(DossierCode.VIETNAM),
-                d.appointmentAt.withOffsetSameInstant(DossierCode.VIETNAM));
+                d.receivedAt.withOffsetSameInstant(EventJson.VIETNAM),
+                d.appointmentAt.withOffsetSameInstant(EventJson.VIETNAM));
     }
 
     private static String mask(String id) {

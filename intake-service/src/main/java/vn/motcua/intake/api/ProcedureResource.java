@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import vn.motcua.intake.domain.Calendars;
 import vn.motcua.intake.domain.ProcedureVersion;
 import vn.motcua.platform.api.Page;
-import vn.motcua.shared.dossier.DossierCode;
+import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.events.DurationUnit;
 import vn.motcua.shared.events.PlanStage;
 import vn.motcua.shared.events.PlanStep;
@@ -50,7 +50,7 @@ public class ProcedureResource {
     @GET
     public Page<ProcedureView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         Page.Request paging = Page.Request.of(page, size);
-        List<ProcedureVersion> all = ProcedureVersion.allInForce(calendars.now().atOffset(DossierCode.VIETNAM).toLocalDate());
+        List<ProcedureVersion> all = ProcedureVersion.allInForce(calendars.now().atOffset(EventJson.VIETNAM).toLocalDate());
         List<ProcedureView> items = all.stream().skip(paging.offset()).limit(paging.size())
                 .map(ProcedureResource::view).toList();
         return new Page<>(items, paging.page(), paging.size(), all.size());

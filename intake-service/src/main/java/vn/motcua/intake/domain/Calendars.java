@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import vn.motcua.intake.messaging.IntakeEvents;
 import vn.motcua.platform.calendar.CalendarStore;
 import vn.motcua.platform.outbox.Outbox;
+import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.calendar.DeadlineCalculator;
 import vn.motcua.shared.calendar.OfficialYear;
 import vn.motcua.shared.calendar.StatutoryTime;
@@ -52,7 +53,7 @@ public class Calendars {
         store.save(table, administrator);
         outbox.publish(IntakeEvents.CATALOG_TOPIC, EventTypes.envelope(IntakeEvents.SOURCE, new CalendarYearPublished(
                 table.year(), table.entries(), table.sources().stream().map(OfficialYear.Source::title).toList(),
-                now().atOffset(vn.motcua.shared.dossier.DossierCode.VIETNAM), administrator)));
+                now().atOffset(EventJson.VIETNAM), administrator)));
     }
 
     static StatutoryTime toCalendar(vn.motcua.shared.events.StatutoryTime time) {

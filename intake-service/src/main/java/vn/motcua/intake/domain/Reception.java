@@ -7,6 +7,7 @@ import vn.motcua.intake.api.Receipt;
 import vn.motcua.intake.api.ReceptionRequest;
 import vn.motcua.intake.config.IntakeConfig;
 import vn.motcua.intake.messaging.IntakeEvents;
+import vn.motcua.platform.crypto.Hmacs;
 import vn.motcua.platform.idempotency.IdempotencyKeys;
 import vn.motcua.platform.outbox.Outbox;
 import vn.motcua.platform.problem.Problem;
@@ -65,7 +66,7 @@ public class Reception {
         }
         // PostgreSQL keeps microseconds: the receipt shows the instant exactly as stored.
         Instant now = calendars.now().truncatedTo(ChronoUnit.MICROS);
-        OffsetDateTime receivedAt = now.atOffset(DossierCode.VIETNAM);
+        OffsetDateTime receivedAt = now.atOffset(EventJson.VIETNAM);
         LocalDate receiptDay = receivedAt.toLocalDate();
         ProcedureVersion procedure = ProcedureVersion.inForce(request.procedureCode(), receiptDay)
                 .orElseThrow(() -> ProblemException.validation(List.of(new Problem.FieldError("procedureCode",

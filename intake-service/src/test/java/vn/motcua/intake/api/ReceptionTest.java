@@ -218,7 +218,7 @@ class ReceptionTest {
     @Test
     void anExhaustedDailySequenceAnswersAClearProblemAndWritesNothing() throws SQLException {
         String unit = "000.00.78.H29";
-        LocalDate today = OffsetDateTime.now(DossierCode.VIETNAM).toLocalDate();
+        LocalDate today = OffsetDateTime.now(EventJson.VIETNAM).toLocalDate();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("insert into intake.one_stop_unit (code, name, level) values ('" + unit + "', 'Đơn vị đầy số', 'COMMUNE')");
             s.executeUpdate("insert into intake.dossier_sequence values ('" + unit + "', '" + today + "', 9999)");

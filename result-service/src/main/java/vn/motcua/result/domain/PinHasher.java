@@ -1,14 +1,11 @@
 package vn.motcua.result.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.motcua.platform.crypto.Hmacs;
 import vn.motcua.result.config.ResultConfig;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 
 /**
  * The lookup PIN kept as a keyed HMAC-SHA256 of (dossier code, PIN): fast enough for thousands of lookups
@@ -17,24 +14,15 @@ import java.util.HexFormat;
  */
 @ApplicationScoped
 public class PinHasher {
-    private static final String ALGORITHM = "HmacSHA256";
-    private final SecretKeySpec key;
+    private final String key;
 
     public PinHasher(ResultConfig config) {
-        this.key = new SecretKeySpec(config.pinKey().getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.key = config.pinKey();
     }
 
-    /** Hex HMAC of the pair, 64 characters. */
+    /** Hex HMAC of the pair (code, NUL, PIN), 64 characters. */
     public String hash(String code, String pin) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            mac.update(code.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return HexFormat.of().formatHex(mac.doFinal(pin.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
+        return Hmacs.sha256Hex(key, code + '\0' + pin);
     }
 
     /**

@@ -2,10 +2,11 @@ package vn.motcua.shared.dossier;
 
 import vn.motcua.shared.dossier.InvalidDossierCodeException.Reason;
 
+import vn.motcua.shared.events.EventJson;
+
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Mã hồ sơ: {@code V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX} (Decree 61/2018/NĐ-CP Art. 26; Circular
@@ -22,9 +23,6 @@ import java.time.ZoneOffset;
  * only formats and validates.
  */
 public record DossierCode(String unitCode, LocalDate receiptDate, int sequence) implements Comparable<DossierCode> {
-
-    /** Vietnam's offset; no daylight saving time. */
-    public static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
     public static final int MAX_SEQUENCE = 9999;
     public static final int LENGTH = 25;
 
@@ -59,7 +57,7 @@ public record DossierCode(String unitCode, LocalDate receiptDate, int sequence) 
         if (receivedAt == null) {
             throw new InvalidDossierCodeException(Reason.INVALID_DATE, null, "receipt time is required");
         }
-        return new DossierCode(unitCode, receivedAt.atZoneSameInstant(VIETNAM).toLocalDate(), sequence);
+        return new DossierCode(unitCode, receivedAt.atZoneSameInstant(EventJson.VIETNAM).toLocalDate(), sequence);
     }
 
     /** The code text of a dossier received at {@code receivedAt}, e.g. {@code 000.17.22.H56-250601-0001}. */

@@ -1,6 +1,7 @@
 package vn.motcua.shared.dossier;
 
 import org.junit.jupiter.api.Test;
+import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.dossier.InvalidDossierCodeException.Reason;
 
 import java.time.Instant;
@@ -22,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 class DossierCodePropertiesTest {
     private static final long SEED = 20250601L;
     private static final Pattern PATTERN = Pattern.compile(DossierCode.PATTERN);
-    private static final long FIRST = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, DossierCode.VIETNAM).toEpochSecond();
-    private static final long LAST = OffsetDateTime.of(2099, 12, 31, 23, 59, 59, 0, DossierCode.VIETNAM).toEpochSecond();
+    private static final long FIRST = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, EventJson.VIETNAM).toEpochSecond();
+    private static final long LAST = OffsetDateTime.of(2099, 12, 31, 23, 59, 59, 0, EventJson.VIETNAM).toEpochSecond();
 
     /** Separators, digits, both cases, Vietnamese letters, look-alike digits, whitespace and control characters. */
     private static final String REPLACEMENTS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -68,7 +69,7 @@ class DossierCodePropertiesTest {
             assertTrue(PATTERN.matcher(text).matches(), input);
             DossierCode parsed = DossierCode.parse(text);
             assertEquals(unit, parsed.unitCode(), input);
-            assertEquals(at.atZoneSameInstant(DossierCode.VIETNAM).toLocalDate(), parsed.receiptDate(), input);
+            assertEquals(at.atZoneSameInstant(EventJson.VIETNAM).toLocalDate(), parsed.receiptDate(), input);
             assertEquals(sequence, parsed.sequence(), input);
             assertEquals(text, parsed.value(), input);
         }

@@ -1,4 +1,4 @@
-package vn.motcua.intake.domain;
+package vn.motcua.platform.crypto;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 
-/** Keyed HMAC-SHA256 in lower-case hex. */
+/**
+ * Keyed HMAC-SHA256 in lower-case hex: the one implementation behind the lookup-PIN and citizen-ID
+ * HMACs of every service (fast to check, useless without the key).
+ */
 public final class Hmacs {
     private Hmacs() {
     }
