@@ -8,6 +8,7 @@ import vn.motcua.shared.events.catalog.ProcedureVersionRetired;
 import vn.motcua.shared.events.intake.DossierReceived;
 import vn.motcua.shared.events.intake.DossierRefused;
 import vn.motcua.shared.events.intake.DossierSupplementRequested;
+import vn.motcua.shared.events.intake.DossierSubmitted;
 import vn.motcua.shared.events.intake.DossierSupplementSupplied;
 import vn.motcua.shared.events.intake.DossierWithdrawn;
 import vn.motcua.shared.events.notification.NotificationDeadLettered;
@@ -45,6 +46,8 @@ import java.util.stream.Collectors;
 public final class EventTypes {
 
     // intake
+    public static final EventType<DossierSubmitted> DOSSIER_SUBMITTED =
+            new EventType<>(DossierSubmitted.TYPE, DossierSubmitted.class, DossierSubmitted.TOPIC);
     public static final EventType<DossierReceived> DOSSIER_RECEIVED =
             new EventType<>(DossierReceived.TYPE, DossierReceived.class, DossierReceived.TOPIC);
     public static final EventType<DossierSupplementRequested> SUPPLEMENT_REQUESTED =
@@ -115,7 +118,7 @@ public final class EventTypes {
             new EventType<>(CalendarYearPublished.TYPE, CalendarYearPublished.class, CalendarYearPublished.TOPIC);
 
     public static final List<EventType<?>> ALL = List.of(
-            DOSSIER_RECEIVED, SUPPLEMENT_REQUESTED, SUPPLEMENT_SUPPLIED, DOSSIER_REFUSED, DOSSIER_WITHDRAWN,
+            DOSSIER_SUBMITTED, DOSSIER_RECEIVED, SUPPLEMENT_REQUESTED, SUPPLEMENT_SUPPLIED, DOSSIER_REFUSED, DOSSIER_WITHDRAWN,
             DOSSIER_ROUTED, TASK_ASSIGNED, TASK_CLAIMED, TASK_COMPLETED, TASK_RETURNED, TASK_TRANSFERRED,
             DOSSIER_PAUSED, DOSSIER_RESUMED, OBLIGATION_REQUESTED, OBLIGATION_PAID, PROCESSING_STOPPED,
             EXTENSION_GRANTED, DEADLINE_WARNING, DOSSIER_OVERDUE, DOSSIER_PROCESSED,

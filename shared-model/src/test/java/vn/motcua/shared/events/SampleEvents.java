@@ -12,6 +12,7 @@ import vn.motcua.shared.events.intake.Applicant;
 import vn.motcua.shared.events.intake.DossierReceived;
 import vn.motcua.shared.events.intake.DossierRefused;
 import vn.motcua.shared.events.intake.DossierSupplementRequested;
+import vn.motcua.shared.events.intake.DossierSubmitted;
 import vn.motcua.shared.events.intake.DossierSupplementSupplied;
 import vn.motcua.shared.events.intake.DossierWithdrawn;
 import vn.motcua.shared.events.intake.SupplementItem;
@@ -77,6 +78,10 @@ final class SampleEvents {
         OffsetDateTime received = at("2025-11-24T09:15:00");
         OffsetDateTime due = at("2025-11-27T17:00:00");
         return Map.ofEntries(
+                Map.entry(EventTypes.DOSSIER_SUBMITTED, new DossierSubmitted(CODE, "LT-KS-TT-BHYT", 3,
+                        "Liên thông đăng ký khai sinh, đăng ký thường trú, cấp thẻ BHYT cho trẻ em dưới 6 tuổi",
+                        UNIT, at("2025-11-23T21:40:00"), APPLICANT, "kH3m0Qy6mQ3T1xJf2b0yYg6vVQeXUuVb2u4Q2s6vN1c",
+                        "482913")),
                 Map.entry(EventTypes.DOSSIER_RECEIVED, new DossierReceived(CODE, "LT-KS-TT-BHYT", 3,
                         "Liên thông đăng ký khai sinh, đăng ký thường trú, cấp thẻ BHYT cho trẻ em dưới 6 tuổi",
                         ReceptionChannel.COUNTER, UNIT, "counter1", received, due, StatutoryTime.workingDays(3),

@@ -4,6 +4,6 @@ import vn.motcua.shared.events.DossierEvent;
 
 /** A dossier event published by intake on {@link vn.motcua.shared.events.Topics#INTAKE}. */
 public sealed interface IntakeEvent extends DossierEvent
-        permits DossierReceived, DossierSupplementRequested, DossierSupplementSupplied, DossierRefused,
+        permits DossierSubmitted, DossierReceived, DossierSupplementRequested, DossierSupplementSupplied, DossierRefused,
         DossierWithdrawn {
 }
