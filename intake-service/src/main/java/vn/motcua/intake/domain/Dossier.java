@@ -4,10 +4,12 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import vn.motcua.shared.dossier.DossierState;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -49,12 +51,32 @@ public class Dossier extends PanacheEntityBase {
     public String receivedBy;
     @Column(name = "received_at")
     public OffsetDateTime receivedAt;
+    /** Null until received: an online submission waiting for the check has no appointment yet. */
     @Column(name = "appointment_at")
     public OffsetDateTime appointmentAt;
+    @Column(name = "submitted_at")
+    public OffsetDateTime submittedAt;
+    /** The citizen's user name for an online submission. */
+    @Column(name = "submitted_by")
+    public String submittedBy;
+    /** When the dossier entered the system: submitted online, or received at the counter or by post. */
+    @Column(name = "registered_at")
+    public OffsetDateTime registeredAt;
+    @Column(name = "status_changed_at")
+    public OffsetDateTime statusChangedAt;
     @Version
     public int version;
 
     public static Optional<Dossier> byCode(String code) {
         return find("code", code).firstResultOptional();
+    }
+
+    /** The dossier row locked for an action: concurrent actions on one dossier run one after the other. */
+    public static Optional<Dossier> byCodeForUpdate(String code) {
+        return find("code", code).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    public DossierState state() {
+        return DossierState.valueOf(status);
     }
 }

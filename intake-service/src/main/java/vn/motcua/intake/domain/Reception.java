@@ -1,10 +1,12 @@
 package vn.motcua.intake.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.motcua.intake.api.Receipt;
 import vn.motcua.intake.api.ReceptionRequest;
+import vn.motcua.intake.api.SubmissionRequest;
 import vn.motcua.intake.config.IntakeConfig;
 import vn.motcua.intake.messaging.IntakeEvents;
 import vn.motcua.platform.crypto.Hmacs;
@@ -16,11 +18,11 @@ import vn.motcua.shared.dossier.DossierCode;
 import vn.motcua.shared.dossier.DossierState;
 import vn.motcua.shared.events.DocumentForm;
 import vn.motcua.shared.events.EventJson;
+import vn.motcua.shared.events.ReceptionChannel;
 import vn.motcua.shared.events.catalog.RequiredDocument;
 
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -32,6 +34,10 @@ import java.util.UUID;
 public class Reception {
     /** Who receives: the counter officer's user name and their unit's identity code. */
     public record Officer(String username, String unitCode) {
+    }
+
+    /** A logged-in citizen: user name and the {@code citizen_id} claim. */
+    public record Citizen(String username, String citizenId) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -60,48 +66,152 @@ public class Reception {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Receipt receive(ReceptionRequest request, Officer officer) {
-        if (OneStopUnit.findById(officer.unitCode()) == null) {
-            throw ProblemException.unprocessable("unknown-unit",
-                    "Đơn vị một cửa " + officer.unitCode() + " của cán bộ không có trong danh mục.");
-        }
-        // PostgreSQL keeps microseconds: the receipt shows the instant exactly as stored.
-        Instant now = calendars.now().truncatedTo(ChronoUnit.MICROS);
-        OffsetDateTime receivedAt = now.atOffset(EventJson.VIETNAM);
-        LocalDate receiptDay = receivedAt.toLocalDate();
-        ProcedureVersion procedure = ProcedureVersion.inForce(request.procedureCode(), receiptDay)
-                .orElseThrow(() -> ProblemException.validation(List.of(new Problem.FieldError("procedureCode",
-                        "không có thủ tục " + request.procedureCode() + " đang có hiệu lực"))));
+        Instant now = now();
+        ProcedureVersion procedure = procedureInForce(request.procedureCode(), now);
         checkComplete(procedure.requiredDocuments(), request.documents());
+        String pin = newPin();
+        Dossier dossier = register(officer.unitCode(), procedure, request.channel(), request.applicant(),
+                request.documents(), DossierState.RECEIVED, now, pin);
+        dossier.citizenIdHmac = citizenHmac(request.applicant().idNumber());
+        markReceived(dossier, procedure, officer.username(), now);
+        dossier.persist();
+        history(dossier, officer.username(), "RECEIVE", null, List.of(), null);
 
-        int sequence = sequences.next(officer.unitCode(), receiptDay);
-        String code = DossierCode.format(officer.unitCode(), receivedAt, sequence);
-        String pin = "%06d".formatted(RANDOM.nextInt(1_000_000));
+        outbox.publish(IntakeEvents.TOPIC, IntakeEvents.received(dossier, procedure, pin));
+        return Receipt.of(dossier, pin);
+    }
+
+    /** Nộp hồ sơ trực tuyến: once per idempotency key, like a reception at the counter. */
+    @Transactional
+    public IdempotencyKeys.Outcome<Receipt> submitOnce(String idempotencyKey, SubmissionRequest request, Citizen citizen) {
+        return idempotency.once("POST /api/public/submissions:" + citizen.username(), idempotencyKey, request, 201,
+                Receipt.class, () -> submit(request, citizen));
+    }
+
+    /**
+     * An online submission: numbered and given its PIN now so the citizen can follow it, but not
+     * received: it waits for a counter officer's check (status 1), and the deadline clock has not
+     * started. Completeness is the officer's check, done when they accept it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Receipt submit(SubmissionRequest request, Citizen citizen) {
+        Instant now = now();
+        ProcedureVersion procedure = procedureInForce(request.procedureCode(), now);
+        if (procedure.onlineLevel == null) {
+            throw ProblemException.unprocessable("not-offered-online", "Thủ tục " + procedure.code
+                    + " chưa được cung cấp dịch vụ công trực tuyến; hãy nộp hồ sơ tại Bộ phận Một cửa hoặc qua bưu chính.");
+        }
+        String pin = newPin();
+        Dossier dossier = register(request.unitCode(), procedure, ReceptionChannel.ONLINE, request.applicant(),
+                request.documents(), DossierState.SUBMITTED, now, pin);
+        dossier.submittedAt = dossier.registeredAt;
+        dossier.submittedBy = citizen.username();
+        // The submission belongs to the logged-in citizen, whoever the applicant named in it is.
+        dossier.citizenIdHmac = citizenHmac(citizen.citizenId());
+        dossier.persist();
+        history(dossier, citizen.username(), "SUBMIT", null, List.of(), null);
+
+        outbox.publish(IntakeEvents.TOPIC, IntakeEvents.submitted(dossier, procedure, pin));
+        return Receipt.of(dossier, pin);
+    }
+
+    /**
+     * Tiếp nhận a submission after the check: the documents (with any supplement) must now be complete;
+     * the clock starts from this moment (outside working hours, from the next working day).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void accept(Dossier dossier, String officer) {
+        ProcedureVersion procedure = ProcedureVersion.findById(
+                new ProcedureVersion.Key(dossier.procedureCode, dossier.procedureVersion));
+        checkComplete(procedure.requiredDocuments(), documentsOf(dossier));
+        markReceived(dossier, procedure, officer, now());
+        outbox.publish(IntakeEvents.TOPIC, IntakeEvents.received(dossier, procedure, null));
+    }
+
+    private void markReceived(Dossier dossier, ProcedureVersion procedure, String officer, Instant now) {
+        dossier.status = DossierState.RECEIVED.name();
+        dossier.receivedBy = officer;
+        dossier.receivedAt = now.atOffset(EventJson.VIETNAM);
+        dossier.statusChangedAt = dossier.receivedAt;
+        dossier.appointmentAt = calendars.due(now, procedure.statutoryTime());
+    }
+
+    private Dossier register(String unitCode, ProcedureVersion procedure, ReceptionChannel channel,
+                             ReceptionRequest.Applicant applicant, List<ReceptionRequest.Document> documents,
+                             DossierState state, Instant now, String pin) {
+        if (OneStopUnit.findById(unitCode) == null) {
+            throw ProblemException.unprocessable("unknown-unit", "Đơn vị một cửa " + unitCode + " không có trong danh mục.");
+        }
+        OffsetDateTime at = now.atOffset(EventJson.VIETNAM);
+        int sequence = sequences.next(unitCode, at.toLocalDate());
+        String code = DossierCode.format(unitCode, at, sequence);
 
         Dossier dossier = new Dossier();
         dossier.id = UUID.randomUUID();
         dossier.code = code;
         dossier.procedureCode = procedure.code;
         dossier.procedureVersion = procedure.version;
-        dossier.channel = request.channel().name();
-        dossier.unitCode = officer.unitCode();
-        dossier.status = DossierState.RECEIVED.name();
-        ReceptionRequest.Applicant applicant = request.applicant();
+        dossier.channel = channel.name();
+        dossier.unitCode = unitCode;
+        dossier.status = state.name();
         dossier.applicantName = applicant.fullName().strip();
         dossier.applicantId = applicant.idNumber();
         dossier.applicantPhone = applicant.phone();
         dossier.applicantEmail = applicant.email();
         dossier.applicantAddress = applicant.address();
-        dossier.citizenIdHmac = applicant.idNumber() == null ? null
-                : Hmacs.sha256Hex(config.citizenLinkKey(), applicant.idNumber());
         dossier.pinHmac = pinHmac(code, pin);
-        dossier.documents = json(request.documents());
-        dossier.receivedBy = officer.username();
-        dossier.receivedAt = receivedAt;
-        dossier.appointmentAt = calendars.due(now, procedure.statutoryTime());
-        dossier.persist();
+        dossier.documents = json(documents);
+        dossier.registeredAt = at;
+        dossier.statusChangedAt = at;
+        return dossier;
+    }
 
-        outbox.publish(IntakeEvents.TOPIC, IntakeEvents.received(dossier, procedure, pin));
-        return new Receipt(code, dossier.status, receivedAt, dossier.appointmentAt, pin);
+    /** PostgreSQL keeps microseconds: receipts show instants exactly as stored. */
+    private Instant now() {
+        return calendars.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static ProcedureVersion procedureInForce(String procedureCode, Instant now) {
+        return ProcedureVersion.inForce(procedureCode, now.atOffset(EventJson.VIETNAM).toLocalDate())
+                .orElseThrow(() -> ProblemException.validation(List.of(new Problem.FieldError("procedureCode",
+                        "không có thủ tục " + procedureCode + " đang có hiệu lực"))));
+    }
+
+    private static String newPin() {
+        return "%06d".formatted(RANDOM.nextInt(1_000_000));
+    }
+
+    private String citizenHmac(String citizenId) {
+        return citizenId == null ? null : Hmacs.sha256Hex(config.citizenLinkKey(), citizenId);
+    }
+
+    /** The citizen-link HMAC of a logged-in citizen's ID: how their own dossiers are found. */
+    public String citizenLink(String citizenId) {
+        return citizenHmac(citizenId);
+    }
+
+    /** Writes one line of the dossier's history (the current status is the new one). */
+    public static void history(Dossier dossier, String actor, String action, String fromStatus, List<String> reasons,
+                               String note) {
+        HistoryEntry entry = new HistoryEntry();
+        entry.dossierId = dossier.id;
+        entry.at = dossier.statusChangedAt;
+        entry.actor = actor;
+        entry.action = action;
+        entry.fromStatus = fromStatus;
+        entry.toStatus = dossier.status;
+        entry.reasons = json(reasons);
+        entry.note = note;
+        entry.persist();
+    }
+
+    public static List<ReceptionRequest.Document> documentsOf(Dossier dossier) {
+        try {
+            return EventJson.mapper().readValue(dossier.documents, new TypeReference<>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("dossier row holds documents of the wrong shape", e);
+        }
     }
 
     public String pinHmac(String code, String pin) {
@@ -149,7 +259,7 @@ public class Reception {
         };
     }
 
-    private static String json(Object value) {
+    static String json(Object value) {
         try {
             return EventJson.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {

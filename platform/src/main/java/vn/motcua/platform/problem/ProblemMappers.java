@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.motcua.shared.dossier.IllegalTransitionException;
+import vn.motcua.shared.dossier.RoleNotAllowedException;
 
 import java.util.Comparator;
 import java.util.List;
@@ -71,6 +73,19 @@ public class ProblemMappers {
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(Problem.of("forbidden", "Không có quyền thực hiện", 403,
                 "Vai trò của bạn không được phép thực hiện thao tác này.").withInstance(path(uri))).build();
+    }
+
+    /** An action the dossier's state does not allow: 409, with the state it is in and what it allows. */
+    @ServerExceptionMapper
+    public Response illegalTransition(IllegalTransitionException e, UriInfo uri) {
+        return respond(ProblemException.conflict("illegal-transition", "Hồ sơ đang ở trạng thái \""
+                + e.from().citizenText() + "\" nên không thể thực hiện thao tác này.").problem()
+                .withInstance(path(uri))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response roleNotAllowed(RoleNotAllowedException e, UriInfo uri) {
+        return forbidden(new ForbiddenException(e.getMessage()), uri);
     }
 
     @ServerExceptionMapper

@@ -9,10 +9,12 @@ import org.jboss.logging.Logger;
 import vn.motcua.shared.dossier.DossierState;
 import vn.motcua.shared.events.CloudEvent;
 import vn.motcua.shared.events.EventJson;
+import vn.motcua.shared.events.ReceptionChannel;
 import vn.motcua.shared.events.EventPayload;
 import vn.motcua.shared.events.EventType;
 import vn.motcua.shared.events.EventTypes;
 import vn.motcua.shared.events.intake.DossierReceived;
+import vn.motcua.shared.events.intake.DossierSubmitted;
 import vn.motcua.shared.events.intake.DossierWithdrawn;
 import vn.motcua.shared.events.result.ResultReturned;
 import vn.motcua.shared.events.routing.DossierExtensionGranted;
@@ -67,6 +69,17 @@ public class StatusProjection {
         UUID id = event.id();
         if (payload instanceof DossierReceived received) {
             received(id, received);
+        } else if (payload instanceof DossierSubmitted submitted) {
+            // Submitted online: the citizen can follow it by code and PIN before the officer's check.
+            change(id, submitted.dossierCode(), submitted.submittedAt(), DossierState.SUBMITTED, submitted.unitCode(),
+                    DossierState.SUBMITTED.citizenText(), row -> { }, row -> {
+                        row.procedureCode = submitted.procedureCode();
+                        row.procedureName = submitted.procedureName();
+                        row.unitCode = submitted.unitCode();
+                        row.channel = ReceptionChannel.ONLINE;
+                        row.citizenIdHmac = submitted.citizenIdHmac();
+                        row.pinHmac = pins.hash(submitted.dossierCode(), submitted.lookupPin());
+                    });
         } else if (payload instanceof TaskAssigned task) {
             change(id, task.dossierCode(), task.assignedAt(), DossierState.IN_PROCESS, task.agencyCode(),
                     "Hồ sơ được chuyển đến " + task.agencyName(),
@@ -108,7 +121,10 @@ public class StatusProjection {
             row.appointmentAt = event.appointmentAt();
         }
         row.citizenIdHmac = event.citizenIdHmac();
-        row.pinHmac = pins.hash(code, event.lookupPin());
+        if (event.lookupPin() != null) {
+            // An online submission's PIN came on `submitted`; its `received` carries none.
+            row.pinHmac = pins.hash(code, event.lookupPin());
+        }
         row.updatedAt = OffsetDateTime.now();
         addToTimeline(eventId, code, event.receivedAt(), DossierState.RECEIVED, event.unitCode(),
                 DossierState.RECEIVED.citizenText());

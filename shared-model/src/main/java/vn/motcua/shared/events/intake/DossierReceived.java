@@ -20,7 +20,8 @@ import java.time.OffsetDateTime;
  * @param appointmentAt    ngày hẹn trả kết quả: the due date
  * @param citizenIdHmac    keyed HMAC of the applicant's citizen ID, to link a logged-in citizen to their
  *                         dossiers; absent for applicants without one. The ID itself never goes on a topic.
- * @param lookupPin        the 6-digit PIN for the public status lookup, in plain text for notification
+ * @param lookupPin        the 6-digit PIN for the public status lookup, in plain text for notification;
+ *                         absent when the dossier was submitted online (the PIN went out on {@code submitted})
  */
 public record DossierReceived(
         String dossierCode,
@@ -35,7 +36,7 @@ public record DossierReceived(
         StatutoryTime statutoryTime,
         Applicant applicant,
         @OptionalField String citizenIdHmac,
-        String lookupPin,
+        @OptionalField String lookupPin,
         RoutingPlanSnapshot routingPlan) implements IntakeEvent {
 
     public static final String TYPE = "vn.motcua.dossier.received.v1";

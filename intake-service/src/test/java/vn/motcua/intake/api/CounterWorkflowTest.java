@@ -1,0 +1,368 @@
+package vn.motcua.intake.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import vn.motcua.shared.calendar.DeadlineCalculator;
+import vn.motcua.shared.events.CloudEvent;
+import vn.motcua.shared.events.DocumentForm;
+import vn.motcua.shared.events.EventJson;
+import vn.motcua.shared.events.EventTypes;
+import vn.motcua.shared.events.Outcome;
+import vn.motcua.shared.events.Topics;
+import vn.motcua.shared.events.intake.DossierReceived;
+import vn.motcua.shared.events.intake.DossierRefused;
+import vn.motcua.shared.events.intake.DossierSubmitted;
+import vn.motcua.shared.events.intake.DossierSupplementRequested;
+import vn.motcua.shared.events.intake.DossierSupplementSupplied;
+import vn.motcua.shared.events.intake.DossierWithdrawn;
+import vn.motcua.shared.events.intake.SupplementItem;
+import vn.motcua.shared.events.routing.DossierPaused;
+import vn.motcua.shared.events.routing.DossierProcessed;
+import vn.motcua.shared.events.routing.DossierRouted;
+import vn.motcua.shared.events.routing.PauseReason;
+import vn.motcua.testsupport.KafkaResource;
+import vn.motcua.testsupport.PostgresResource;
+import vn.motcua.testsupport.TestTokens;
+import vn.motcua.testsupport.TopicReader;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * After a dossier entered: the check of online submissions (accept, Form 02, Form 03), supplements at the
+ * check and during processing (routing's pause), withdrawal, races, and the officers' list. Same test
+ * resources as {@link ReceptionTest}, so Quarkus boots once for both.
+ */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+class CounterWorkflowTest {
+    static final String UNIT = ReceptionTest.UNIT;
+    static final String OTHER_UNIT = "000.01.31.H29";
+    static final String COUNTER = ReceptionTest.COUNTER;
+    static final String OTHER_COUNTER = TestTokens.counterOfficer("counter9", OTHER_UNIT);
+    static final String CITIZEN = TestTokens.citizen("citizen1", "001090012345");
+    static final String OTHER_CITIZEN = TestTokens.citizen("citizen2", "001090099999");
+
+    @Inject
+    AgroalDataSource dataSource;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    static String submission(String... documents) {
+        StringBuilder docs = new StringBuilder();
+        for (String d : documents) {
+            docs.append(docs.isEmpty() ? "" : ",").append("{\"name\":\"").append(d).append("\",\"form\":\"ORIGINAL\",\"copies\":1}");
+        }
+        return """
+                {"procedureCode":"LT-KS-TT-BHYT","unitCode":"%s",
+                 "applicant":{"fullName":"Trần Thị Bình","idNumber":"001090012345","phone":"0987654321",
+                              "email":"binh.tran@example.vn","address":"5 Đội Cấn, Ba Đình, Hà Nội"},
+                 "documents":[%s]}""".formatted(UNIT, docs);
+    }
+
+    static Response submit(String token, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/public/submissions");
+    }
+
+    static Response act(String token, String code, String action, String body) {
+        var request = given().auth().oauth2(token).contentType(ContentType.JSON);
+        if (body != null) {
+            request.body(body);
+        }
+        return request.post("/api/dossiers/" + code + "/" + action);
+    }
+
+    <T> T event(String topic, String code, String type, Class<T> payload) {
+        return events(topic, code, type, payload, 1).get(0);
+    }
+
+    <T> List<T> events(String topic, String code, String type, Class<T> payload, int atLeast) {
+        List<T> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            found.clear();
+            for (ConsumerRecord<String, String> r : TopicReader.read(bootstrap, topic, 1, Duration.ofMillis(300),
+                    Duration.ofSeconds(10))) {
+                if (code.equals(r.key())) {
+                    CloudEvent<JsonNode> e = EventJson.read(r.value());
+                    if (e.type().equals(type)) {
+                        found.add(EventJson.dataAs(e, payload));
+                    }
+                }
+            }
+            return found.size() >= atLeast;
+        });
+        return found;
+    }
+
+    String status(String code) {
+        return given().auth().oauth2(COUNTER).get("/api/dossiers/" + code).then().statusCode(200).extract().path("status");
+    }
+
+    long count(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void onlineSubmissionWaitsForTheCheckAndTheClockStartsWhenAnOfficerAcceptsIt() {
+        submit(CITIZEN, submission(ReceptionTest.ALL_DOCUMENTS)).then().statusCode(201);
+        Response submitted = submit(CITIZEN, submission(ReceptionTest.ALL_DOCUMENTS));
+        submitted.then().statusCode(201)
+                .body("code", matchesPattern("000\\.00\\.31\\.H29-[0-9]{6}-[0-9]{4}"))
+                .body("status", equalTo("SUBMITTED"))
+                .body("lookupPin", matchesPattern("[0-9]{6}"))
+                .body("appointmentAt", nullValue())
+                .body("submittedAt", containsString("+07:00"));
+        String code = submitted.path("code");
+
+        DossierSubmitted event = event(Topics.INTAKE, code, DossierSubmitted.TYPE, DossierSubmitted.class);
+        assertEquals(submitted.<String>path("lookupPin"), event.lookupPin(), "the citizen is told their PIN");
+        assertEquals(64, event.citizenIdHmac().length());
+
+        // Citizens cannot use the counter's reception; the citizen sees their own submission, no one else's.
+        ReceptionTest.post(CITIZEN, ReceptionTest.newborn("001090012345", ReceptionTest.ALL_DOCUMENTS), null)
+                .then().statusCode(403);
+        given().auth().oauth2(CITIZEN).get("/api/public/submissions/" + code).then().statusCode(200)
+                .body("status", equalTo("SUBMITTED")).body("nationalStatusCode", equalTo(1));
+        given().auth().oauth2(OTHER_CITIZEN).get("/api/public/submissions/" + code).then().statusCode(404);
+        given().auth().oauth2(CITIZEN).get("/api/public/submissions").then().statusCode(200)
+                .body("items.code", hasItem(code));
+        given().auth().oauth2(OTHER_CITIZEN).get("/api/public/submissions").then().statusCode(200)
+                .body("items.code", not(hasItem(code)));
+
+        // Another unit's officer cannot see or accept it; the unit's officer accepts it.
+        act(OTHER_COUNTER, code, "accept", null).then().statusCode(404);
+        act(TestTokens.supervisor("supervisor1"), code, "accept", null).then().statusCode(403);
+        Response accepted = act(COUNTER, code, "accept", null);
+        accepted.then().statusCode(200).body("status", equalTo("RECEIVED")).body("nationalStatusCode", equalTo(2))
+                .body("receivedBy", equalTo("counter1"));
+        OffsetDateTime receivedAt = OffsetDateTime.parse(accepted.path("receivedAt"));
+        assertEquals(DeadlineCalculator.standard().dueAfterWorkingDays(receivedAt.toInstant(), 3),
+                OffsetDateTime.parse(accepted.path("appointmentAt")), "the clock starts at acceptance");
+        DossierReceived received = event(Topics.INTAKE, code, DossierReceived.TYPE, DossierReceived.class);
+        assertNull(received.lookupPin(), "the PIN went on `submitted` only");
+        assertEquals("counter1", received.receivedBy());
+
+        act(COUNTER, code, "accept", null).then().statusCode(409)
+                .contentType("application/problem+json").body("type", containsString("illegal-transition"));
+    }
+
+    @Test
+    void anIncompleteSubmissionGetsOneWrittenRequestAndIsAcceptedOnceSupplied() throws SQLException {
+        String code = submit(CITIZEN, submission("Tờ khai đăng ký khai sinh", "Tờ khai thay đổi thông tin cư trú",
+                "Tờ khai tham gia bảo hiểm y tế")).then().statusCode(201).extract().path("code");
+        act(COUNTER, code, "accept", null).then().statusCode(422)
+                .body("type", containsString("incomplete-dossier"))
+                .body("errors.message", hasItem(containsString("Giấy chứng sinh")));
+        assertEquals("SUBMITTED", status(code), "a refused acceptance changes nothing");
+
+        act(COUNTER, code, "supplement-request", """
+                {"reason":"Thiếu giấy chứng sinh","items":[{"name":"Giấy chứng sinh","form":"ORIGINAL","copies":1}],
+                 "supplyBy":"2026-12-31"}""").then().statusCode(200)
+                .body("status", equalTo("SUBMISSION_SUPPLEMENT_REQUESTED")).body("nationalStatusCode", equalTo(5))
+                .body("supplements[0].items[0].name", equalTo("Giấy chứng sinh"));
+        act(COUNTER, code, "supplement-request", """
+                {"reason":"Lần hai","items":[{"name":"Giấy chứng sinh"}]}""").then().statusCode(409);
+        act(COUNTER, code, "supplement-request", """
+                {"reason":"","items":[]}""").then().statusCode(400);
+        DossierSupplementRequested asked = event(Topics.INTAKE, code, DossierSupplementRequested.TYPE,
+                DossierSupplementRequested.class);
+        assertNull(asked.agencyCode(), "asked by the one-stop unit at the check");
+        assertEquals(List.of(new SupplementItem("Giấy chứng sinh", DocumentForm.ORIGINAL, 1, null)), asked.items());
+
+        given().auth().oauth2(CITIZEN).contentType(ContentType.JSON)
+                .body("""
+                        {"items":[{"name":"Giấy chứng sinh","form":"ORIGINAL","copies":1}],"note":"Nộp bổ sung"}""")
+                .post("/api/public/submissions/" + code + "/supplements").then().statusCode(200)
+                .body("status", equalTo("SUBMITTED"))
+                .body("documents.name", hasItem("Giấy chứng sinh"))
+                .body("supplements[0].suppliedAt", not(nullValue()));
+        DossierSupplementSupplied supplied = event(Topics.INTAKE, code, DossierSupplementSupplied.TYPE,
+                DossierSupplementSupplied.class);
+        assertNull(supplied.receivedBy(), "supplied online");
+        act(COUNTER, code, "accept", null).then().statusCode(200).body("status", equalTo("RECEIVED"));
+        assertEquals(1, count("select count(*) from intake.supplement_request s join intake.dossier d on d.id = s.dossier_id"
+                + " where d.code = '" + code + "'"));
+    }
+
+    @Test
+    void aRefusalGivesEveryReasonAndEndsTheSubmission() {
+        String code = submit(CITIZEN, submission(ReceptionTest.ALL_DOCUMENTS)).then().statusCode(201).extract().path("code");
+        act(COUNTER, code, "refuse", "{\"reasons\":[]}").then().statusCode(400);
+        act(COUNTER, code, "refuse", "{\"reasons\":\"không phải danh sách\"}").then().statusCode(400);
+        act(COUNTER, code, "refuse", """
+                {"reasons":["Trẻ không cư trú trên địa bàn phường","Hồ sơ thuộc thẩm quyền nơi cư trú của mẹ"]}""")
+                .then().statusCode(200).body("status", equalTo("REFUSED")).body("nationalStatusCode", equalTo(3))
+                .body("history[-1].reasons.size()", equalTo(2));
+        DossierRefused refused = event(Topics.INTAKE, code, DossierRefused.TYPE, DossierRefused.class);
+        assertEquals(2, refused.reasons().size());
+        assertEquals("Trần Thị Bình", refused.applicant().fullName(), "never received: the notice needs the contact");
+        act(COUNTER, code, "accept", null).then().statusCode(409);
+        given().auth().oauth2(CITIZEN).contentType(ContentType.JSON).body("{}")
+                .post("/api/public/submissions/" + code + "/withdraw").then().statusCode(409);
+    }
+
+    @Test
+    void anApplicantWithdrawsBeforeAResultButNotTwice() {
+        String counterCode = ReceptionTest.post(COUNTER, ReceptionTest.newborn("001090012345", ReceptionTest.ALL_DOCUMENTS),
+                null).then().statusCode(201).extract().path("code");
+        act(OTHER_COUNTER, counterCode, "withdraw", "{}").then().statusCode(404);
+        act(COUNTER, counterCode, "withdraw", "{\"reason\":\"Gia đình chuyển nơi cư trú\"}").then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN")).body("nationalStatusCode", equalTo(7));
+        DossierWithdrawn withdrawn = event(Topics.INTAKE, counterCode, DossierWithdrawn.TYPE, DossierWithdrawn.class);
+        assertEquals("counter1", withdrawn.recordedBy());
+        assertEquals("Gia đình chuyển nơi cư trú", withdrawn.reason());
+        act(COUNTER, counterCode, "withdraw", "{}").then().statusCode(409);
+
+        // The citizen withdraws their own online submission; someone else's answers 404.
+        String online = submit(CITIZEN, submission(ReceptionTest.ALL_DOCUMENTS)).then().statusCode(201).extract().path("code");
+        given().auth().oauth2(OTHER_CITIZEN).contentType(ContentType.JSON).body("{}")
+                .post("/api/public/submissions/" + online + "/withdraw").then().statusCode(404);
+        given().auth().oauth2(CITIZEN).contentType(ContentType.JSON).body("{\"reason\":\"Nộp nhầm thủ tục\"}")
+                .post("/api/public/submissions/" + online + "/withdraw").then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN"));
+        assertNull(event(Topics.INTAKE, online, DossierWithdrawn.TYPE, DossierWithdrawn.class).recordedBy());
+    }
+
+    @Test
+    void anAgencysSupplementRequestReachesTheApplicantAndTheSupplyResumesProcessing() throws SQLException {
+        String code = ReceptionTest.post(COUNTER, ReceptionTest.newborn("001090012345", ReceptionTest.ALL_DOCUMENTS),
+                null).then().statusCode(201).extract().path("code");
+        OffsetDateTime now = OffsetDateTime.now(EventJson.VIETNAM);
+        String routed = EventJson.write(EventTypes.envelope("routing-service",
+                new DossierRouted(code, now, now.plusDays(5), List.of())));
+        String paused = EventJson.write(EventTypes.envelope("routing-service", new DossierPaused(code, now.plusMinutes(5),
+                PauseReason.SUPPLEMENT_REQUESTED, now.plusDays(5), "Giấy chứng sinh bị mờ", "TUPHAP-BADINH", "tuphap1",
+                List.of(new SupplementItem("Giấy chứng sinh", DocumentForm.ORIGINAL, 1, "bản rõ nét")))));
+        // The pause is delivered twice: the applicant still gets one request.
+        TopicReader.send(bootstrap, Topics.ROUTING, List.of(Map.entry(code, routed), Map.entry(code, paused),
+                Map.entry(code, paused)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SUPPLEMENT_REQUESTED".equals(status(code)));
+
+        DossierSupplementRequested asked = event(Topics.INTAKE, code, DossierSupplementRequested.TYPE,
+                DossierSupplementRequested.class);
+        assertEquals("TUPHAP-BADINH", asked.agencyCode());
+        assertEquals("tuphap1", asked.requestedBy());
+        assertEquals("Giấy chứng sinh bị mờ", asked.reason());
+        assertEquals(1, count("select count(*) from intake.supplement_request s join intake.dossier d on d.id = s.dossier_id"
+                + " where d.code = '" + code + "'"));
+
+        act(COUNTER, code, "supplements", """
+                {"items":[{"name":"Giấy chứng sinh","form":"ORIGINAL","copies":1}]}""").then().statusCode(200)
+                .body("status", equalTo("IN_PROCESS"));
+        assertEquals("counter1", event(Topics.INTAKE, code, DossierSupplementSupplied.TYPE,
+                DossierSupplementSupplied.class).receivedBy());
+
+        String processed = EventJson.write(EventTypes.envelope("routing-service", new DossierProcessed(code,
+                now.plusHours(2), Outcome.APPROVED, "BHXH-KV1", null, now.plusDays(5), true)));
+        TopicReader.send(bootstrap, Topics.ROUTING, List.of(Map.entry(code, processed)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PROCESSED".equals(status(code)));
+        act(COUNTER, code, "withdraw", "{}").then().statusCode(409);
+        given().auth().oauth2(COUNTER).get("/api/dossiers/" + code).then()
+                .body("history.action", equalTo(List.of("RECEIVE", "START_PROCESSING", "REQUEST_SUPPLEMENT",
+                        "SUPPLY_SUPPLEMENT", "DECIDE")));
+    }
+
+    @Test
+    void twoOfficersAcceptingAtOnceMakeExactlyOneWinner() throws Exception {
+        String code = submit(CITIZEN, submission(ReceptionTest.ALL_DOCUMENTS)).then().statusCode(201).extract().path("code");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            String[] actions = {"accept", "accept", "refuse", "withdraw"};
+            for (String action : actions) {
+                String body = action.equals("refuse") ? "{\"reasons\":[\"Không đủ điều kiện\"]}" : "{}";
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return act(COUNTER, code, action, body).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+            assertEquals(3, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, count("select count(*) from intake.dossier_history h join intake.dossier d on d.id = h.dossier_id"
+                + " where d.code = '" + code + "' and h.action <> 'SUBMIT'"));
+    }
+
+    @Test
+    void officersListTheirUnitsDossiersFilteredAndPaged() {
+        String online = submit(CITIZEN, submission(ReceptionTest.ALL_DOCUMENTS)).then().statusCode(201).extract().path("code");
+        String other = ReceptionTest.post(OTHER_COUNTER, ReceptionTest.newborn(null, ReceptionTest.ALL_DOCUMENTS), null)
+                .then().statusCode(201).extract().path("code");
+
+        given().auth().oauth2(COUNTER).get("/api/dossiers?status=SUBMITTED&channel=ONLINE&size=500").then().statusCode(200)
+                .body("items.code", hasItem(online)).body("items.status", everyItem(equalTo("SUBMITTED")))
+                .body("items.unitCode", everyItem(equalTo(UNIT)))
+                .body("items.procedureName", everyItem(containsString("khai sinh")));
+        // A counter officer's unit is their own, whatever they ask for.
+        given().auth().oauth2(COUNTER).get("/api/dossiers?unit=" + OTHER_UNIT + "&size=500").then().statusCode(200)
+                .body("items.code", not(hasItem(other)));
+        given().auth().oauth2(TestTokens.supervisor("supervisor1")).get("/api/dossiers?unit=" + OTHER_UNIT).then()
+                .statusCode(200).body("items.code", hasItem(other)).body("items.unitCode", everyItem(equalTo(OTHER_UNIT)));
+
+        Response page0 = given().auth().oauth2(COUNTER).get("/api/dossiers?size=2&page=0");
+        page0.then().statusCode(200).body("size", equalTo(2)).body("items.size()", equalTo(2));
+        int total = page0.path("total");
+        assertTrue(total >= 2);
+        List<String> registered = page0.jsonPath().getList("items.registeredAt");
+        assertTrue(OffsetDateTime.parse(registered.get(0)).compareTo(OffsetDateTime.parse(registered.get(1))) >= 0,
+                "newest first");
+        String today = OffsetDateTime.now(EventJson.VIETNAM).toLocalDate().toString();
+        given().auth().oauth2(COUNTER).get("/api/dossiers?from=" + today + "&to=" + today + "&procedure=LT-KS-TT-BHYT")
+                .then().statusCode(200).body("total", equalTo(total));
+        given().auth().oauth2(COUNTER).get("/api/dossiers?from=2020-01-01&to=2020-01-31").then().statusCode(200)
+                .body("total", equalTo(0));
+
+        given().auth().oauth2(COUNTER).get("/api/dossiers?status=LOST&channel=FAX&from=hôm-nay").then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("channel", "from", "status"));
+        given().auth().oauth2(COUNTER).get("/api/dossiers?from=2026-02-01&to=2026-01-01").then().statusCode(400);
+        given().auth().oauth2(CITIZEN).get("/api/dossiers").then().statusCode(403);
+        given().get("/api/dossiers").then().statusCode(401);
+    }
+}
