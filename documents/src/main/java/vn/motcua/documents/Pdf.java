@@ -75,6 +75,10 @@ final class Pdf implements AutoCloseable {
     private final float marginBottom;
     private final Map<Fonts.Style, PDType0Font> fonts = new EnumMap<>(Fonts.Style.class);
     private final Map<Fonts.Style, TrueTypeFont> faces = new EnumMap<>(Fonts.Style.class);
+    /** The fonts' Unicode maps, looked up once: each call of getUnicodeCmapLookup builds one anew. */
+    private final Map<Fonts.Style, org.apache.fontbox.ttf.CmapLookup> cmaps = new EnumMap<>(Fonts.Style.class);
+    /** Widths in glyph units (1/1000 em) of the words measured so far: tables measure each cell twice. */
+    private final Map<Fonts.Style, Map<String, Float>> widths = new EnumMap<>(Fonts.Style.class);
     private PDPageContentStream cs;
     private float y;
 
@@ -89,6 +93,8 @@ final class Pdf implements AutoCloseable {
             for (Fonts.Style style : Fonts.Style.values()) {
                 TrueTypeFont face = new TTFParser().parse(new RandomAccessReadBuffer(Fonts.bytes(style)));
                 faces.put(style, face);
+                widths.put(style, new java.util.HashMap<>());
+                cmaps.put(style, face.getUnicodeCmapLookup());
                 fonts.put(style, PDType0Font.load(doc, face, true));
             }
         } catch (IOException e) {
@@ -193,11 +199,13 @@ final class Pdf implements AutoCloseable {
     }
 
     float textWidth(String text, Fonts.Style style, float fontSize) {
-        try {
-            return fonts.get(style).getStringWidth(text) / 1000f * fontSize;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return widths.get(style).computeIfAbsent(text, t -> {
+            try {
+                return fonts.get(style).getStringWidth(t);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }) / 1000f * fontSize;
     }
 
     private void drawLine(Line line, float x, float w, Align align, float fontSize, float top) {
@@ -329,27 +337,19 @@ final class Pdf implements AutoCloseable {
         }
         String nfc = Normalizer.normalize(text.replace("\r\n", "\n"), Normalizer.Form.NFC);
         StringBuilder out = new StringBuilder(nfc.length());
-        TrueTypeFont face = faces.get(style);
+        org.apache.fontbox.ttf.CmapLookup cmap = cmaps.get(style);
         nfc.codePoints().forEach(cp -> {
             if (cp == '\n') {
                 out.append('\n');
             } else if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
                 out.append(' ');
-            } else if (glyph(face, cp)) {
+            } else if (cmap.getGlyphId(cp) > 0) {
                 out.appendCodePoint(cp);
             } else {
                 out.append('?');
             }
         });
         return out.toString();
-    }
-
-    private static boolean glyph(TrueTypeFont face, int codePoint) {
-        try {
-            return face.getUnicodeCmapLookup().getGlyphId(codePoint) > 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     // ---------------------------------------------------------------- drawing
