@@ -24,11 +24,11 @@ class RenderFiguresTest {
         forms.put("06 control sheet (10 handovers)", () -> ControlSheetForm.render(Samples.controlSheet(10)));
         forms.put("07 log book (100 entries)", () -> LogBookForm.render(Samples.logBook(100)));
         for (Supplier<byte[]> form : forms.values()) {
-            for (int k = 0; k < 5; k++) {
+            for (int k = 0; k < 2; k++) {
                 form.get();
             }
         }
-        int runs = 10;
+        int runs = 3;
         for (Map.Entry<String, Supplier<byte[]>> form : forms.entrySet()) {
             long start = System.nanoTime();
             int size = 0;
