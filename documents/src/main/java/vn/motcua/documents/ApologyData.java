@@ -1,0 +1,18 @@
+package vn.motcua.documents;
+
+import java.time.OffsetDateTime;
+
+/**
+ * Form 04, Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (Circular 03/2025; Circular
+ * 01/2018's Phiếu xin lỗi và hẹn lại ngày trả kết quả). Issued by the agency at fault, signed by its head.
+ *
+ * @param documentNumber  "Số: .../..." of the letter; may be null
+ * @param faultyAgency    the agency whose delay it is
+ * @param reason          why the dossier is late
+ * @param newAppointmentAt the new return time (a new appointment may be given only once)
+ */
+public record ApologyData(Issuer issuer, String documentNumber, String dossierCode, Applicant applicant,
+                          String request, OffsetDateTime receivedAt, OffsetDateTime originalAppointmentAt,
+                          String faultyAgency, String reason, OffsetDateTime newAppointmentAt,
+                          String signerTitle, String signerName, OffsetDateTime issuedAt) {
+}

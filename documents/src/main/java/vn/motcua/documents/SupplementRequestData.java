@@ -1,0 +1,21 @@
+package vn.motcua.documents;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Form 02, Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.
+ *
+ * @param items     the documents to supply or complete, each with its note (what and why)
+ * @param reason    the reason, in words
+ * @param contact   whom to ask, e.g. "Trung tâm ..., số điện thoại 024..."; may be null
+ * @param officer   the officer who asks (người hướng dẫn)
+ * @param issuedAt  when the request is made
+ */
+public record SupplementRequestData(Issuer issuer, String dossierCode, Applicant applicant, String request,
+                                    List<DocumentItem> items, String reason, String contact, String officer,
+                                    OffsetDateTime issuedAt) {
+    public SupplementRequestData {
+        items = List.copyOf(items);
+    }
+}

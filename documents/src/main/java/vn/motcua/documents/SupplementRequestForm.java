@@ -1,0 +1,50 @@
+package vn.motcua.documents;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static vn.motcua.documents.Pdf.b;
+import static vn.motcua.documents.Pdf.r;
+
+/** Form 02 (Mẫu số 02), Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ, on A4 portrait. */
+public final class SupplementRequestForm {
+    public static final String NUMBER = "Mẫu số 02";
+    public static final String TITLE = "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ";
+    private static final float FS = 12.5f;
+
+    private SupplementRequestForm() {
+    }
+
+    public static byte[] render(SupplementRequestData d) {
+        try (Pdf pdf = new Pdf(Pdf.A4, 70, 45, 50, 50, TITLE + " " + d.dossierCode(), Forms.subject(NUMBER))) {
+            pdf.nationalHeader(d.issuer(), null, Forms.dateLine(d.issuer(), d.issuedAt()), 12);
+            pdf.titleWithQr(d.dossierCode(), 64, List.of(List.of(b(TITLE))), 14,
+                    List.of(List.of(r("Mã hồ sơ: "), b(d.dossierCode()))), FS);
+            pdf.paragraph(FS, Pdf.Align.LEFT, 0, r("Hồ sơ của:"));
+            Forms.applicant(pdf, d.applicant(), FS);
+            pdf.paragraph(FS, Pdf.Align.LEFT, 0, r("Nội dung yêu cầu giải quyết: "), b(d.request()));
+            pdf.gap(4);
+            pdf.paragraph(FS, Pdf.Align.LEFT, 0, r("Yêu cầu ông/bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:"));
+            List<List<String>> rows = new ArrayList<>();
+            int n = 1;
+            for (DocumentItem item : d.items()) {
+                rows.add(List.of(String.valueOf(n++), item.name(), item.form(),
+                        item.copies() > 0 ? String.valueOf(item.copies()) : "", Forms.blank(item.note())));
+            }
+            pdf.table(new float[]{0.7f, 4.2f, 2.2f, 1f, 4.2f},
+                    List.of("STT", "Tên giấy tờ", "Hình thức", "Số bản", "Nội dung cần bổ sung, hoàn thiện"),
+                    rows, FS - 1.5f, new Pdf.Align[]{Pdf.Align.CENTER, Pdf.Align.LEFT, Pdf.Align.LEFT, Pdf.Align.CENTER, Pdf.Align.LEFT});
+            pdf.paragraph(FS, Pdf.Align.LEFT, 0, r("Lý do: " + Forms.or(d.reason())));
+            if (d.contact() != null && !d.contact().isBlank()) {
+                pdf.paragraph(FS, Pdf.Align.LEFT, 0, r("Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ "
+                        + d.contact() + " để được hướng dẫn."));
+            }
+            pdf.paragraph(FS, Pdf.Align.LEFT, 0, r("Mã hồ sơ được giữ nguyên khi ông/bà nộp bổ sung; thời gian giải quyết "
+                    + "được tính lại từ khi nhận đủ hồ sơ theo quy định."));
+            pdf.gap(8);
+            pdf.signatures(List.of(new Pdf.Signature("", null, null),
+                    new Pdf.Signature("Người hướng dẫn", "(Ký và ghi rõ họ tên)", d.officer())), FS, 50);
+            return pdf.finish();
+        }
+    }
+}
