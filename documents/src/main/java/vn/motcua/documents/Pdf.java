@@ -468,6 +468,20 @@ final class Pdf implements AutoCloseable {
         y = top - height - 6;
     }
 
+    /**
+     * A form's title over "Mã hồ sơ: …" beside the QR code of the dossier code; a form about a dossier
+     * that has no code (guidance or refusal at the counter before reception) gets the title alone.
+     */
+    void formTitle(String dossierCode, float qrSide, String title, float titleSize, float subSize) {
+        if (dossierCode == null || dossierCode.isBlank()) {
+            paragraph(titleSize, Align.CENTER, 0, b(title));
+            gap(8);
+            return;
+        }
+        titleWithQr(dossierCode, qrSide, List.of(List.of(b(title))), titleSize,
+                List.of(List.of(r("Mã hồ sơ: "), b(dossierCode))), subSize);
+    }
+
     /** Signature columns, kept together on one page, with room to sign above the names. */
     void signatures(List<Signature> columns, float fontSize, float signingSpace) {
         float w = width() / columns.size();

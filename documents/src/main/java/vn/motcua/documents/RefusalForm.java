@@ -18,12 +18,7 @@ public final class RefusalForm {
         String code = d.dossierCode() == null || d.dossierCode().isBlank() ? null : d.dossierCode();
         try (Pdf pdf = new Pdf(Pdf.A4, 70, 45, 50, 50, TITLE + (code == null ? "" : " " + code), Forms.subject(NUMBER))) {
             pdf.nationalHeader(d.issuer(), null, Forms.dateLine(d.issuer(), d.issuedAt()), 12);
-            if (code != null) {
-                pdf.titleWithQr(code, 64, List.of(List.of(b(TITLE))), 14, List.of(List.of(r("Mã hồ sơ: "), b(code))), FS);
-            } else {
-                pdf.paragraph(14, Pdf.Align.CENTER, 0, b(TITLE));
-                pdf.gap(8);
-            }
+            pdf.formTitle(code, 64, TITLE, 14, FS);
             pdf.paragraph(FS, Pdf.Align.LEFT, 0, r(d.issuer().name() + " tiếp nhận hồ sơ của:"));
             Forms.applicant(pdf, d.applicant(), FS);
             pdf.paragraph(FS, Pdf.Align.LEFT, 0, r("Nội dung yêu cầu giải quyết: "), b(d.request()));

@@ -4,7 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * Form 02, Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.
+ * Form 02, Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. The written guidance given at the counter before
+ * reception has no dossier code: then the QR code is left out.
  *
  * @param items     the documents to supply or complete, each with its note (what and why)
  * @param reason    the reason, in words

@@ -16,10 +16,10 @@ public final class SupplementRequestForm {
     }
 
     public static byte[] render(SupplementRequestData d) {
-        try (Pdf pdf = new Pdf(Pdf.A4, 70, 45, 50, 50, TITLE + " " + d.dossierCode(), Forms.subject(NUMBER))) {
+        String code = d.dossierCode() == null || d.dossierCode().isBlank() ? null : d.dossierCode();
+        try (Pdf pdf = new Pdf(Pdf.A4, 70, 45, 50, 50, TITLE + (code == null ? "" : " " + code), Forms.subject(NUMBER))) {
             pdf.nationalHeader(d.issuer(), null, Forms.dateLine(d.issuer(), d.issuedAt()), 12);
-            pdf.titleWithQr(d.dossierCode(), 64, List.of(List.of(b(TITLE))), 14,
-                    List.of(List.of(r("Mã hồ sơ: "), b(d.dossierCode()))), FS);
+            pdf.formTitle(code, 64, TITLE, 14, FS);
             pdf.paragraph(FS, Pdf.Align.LEFT, 0, r("Hồ sơ của:"));
             Forms.applicant(pdf, d.applicant(), FS);
             pdf.paragraph(FS, Pdf.Align.LEFT, 0, r("Nội dung yêu cầu giải quyết: "), b(d.request()));

@@ -15,11 +15,20 @@ import vn.motcua.documents.DocumentItem;
 import vn.motcua.documents.Issuer;
 import vn.motcua.documents.ReceiptData;
 import vn.motcua.documents.ReceiptForm;
+import vn.motcua.documents.RefusalData;
+import vn.motcua.documents.RefusalForm;
+import vn.motcua.documents.SupplementRequestData;
+import vn.motcua.documents.SupplementRequestForm;
 import vn.motcua.intake.domain.Dossier;
+import vn.motcua.intake.domain.HistoryEntry;
+import vn.motcua.intake.domain.Reception;
+import vn.motcua.intake.domain.SupplementRequest;
 import vn.motcua.intake.domain.OneStopUnit;
 import vn.motcua.intake.domain.ProcedureVersion;
 import vn.motcua.platform.problem.ProblemException;
+import vn.motcua.shared.dossier.DossierAction;
 import vn.motcua.shared.events.EventJson;
+import vn.motcua.shared.events.intake.SupplementItem;
 
 import java.util.List;
 
@@ -47,20 +56,93 @@ public class DocumentResource {
     @RolesAllowed({"counter-officer", "supervisor", "admin"})
     public Response receipt(@PathParam("code") String code) {
         Dossier dossier = visible(code);
-        ProcedureVersion procedure = ProcedureVersion.findById(
-                new ProcedureVersion.Key(dossier.procedureCode, dossier.procedureVersion));
+        if (dossier.receivedAt == null) {
+            throw ProblemException.conflict("not-received", "Hồ sơ " + code
+                    + " chưa được tiếp nhận nên chưa có giấy tiếp nhận và hẹn trả kết quả.");
+        }
+        ProcedureVersion procedure = procedureOf(dossier);
         OneStopUnit unit = OneStopUnit.findById(dossier.unitCode);
-        byte[] pdf = ReceiptForm.render(receiptData(dossier, procedure, unit));
-        return Response.ok(pdf, PDF)
-                .header("Content-Disposition", "inline; filename=\"" + dossier.code + "-giay-tiep-nhan.pdf\"")
-                .build();
+        return pdf(ReceiptForm.render(receiptData(dossier, procedure, unit)), dossier.code + "-giay-tiep-nhan");
+    }
+
+    /** Form 02, Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ: the latest request for this dossier. */
+    @GET
+    @Path("/supplement-request")
+    @Produces(PDF)
+    @RolesAllowed({"counter-officer", "supervisor", "admin"})
+    public Response supplementRequest(@PathParam("code") String code) {
+        Dossier dossier = visible(code);
+        List<SupplementRequest> requests = SupplementRequest.allFor(dossier.id);
+        if (requests.isEmpty()) {
+            throw ProblemException.notFound("Hồ sơ " + code + " chưa có yêu cầu bổ sung.");
+        }
+        SupplementRequest request = requests.get(requests.size() - 1);
+        List<SupplementItem> items = read(request.items, new TypeReference<>() {
+        });
+        OneStopUnit unit = OneStopUnit.findById(dossier.unitCode);
+        return pdf(SupplementRequestForm.render(new SupplementRequestData(issuer(unit), dossier.code,
+                applicant(dossier), procedureName(dossier), items.stream().map(DocumentResource::item).toList(),
+                request.reason, contact(unit), request.agencyCode == null ? request.requestedBy
+                : request.requestedBy + " (" + request.agencyCode + ")", request.requestedAt)),
+                dossier.code + "-yeu-cau-bo-sung");
+    }
+
+    /** Form 03, Phiếu từ chối tiếp nhận giải quyết hồ sơ, with every reason given. */
+    @GET
+    @Path("/refusal")
+    @Produces(PDF)
+    @RolesAllowed({"counter-officer", "supervisor", "admin"})
+    public Response refusal(@PathParam("code") String code) {
+        Dossier dossier = visible(code);
+        HistoryEntry refusal = HistoryEntry.of(dossier.id).stream()
+                .filter(h -> DossierAction.REFUSE.name().equals(h.action)).reduce((a, b) -> b)
+                .orElseThrow(() -> ProblemException.notFound("Hồ sơ " + code + " không bị từ chối tiếp nhận."));
+        List<String> reasons = read(refusal.reasons, new TypeReference<>() {
+        });
+        return pdf(RefusalForm.render(new RefusalData(issuer(OneStopUnit.findById(dossier.unitCode)), dossier.code,
+                applicant(dossier), procedureName(dossier), reasons, refusal.actor, refusal.at)),
+                dossier.code + "-tu-choi");
+    }
+
+    static Response pdf(byte[] pdf, String name) {
+        return Response.ok(pdf, PDF).header("Content-Disposition", "inline; filename=\"" + name + ".pdf\"").build();
+    }
+
+    static Issuer issuer(OneStopUnit unit) {
+        return new Issuer(null, unit == null ? "Bộ phận Một cửa" : unit.name, unit == null ? null : place(unit.address));
+    }
+
+    static String contact(OneStopUnit unit) {
+        if (unit == null) {
+            return null;
+        }
+        String contact = unit.name + (unit.address == null ? "" : ", " + unit.address);
+        return unit.phone == null ? contact : contact + ", điện thoại " + unit.phone;
+    }
+
+    static DocumentItem item(SupplementItem item) {
+        return new DocumentItem(item.name(), item.form() == null ? "" : DocumentItem.formLabel(item.form().name()),
+                item.copies() == null ? 1 : item.copies(), item.note());
+    }
+
+    private static Applicant applicant(Dossier d) {
+        return new Applicant(d.applicantName, d.applicantAddress, d.applicantPhone, d.applicantEmail);
+    }
+
+    private static ProcedureVersion procedureOf(Dossier d) {
+        return ProcedureVersion.findById(new ProcedureVersion.Key(d.procedureCode, d.procedureVersion));
+    }
+
+    private static String procedureName(Dossier d) {
+        ProcedureVersion procedure = procedureOf(d);
+        return procedure == null ? d.procedureCode : procedure.name;
     }
 
     static ReceiptData receiptData(Dossier d, ProcedureVersion procedure, OneStopUnit unit) {
         String unitName = unit == null ? "Bộ phận Một cửa" : unit.name;
         String address = unit == null ? null : unit.address;
-        Issuer issuer = new Issuer(null, unitName, place(address));
-        List<DocumentItem> documents = documents(d.documents).stream()
+        Issuer issuer = issuer(unit);
+        List<DocumentItem> documents = Reception.documentsOf(d).stream()
                 .map(doc -> new DocumentItem(doc.name(), DocumentItem.formLabel(doc.form().name()), doc.copiesOrOne()))
                 .toList();
         return new ReceiptData(issuer, d.code,
@@ -97,12 +179,11 @@ public class DocumentResource {
                 .orElseThrow(() -> ProblemException.notFound("Không tìm thấy hồ sơ " + code + "."));
     }
 
-    private static List<ReceptionRequest.Document> documents(String json) {
+    private static <T> T read(String json, TypeReference<T> type) {
         try {
-            return EventJson.mapper().readValue(json, new TypeReference<>() {
-            });
+            return EventJson.mapper().readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("dossier row holds documents of the wrong shape", e);
+            throw new IllegalStateException("stored JSON of the wrong shape", e);
         }
     }
 }

@@ -224,23 +224,28 @@ public class Reception {
      * All gaps are reported at once, as the one written guidance the officer gives (Form 02).
      */
     static void checkComplete(List<RequiredDocument> required, List<ReceptionRequest.Document> handedIn) {
-        List<Problem.FieldError> missing = new ArrayList<>();
-        for (RequiredDocument need : required) {
-            if (!need.mandatory()) {
-                continue;
-            }
-            boolean satisfied = handedIn.stream().anyMatch(d -> d.name().strip().equals(need.name())
-                    && strength(d.form()) >= strength(need.form()) && d.copiesOrOne() >= need.copies());
-            if (!satisfied) {
-                missing.add(new Problem.FieldError("documents", "thiếu: " + need.name() + " ("
-                        + formText(need.form()) + ", " + need.copies() + " bản)"));
-            }
-        }
+        List<Problem.FieldError> missing = missing(required, handedIn).stream()
+                .map(need -> new Problem.FieldError("documents", "thiếu: " + need.name() + " ("
+                        + formText(need.form()) + ", " + need.copies() + " bản)"))
+                .toList();
         if (!missing.isEmpty()) {
             throw new ProblemException(Problem.of("incomplete-dossier", "Hồ sơ chưa đầy đủ", 422,
                     "Hồ sơ còn thiếu " + missing.size() + " thành phần; hướng dẫn người nộp bổ sung theo Mẫu 02.")
                     .withErrors(missing));
         }
+    }
+
+    /** The mandatory documents not handed in by name, in a strong enough form, in enough copies. */
+    public static List<RequiredDocument> missing(List<RequiredDocument> required, List<ReceptionRequest.Document> handedIn) {
+        return required.stream().filter(RequiredDocument::mandatory)
+                .filter(need -> handedIn.stream().noneMatch(d -> d.name().strip().equals(need.name())
+                        && strength(d.form()) >= strength(need.form()) && d.copiesOrOne() >= need.copies()))
+                .toList();
+    }
+
+    /** The procedure version in force today, or a 400 naming the code. */
+    public ProcedureVersion procedureInForce(String procedureCode) {
+        return procedureInForce(procedureCode, now());
     }
 
     private static int strength(DocumentForm form) {

@@ -302,13 +302,13 @@ class CounterWorkflowTest {
     }
 
     @Test
-    void twoOfficersAcceptingAtOnceMakeExactlyOneWinner() throws Exception {
+    void officersAcceptingAndRefusingAtOnceMakeExactlyOneWinner() throws Exception {
         String code = submit(CITIZEN, submission(ReceptionTest.ALL_DOCUMENTS)).then().statusCode(201).extract().path("code");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         CountDownLatch start = new CountDownLatch(1);
         try {
             List<Future<Integer>> answers = new ArrayList<>();
-            String[] actions = {"accept", "accept", "refuse", "withdraw"};
+            String[] actions = {"accept", "accept", "refuse", "refuse"};
             for (String action : actions) {
                 String body = action.equals("refuse") ? "{\"reasons\":[\"Không đủ điều kiện\"]}" : "{}";
                 answers.add(pool.submit(() -> {

@@ -15,9 +15,11 @@ import vn.motcua.testsupport.TestTokens;
 import java.io.IOException;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Form 01 from a received dossier; same test resources as ReceptionTest, so the same Quarkus boot. */
@@ -64,5 +66,61 @@ class DocumentResourceTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("title", startsWith("Không tìm thấy"));
+    }
+
+    static String text(Response response) throws IOException {
+        response.then().statusCode(200).contentType("application/pdf");
+        try (PDDocument pdf = Loader.loadPDF(response.asByteArray())) {
+            return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+        }
+    }
+
+    @Test
+    void aSubmissionHasItsForm02AndForm03AsPdfButNoReceiptUntilReceived() throws IOException {
+        String code = CounterWorkflowTest.submit(CounterWorkflowTest.CITIZEN, CounterWorkflowTest.submission(
+                "Tờ khai đăng ký khai sinh")).then().statusCode(201).extract().path("code");
+        given().auth().oauth2(COUNTER).accept("application/pdf").get("/api/dossiers/" + code + "/receipt").then()
+                .statusCode(409).body("type", containsString("not-received"));
+        given().auth().oauth2(COUNTER).accept("application/pdf").get("/api/dossiers/" + code + "/supplement-request")
+                .then().statusCode(404);
+        CounterWorkflowTest.act(COUNTER, code, "supplement-request", """
+                {"reason":"Thiếu giấy chứng sinh và tờ khai cư trú",
+                 "items":[{"name":"Giấy chứng sinh","form":"ORIGINAL","copies":1,"note":"Bản chính do cơ sở y tế cấp"},
+                          {"name":"Tờ khai thay đổi thông tin cư trú","form":"ORIGINAL","copies":1}]}""")
+                .then().statusCode(200);
+        String form02 = text(given().auth().oauth2(COUNTER).accept("application/pdf")
+                .get("/api/dossiers/" + code + "/supplement-request"));
+        assertTrue(form02.contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"), form02);
+        assertTrue(form02.contains("Trần Thị Bình"), form02);
+        assertTrue(form02.contains("Giấy chứng sinh"), form02);
+        assertTrue(form02.contains("Bản chính do cơ sở y tế cấp"), form02);
+        assertTrue(form02.contains("Thiếu giấy chứng sinh và tờ khai cư trú"), form02);
+
+        CounterWorkflowTest.act(COUNTER, code, "refuse", """
+                {"reasons":["Hồ sơ không thuộc thẩm quyền tiếp nhận của phường"]}""").then().statusCode(200);
+        String form03 = text(given().auth().oauth2(COUNTER).accept("application/pdf")
+                .get("/api/dossiers/" + code + "/refusal"));
+        assertTrue(form03.contains("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"), form03);
+        assertTrue(form03.contains("Hồ sơ không thuộc thẩm quyền tiếp nhận của phường"), form03);
+        assertTrue(form03.contains(code), form03);
+        given().auth().oauth2(TestTokens.counterOfficer("counter9", "000.01.31.H29")).accept("application/pdf")
+                .get("/api/dossiers/" + code + "/refusal").then().statusCode(404);
+    }
+
+    @Test
+    void anIncompleteWalkInGetsTheWrittenGuidanceListingEverythingMissing() throws IOException {
+        String guidance = text(given().auth().oauth2(COUNTER).contentType("application/json").accept("application/pdf")
+                .body(ReceptionTest.newborn("001090012345", "Tờ khai đăng ký khai sinh", "Giấy chứng sinh"))
+                .post("/api/reception-guidance"));
+        assertTrue(guidance.contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"), guidance);
+        assertTrue(guidance.contains("Tờ khai thay đổi thông tin cư trú"), guidance);
+        assertTrue(guidance.contains("Tờ khai tham gia bảo hiểm y tế"), guidance);
+        assertFalse(guidance.contains("Giấy chứng sinh Bản chính"), "what was handed in is not asked for: " + guidance);
+        given().auth().oauth2(COUNTER).contentType("application/json").accept("application/pdf")
+                .body(ReceptionTest.newborn("001090012345", ReceptionTest.ALL_DOCUMENTS))
+                .post("/api/reception-guidance").then().statusCode(422).body("type", containsString("nothing-missing"));
+        given().auth().oauth2(CounterWorkflowTest.CITIZEN).contentType("application/json").accept("application/pdf")
+                .body(ReceptionTest.newborn("001090012345", "Giấy chứng sinh"))
+                .post("/api/reception-guidance").then().statusCode(403);
     }
 }
