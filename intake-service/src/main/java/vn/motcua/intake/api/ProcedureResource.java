@@ -1,15 +1,26 @@
 package vn.motcua.intake.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import vn.motcua.intake.domain.Calendars;
+import jakarta.ws.rs.core.Response;
+import vn.motcua.intake.domain.ProcedureContent;
+import vn.motcua.intake.domain.ProcedureRules;
 import vn.motcua.intake.domain.ProcedureVersion;
+import vn.motcua.intake.domain.Procedures;
+import vn.motcua.intake.domain.VersionRecord;
 import vn.motcua.platform.api.Page;
-import vn.motcua.shared.events.EventJson;
+import vn.motcua.platform.problem.Problem;
+import vn.motcua.platform.problem.ProblemException;
 import vn.motcua.shared.events.DurationUnit;
 import vn.motcua.shared.events.PlanStage;
 import vn.motcua.shared.events.PlanStep;
@@ -17,11 +28,16 @@ import vn.motcua.shared.events.StageKind;
 import vn.motcua.shared.events.StatutoryTime;
 import vn.motcua.shared.events.catalog.RequiredDocument;
 
+import java.net.URI;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The public procedure catalogue (danh mục thủ tục hành chính), versions in force today. */
+/**
+ * The procedure catalogue (danh mục thủ tục hành chính): the public list of versions in force, and
+ * its administration (create, version, retire; the history for officers).
+ */
 @Path("/api/procedures")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
@@ -32,8 +48,9 @@ public class ProcedureResource {
      */
     public record ProcedureView(String code, int version, String name, String field, String competentAgency,
                                 Integer statutoryWorkingDays, StatutoryTime statutoryTime, List<Step> steps,
-                                List<RequiredDocument> documents, String onlineLevel, String resultForm,
-                                String legalBasis, LocalDate effectiveFrom, LocalDate effectiveTo) {
+                                List<RequiredDocument> documents, List<ProcedureContent.Fee> fees, String onlineLevel,
+                                String resultForm, String legalBasis, boolean suspensionAllowed,
+                                boolean extensionAllowed, LocalDate effectiveFrom, LocalDate effectiveTo) {
     }
 
     /** One step of the routing plan; steps of one {@code stage} with {@code parallel} run side by side. */
@@ -41,19 +58,109 @@ public class ProcedureResource {
                        Integer workingDays, StatutoryTime share) {
     }
 
-    private final Calendars calendars;
+    private final Procedures procedures;
+    private final SecurityIdentity identity;
 
-    public ProcedureResource(Calendars calendars) {
-        this.calendars = calendars;
+    public ProcedureResource(Procedures procedures, SecurityIdentity identity) {
+        this.procedures = procedures;
+        this.identity = identity;
+    }
+
+    /**
+     * The versions in force on {@code at} (default today), one per procedure, by code; {@code q} finds
+     * words in the code or name, {@code field} the field, {@code agency} a competent or step agency.
+     */
+    @GET
+    public Page<ProcedureView> list(@QueryParam("q") String q, @QueryParam("field") String field,
+                                    @QueryParam("agency") String agency, @QueryParam("at") String at,
+                                    @QueryParam("page") String page, @QueryParam("size") String size) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Page.Request paging = Page.Request.of(page, size, errors);
+        LocalDate day = procedures.today();
+        if (at != null && !at.isBlank()) {
+            try {
+                day = LocalDate.parse(at.strip());
+            } catch (DateTimeParseException e) {
+                day = null;
+            }
+            ProcedureRules.date(day, "at", true, errors);
+        }
+        String words = text(q, "q", 200, errors);
+        ProcedureVersion.Search search = new ProcedureVersion.Search(day, words, text(field, "field", 200, errors),
+                text(agency, "agency", 64, errors));
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        List<ProcedureView> items = ProcedureVersion.search(search, paging.offset(), paging.size()).stream()
+                .map(ProcedureResource::view).toList();
+        return new Page<>(items, paging.page(), paging.size(), ProcedureVersion.count(search));
+    }
+
+    private static String text(String value, String name, int max, List<Problem.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > max) {
+            errors.add(new Problem.FieldError(name, "tối đa " + max + " ký tự"));
+        }
+        return value.strip();
+    }
+
+    /** A procedure with its version in force today (absent if retired or not yet in force) and its whole history. */
+    public record ProcedureDetail(String code, ProcedureView current, List<VersionRecord> versions) {
     }
 
     @GET
-    public Page<ProcedureView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
-        Page.Request paging = Page.Request.of(page, size);
-        List<ProcedureVersion> all = ProcedureVersion.allInForce(calendars.now().atOffset(EventJson.VIETNAM).toLocalDate());
-        List<ProcedureView> items = all.stream().skip(paging.offset()).limit(paging.size())
-                .map(ProcedureResource::view).toList();
-        return new Page<>(items, paging.page(), paging.size(), all.size());
+    @Path("/{code}")
+    @RolesAllowed({"admin", "supervisor", "counter-officer"})
+    @Transactional
+    public ProcedureDetail get(@PathParam("code") String code) {
+        List<ProcedureVersion> history = ProcedureVersion.history(code);
+        if (history.isEmpty()) {
+            throw ProblemException.notFound("Không có thủ tục mã " + code + ".");
+        }
+        ProcedureView current = ProcedureVersion.inForce(code, procedures.today()).map(ProcedureResource::view).orElse(null);
+        return new ProcedureDetail(code, current, history.stream().map(VersionRecord::of).toList());
+    }
+
+    /** Creates a procedure with version 1: {@code code}, {@code effectiveFrom} (today or later) and the content. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public Response create(VersionRecord body) {
+        ProcedureVersion created = procedures.create(required(body), identity.getPrincipal().getName());
+        return Response.created(URI.create("/api/procedures/" + created.code)).entity(VersionRecord.of(created)).build();
+    }
+
+    /** Publishes a new version edited from {@code basedOnVersion}; 409 if another was published meanwhile. */
+    @POST
+    @Path("/{code}/versions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public Response newVersion(@PathParam("code") String code, VersionRecord body) {
+        ProcedureVersion created = procedures.newVersion(code, required(body), identity.getPrincipal().getName());
+        return Response.created(URI.create("/api/procedures/" + code)).entity(VersionRecord.of(created)).build();
+    }
+
+    /** {@code {"effectiveTo": "YYYY-MM-DD", "basedOnVersion": N}}; {@code basedOnVersion} is optional. */
+    public record Retirement(LocalDate effectiveTo, Integer basedOnVersion) {
+    }
+
+    /** Retires the procedure from {@code effectiveTo}: no new dossiers from that day; existing ones keep their version. */
+    @POST
+    @Path("/{code}/retire")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public VersionRecord retire(@PathParam("code") String code, Retirement body) {
+        Retirement r = body == null ? new Retirement(null, null) : body;
+        return VersionRecord.of(procedures.retire(code, r.effectiveTo(), r.basedOnVersion()));
+    }
+
+    static <T> T required(T body) {
+        if (body == null) {
+            throw ProblemException.validation(List.of(new Problem.FieldError("body", "bắt buộc")));
+        }
+        return body;
     }
 
     static ProcedureView view(ProcedureVersion p) {
@@ -66,8 +173,9 @@ public class ProcedureResource {
             }
         }
         return new ProcedureView(p.code, p.version, p.name, p.field, p.competentAgency,
-                workingDays(p.statutoryTime()), p.statutoryTime(), steps, p.requiredDocuments(), p.onlineLevel,
-                p.resultForm, p.legalBasis, p.effectiveFrom, p.effectiveTo);
+                workingDays(p.statutoryTime()), p.statutoryTime(), steps, p.requiredDocuments(), p.content().fees(),
+                p.onlineLevel, p.resultForm, p.legalBasis, p.suspensionAllowed, p.extensionAllowed, p.effectiveFrom,
+                p.effectiveTo);
     }
 
     private static Integer workingDays(StatutoryTime time) {

@@ -1,19 +1,13 @@
 package vn.motcua.intake.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Bộ phận Một cửa (or a Public Administrative Service Centre) and its identity code. */
+/**
+ * Bộ phận Một cửa (or a Public Administrative Service Centre) and its identity code (QCVN 102:2016),
+ * the first part of the dossier codes it issues and the {@code unit} claim of its counter officers.
+ */
 @Entity
 @Table(name = "one_stop_unit")
-public class OneStopUnit extends PanacheEntityBase {
-    @Id
-    public String code;
-    public String name;
-    public String level;
-    public String address;
-    public String phone;
-    public String email;
+public class OneStopUnit extends Office {
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.Query;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -18,6 +19,7 @@ import vn.motcua.shared.events.catalog.RequiredDocument;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,6 +53,8 @@ public class ProcedureVersion extends PanacheEntityBase {
     public String plan;
     @JdbcTypeCode(SqlTypes.JSON)
     public String documents;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String fees;
     @Column(name = "online_level")
     public String onlineLevel;
     @Column(name = "result_form")
@@ -61,6 +65,14 @@ public class ProcedureVersion extends PanacheEntityBase {
     public LocalDate effectiveFrom;
     @Column(name = "effective_to")
     public LocalDate effectiveTo;
+    @Column(name = "suspension_allowed")
+    public boolean suspensionAllowed = true;
+    @Column(name = "extension_allowed")
+    public boolean extensionAllowed = true;
+    @Column(name = "published_at")
+    public OffsetDateTime publishedAt;
+    @Column(name = "published_by")
+    public String publishedBy;
 
     /** The version in force on {@code day}, if the procedure exists and is not retired then. */
     public static Optional<ProcedureVersion> inForce(String code, LocalDate day) {
@@ -68,11 +80,94 @@ public class ProcedureVersion extends PanacheEntityBase {
                 code, day).firstResultOptional();
     }
 
-    /** The versions in force on {@code day}, one per procedure, by code. */
-    public static List<ProcedureVersion> allInForce(LocalDate day) {
-        return list("effectiveFrom <= ?1 and (effectiveTo is null or effectiveTo > ?1) and version = "
-                + "(select max(p.version) from ProcedureVersion p where p.code = code and p.effectiveFrom <= ?1 "
-                + "and (p.effectiveTo is null or p.effectiveTo > ?1)) order by code", day);
+    /**
+     * Filters of the public catalogue: the day ({@code at}), words in the code or name ({@code q},
+     * case-insensitive), the field (lĩnh vực, exact but case-insensitive) and an agency that is
+     * competent or handles a step.
+     */
+    public record Search(LocalDate at, String q, String field, String agency) {
+    }
+
+    /** One page of the versions in force on the search's day, one per procedure, by code. */
+    @SuppressWarnings("unchecked")
+    public static List<ProcedureVersion> search(Search search, int offset, int limit) {
+        Query query = getEntityManager().createNativeQuery("select p.* " + where(search)
+                + " order by p.code offset :offset limit :limit", ProcedureVersion.class);
+        bind(query, search);
+        return query.setParameter("offset", offset).setParameter("limit", limit).getResultList();
+    }
+
+    public static long count(Search search) {
+        Query query = getEntityManager().createNativeQuery("select count(*) " + where(search));
+        bind(query, search);
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    private static String where(Search search) {
+        StringBuilder sql = new StringBuilder("""
+                from procedure_version p
+                where p.effective_from <= :at and (p.effective_to is null or p.effective_to > :at)
+                  and p.version = (select max(v.version) from procedure_version v where v.code = p.code
+                                   and v.effective_from <= :at and (v.effective_to is null or v.effective_to > :at))""");
+        if (search.q() != null) {
+            sql.append(" and (lower(p.code) like :q escape '\\' or lower(p.name) like :q escape '\\')");
+        }
+        if (search.field() != null) {
+            sql.append(" and lower(p.field) = lower(:field)");
+        }
+        if (search.agency() != null) {
+            // containment: some stage has some step of that agency
+            sql.append(" and (p.competent_agency = :agency or p.plan @> jsonb_build_object('stages', jsonb_build_array("
+                    + "jsonb_build_object('steps', jsonb_build_array(jsonb_build_object('agencyCode', cast(:agency as text)))))))");
+        }
+        return sql.toString();
+    }
+
+    private static void bind(Query query, Search search) {
+        query.setParameter("at", search.at());
+        if (search.q() != null) {
+            String escaped = search.q().toLowerCase(java.util.Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            query.setParameter("q", "%" + escaped + "%");
+        }
+        if (search.field() != null) {
+            query.setParameter("field", search.field());
+        }
+        if (search.agency() != null) {
+            query.setParameter("agency", search.agency());
+        }
+    }
+
+    /** Every version of a procedure, oldest first (empty if there is no such procedure). */
+    public static List<ProcedureVersion> history(String code) {
+        return list("code = ?1 order by version", code);
+    }
+
+    /** What an administrator edited, normalized (the form import compares). */
+    public ProcedureContent content() {
+        return new ProcedureContent(name, field, competentAgency,
+                new ProcedureContent.Time(statutoryValue, DurationUnit.valueOf(statutoryUnit)),
+                read(plan, new TypeReference<ProcedureContent.Plan>() {
+                }), read(documents, new TypeReference<List<ProcedureContent.Document>>() {
+                }), read(fees == null ? "[]" : fees, new TypeReference<List<ProcedureContent.Fee>>() {
+                }), onlineLevel, resultForm, legalBasis, suspensionAllowed, extensionAllowed).normalized();
+    }
+
+    /** Sets the content of a new version (validated and normalized). */
+    public void apply(ProcedureContent c) {
+        name = c.name();
+        field = c.field();
+        competentAgency = c.competentAgency();
+        statutoryValue = c.statutoryTime().value();
+        statutoryUnit = c.statutoryTime().unit().name();
+        plan = write(c.routingPlan());
+        documents = write(c.requiredDocuments());
+        fees = write(c.fees());
+        onlineLevel = c.onlineLevel();
+        resultForm = c.resultForm();
+        legalBasis = c.legalBasis();
+        suspensionAllowed = c.suspensionAllowed();
+        extensionAllowed = c.extensionAllowed();
     }
 
     public StatutoryTime statutoryTime() {
@@ -87,6 +182,14 @@ public class ProcedureVersion extends PanacheEntityBase {
     public List<RequiredDocument> requiredDocuments() {
         return read(documents, new TypeReference<>() {
         });
+    }
+
+    private static String write(Object value) {
+        try {
+            return EventJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static <T> T read(String json, TypeReference<T> type) {

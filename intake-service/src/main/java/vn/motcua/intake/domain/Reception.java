@@ -139,8 +139,10 @@ public class Reception {
     private Dossier register(String unitCode, ProcedureVersion procedure, ReceptionChannel channel,
                              ReceptionRequest.Applicant applicant, List<ReceptionRequest.Document> documents,
                              DossierState state, Instant now, String pin) {
-        if (OneStopUnit.findById(unitCode) == null) {
-            throw ProblemException.unprocessable("unknown-unit", "Đơn vị một cửa " + unitCode + " không có trong danh mục.");
+        OneStopUnit unit = OneStopUnit.findById(unitCode);
+        if (unit == null || !unit.active) {
+            throw ProblemException.unprocessable("unknown-unit", "Đơn vị một cửa " + unitCode
+                    + (unit == null ? " không có trong danh mục." : " đã ngừng tiếp nhận hồ sơ."));
         }
         OffsetDateTime at = now.atOffset(EventJson.VIETNAM);
         int sequence = sequences.next(unitCode, at.toLocalDate());

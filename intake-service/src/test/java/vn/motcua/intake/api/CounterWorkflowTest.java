@@ -365,4 +365,20 @@ class CounterWorkflowTest {
         given().auth().oauth2(CITIZEN).get("/api/dossiers").then().statusCode(403);
         given().get("/api/dossiers").then().statusCode(401);
     }
+
+    @Test
+    void aUnitTakenOutOfServiceReceivesNothingMore() {
+        String unit = "000.50.31.H29";
+        String admin = TestTokens.admin("admin1");
+        Map<String, Object> record = given().auth().oauth2(admin).get("/api/units/" + unit).then().statusCode(200)
+                .extract().jsonPath().getMap("$");
+        record.put("active", false);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(record).put("/api/units/" + unit).then()
+                .statusCode(200);
+        ReceptionTest.post(TestTokens.counterOfficer("counter50", unit),
+                        ReceptionTest.newborn(null, ReceptionTest.ALL_DOCUMENTS), null).then().statusCode(422)
+                .body("type", containsString("unknown-unit")).body("detail", containsString("ngừng tiếp nhận"));
+        String other = submission(ReceptionTest.ALL_DOCUMENTS).replace(UNIT, unit);
+        submit(CITIZEN, other).then().statusCode(422);
+    }
 }

@@ -1,0 +1,41 @@
+package vn.motcua.intake.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import vn.motcua.intake.domain.CatalogueExport;
+import vn.motcua.intake.domain.CatalogueTransfer;
+
+/** The whole catalogue as one JSON document: export, and an all-or-nothing, idempotent import. */
+@Path("/api/catalogue")
+@Produces(MediaType.APPLICATION_JSON)
+public class CatalogueResource {
+    private final CatalogueTransfer transfer;
+    private final SecurityIdentity identity;
+
+    public CatalogueResource(CatalogueTransfer transfer, SecurityIdentity identity) {
+        this.transfer = transfer;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("/export")
+    @RolesAllowed({"admin", "supervisor"})
+    public CatalogueExport export() {
+        return transfer.export();
+    }
+
+    /** Answers what was created, updated and left unchanged; publishes only what changed. */
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public CatalogueExport.Report importAll(CatalogueExport document) {
+        return transfer.importAll(ProcedureResource.required(document), identity.getPrincipal().getName());
+    }
+}
