@@ -12,6 +12,9 @@ RUN="$STACK/run"        # pid files of what up.sh started (down.sh stops exactly
 KAFKA_VERSION=4.1.1
 KEYCLOAK_VERSION=26.7.3
 PG_EMBEDDED_VERSION=18.6.0
+GREENMAIL_VERSION=2.1.13
+SMTP_PORT=3025
+MAIL_API_PORT=8085
 SERVICES=(intake-service:8081 routing-service:8082 result-service:8083 notification-service:8084)
 
 mkdir -p "$DIST" "$DATA" "$LOGS" "$RUN"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole motcua system on this machine, without Docker:
 #   PostgreSQL (5432) · Kafka in KRaft mode (9092) · Keycloak with the motcua realm (8180)
+#   · GreenMail SMTP server (3025, read the mail on http://localhost:8085)
 #   · intake (8081) · routing (8082) · result (8083) · notification (8084)
 # Infrastructure that already answers is reused; the four services are always restarted from the
 # current build. Safe to run twice. deploy/local/down.sh stops what this script started.
@@ -191,6 +192,32 @@ start_keycloak() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# GreenMail standalone from Maven Central: a real SMTP server (3025) that keeps every message, with a
+# REST API (8085) to read them: GET /api/user/{address}/messages/INBOX. notification-service sends to it.
+# ---------------------------------------------------------------------------------------------
+start_greenmail() {
+    step greenmail "smtp://localhost:$SMTP_PORT, mail on http://localhost:$MAIL_API_PORT"
+    local jar="$DIST/greenmail-standalone-$GREENMAIL_VERSION.jar"
+    if port_open "$SMTP_PORT"; then
+        if pid_alive greenmail; then ok greenmail "running (started earlier by up.sh)"; return; fi
+        ok greenmail "reusing the SMTP server already on $SMTP_PORT"; return
+    fi
+    if [ ! -f "$jar" ]; then
+        mvn_fetch dependency:copy "-Dartifact=com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" \
+            "-DoutputDirectory=$DIST" >>"$LOGS/greenmail.log" 2>&1 \
+            || fail greenmail "could not fetch GreenMail from Maven Central" "$LOGS/greenmail.log"
+    fi
+    # auth disabled: any address receives mail, no user needs creating first
+    nohup "$JAVA" -Xms32m -Xmx128m -XX:+UseSerialGC \
+        -Dgreenmail.smtp.hostname=127.0.0.1 "-Dgreenmail.smtp.port=$SMTP_PORT" -Dgreenmail.auth.disabled \
+        -Dgreenmail.api.hostname=127.0.0.1 "-Dgreenmail.api.port=$MAIL_API_PORT" \
+        -jar "$jar" >>"$LOGS/greenmail.log" 2>&1 &
+    echo $! > "$RUN/greenmail.pid"
+    wait_for 60 greenmail "$LOGS/greenmail.log" http_ok "http://localhost:$MAIL_API_PORT/api/service/readiness"
+    ok greenmail "started"
+}
+
+# ---------------------------------------------------------------------------------------------
 # The four services, always from the current build.
 # ---------------------------------------------------------------------------------------------
 # The services whose jar is missing or older than a source it is built from (all of them when the
@@ -245,6 +272,7 @@ start_services() {
 start_postgres
 start_kafka
 start_keycloak
+start_greenmail
 build_services
 start_services
 
@@ -258,6 +286,7 @@ ${BOLD}motcua is up${OFF} in $(elapsed). Logs: $LOGS  ·  stop: deploy/local/dow
   notification  http://localhost:8084/q/swagger-ui
   Keycloak      $KC_URL/admin (admin/admin), realm motcua
   Kafka         localhost:9092      PostgreSQL  localhost:5432 motcua/motcua
+  Mail (SMTP)   localhost:$SMTP_PORT      read: curl -s http://localhost:$MAIL_API_PORT/api/user/an.nguyen@example.vn/messages/INBOX
 
 Demo users (password = user name): counter1 (counter-officer, unit 000.00.31.H29),
   tuphap1, tuphap2 (justice TUPHAP-BADINH), congan1 (police CONGAN-BADINH), bhxh1 (BHXH-KV1),

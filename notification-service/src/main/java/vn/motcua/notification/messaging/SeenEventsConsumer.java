@@ -4,18 +4,21 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import vn.motcua.notification.domain.EventLog;
+import vn.motcua.notification.domain.Planner;
 import vn.motcua.platform.inbox.InboundEvents;
 
-/** Listens to every topic but its own, one consumer per topic (group notification-service). */
+/**
+ * Listens to every topic but its own, one consumer per topic (group notification-service); each event
+ * is planned into deliveries once ({@link InboundEvents}: a redelivered event plans nothing).
+ */
 @ApplicationScoped
 public class SeenEventsConsumer {
     private final InboundEvents inbound;
-    private final EventLog log;
+    private final Planner planner;
 
-    public SeenEventsConsumer(InboundEvents inbound, EventLog log) {
+    public SeenEventsConsumer(InboundEvents inbound, Planner planner) {
         this.inbound = inbound;
-        this.log = log;
+        this.planner = planner;
     }
 
     @Incoming("seen-intake")
@@ -43,6 +46,6 @@ public class SeenEventsConsumer {
     }
 
     private void apply(String consumer, ConsumerRecord<String, String> record) throws InterruptedException {
-        inbound.apply(consumer, record.topic(), record.key(), record.value(), log::seen);
+        inbound.apply(consumer, record.topic(), record.key(), record.value(), planner::on);
     }
 }

@@ -22,4 +22,12 @@ class MaskingTest {
         assertEquals("***", Masking.email("@example.com"));
         assertNull(Masking.email(null));
     }
+
+    @Test
+    void errorTextsLoseAddressesAndLongNumbers() {
+        assertEquals("550 mailbox n***@example.com unknown; ID 00********45",
+                Masking.scrub("550 mailbox  nguyen.an@example.com unknown;\n ID 001090012345", 200));
+        assertEquals("SMS gateway answered HTTP 503", Masking.scrub("SMS gateway answered HTTP 503", 200));
+        assertEquals("abcd…", Masking.scrub("abcdefgh", 5));
+    }
 }

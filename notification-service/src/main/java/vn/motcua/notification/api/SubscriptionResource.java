@@ -1,0 +1,113 @@
+package vn.motcua.notification.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import vn.motcua.notification.domain.Rules;
+import vn.motcua.notification.domain.Subscriptions;
+import vn.motcua.platform.problem.Problem;
+import vn.motcua.platform.problem.ProblemException;
+import vn.motcua.shared.events.DossierEvent;
+import vn.motcua.shared.events.EventJson;
+import vn.motcua.shared.events.EventTypes;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Integrators' webhook subscriptions by event type; each delivery is signed with the subscription's secret. */
+@Path("/api/webhook-subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
+public class SubscriptionResource {
+    private final Subscriptions subscriptions;
+    private final SecurityIdentity identity;
+
+    public SubscriptionResource(Subscriptions subscriptions, SecurityIdentity identity) {
+        this.subscriptions = subscriptions;
+        this.identity = identity;
+    }
+
+    /** @param secret at least 16 characters; absent = one is generated and returned once */
+    public record SubscriptionBody(String name, String url, String secret, List<String> eventTypes) {
+    }
+
+    /** The secret appears only in the answer to the creation. */
+    public record View(UUID id, String name, String url, List<String> eventTypes, boolean active,
+                       OffsetDateTime createdAt, String secret) {
+        static View of(Subscriptions.Subscription s, boolean withSecret) {
+            return new View(s.id(), s.name(), s.url(), s.eventTypes(), s.active(),
+                    s.createdAt().withOffsetSameInstant(EventJson.VIETNAM), withSecret ? s.secret() : null);
+        }
+    }
+
+    @GET
+    @Operation(summary = "Danh sách đăng ký webhook (không kèm khoá bí mật)")
+    public List<View> list() {
+        return subscriptions.all().stream().map(s -> View.of(s, false)).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Đăng ký webhook theo loại sự kiện; trả về khoá bí mật để kiểm chữ ký (một lần)")
+    public Response create(SubscriptionBody body) {
+        if (body == null) {
+            throw ProblemException.badRequest("missing-body", "Thiếu nội dung đăng ký.");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (body.name() == null || body.name().isBlank() || body.name().length() > 200) {
+            errors.add(new Problem.FieldError("name", "Bắt buộc, tối đa 200 ký tự."));
+        }
+        if (!httpUrl(body.url())) {
+            errors.add(new Problem.FieldError("url", "Phải là địa chỉ http(s) đầy đủ."));
+        }
+        if (body.secret() != null && (body.secret().length() < 16 || body.secret().length() > 200)) {
+            errors.add(new Problem.FieldError("secret", "Từ 16 đến 200 ký tự."));
+        }
+        List<String> types = body.eventTypes() == null ? List.of() : body.eventTypes();
+        if (types.isEmpty() || types.stream().anyMatch(t -> !(Rules.ANY_EVENT.equals(t) || EventTypes.byType(t)
+                .map(e -> DossierEvent.class.isAssignableFrom(e.payloadClass())).orElse(false)))) {
+            errors.add(new Problem.FieldError("eventTypes", "Danh sách loại sự kiện hồ sơ (hoặc \"*\"), không rỗng."));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        String secret = body.secret() != null ? body.secret() : Subscriptions.newSecret();
+        Subscriptions.Subscription created = subscriptions.create(body.name().strip(), body.url().strip(), secret,
+                types.stream().distinct().toList(), identity.getPrincipal().getName());
+        return Response.status(201).entity(View.of(created, true)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Huỷ một đăng ký webhook")
+    public Response delete(@PathParam("id") String id) {
+        if (!subscriptions.deactivate(NotificationResource.uuid(id))) {
+            throw ProblemException.notFound("Không có đăng ký " + id + ".");
+        }
+        return Response.noContent().build();
+    }
+
+    private static boolean httpUrl(String url) {
+        if (url == null || url.length() > 2000) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(url.strip());
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package vn.motcua.notification.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** notification-service settings ({@code motcua.notification.*}); every key has a default for one machine. */
+@ConfigMapping(prefix = "motcua.notification")
+public interface NotificationConfig {
+
+    Retry retry();
+
+    Worker worker();
+
+    Sms sms();
+
+    Webhook webhook();
+
+    /** Who the SUPERVISOR audience is (Văn phòng UBND): e-mail addresses. */
+    @WithDefault("giamsat@motcua.local")
+    List<String> supervisorEmails();
+
+    /** Phone numbers of the SUPERVISOR audience for SMS rules; none by default. */
+    Optional<List<String>> supervisorPhones();
+
+    /**
+     * The retry schedule: attempt n (1-based) that fails waits min(maxDelay, initialDelay·2^(n-1)),
+     * shortened by up to {@code jitter} (a fraction), before attempt n+1; after {@code maxAttempts}
+     * failed attempts the delivery is dead-lettered. The defaults survive an outage of at least 26 h
+     * (see docs/notifications.md and {@code RetrySchedule#guaranteedSurvival}).
+     */
+    interface Retry {
+        @WithDefault("40")
+        int maxAttempts();
+
+        @WithDefault("30s")
+        Duration initialDelay();
+
+        @WithDefault("1h")
+        Duration maxDelay();
+
+        /** 0 ≤ jitter < 1: each delay is drawn uniformly from [(1-jitter)·d, d]. */
+        @WithDefault("0.2")
+        double jitter();
+    }
+
+    interface Worker {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the worker looks for due deliveries. */
+        @WithDefault("1s")
+        String every();
+
+        /** How many due deliveries one pass claims. */
+        @WithDefault("20")
+        int batchSize();
+
+        /** A claimed delivery that was neither sent nor failed within this time (a crashed instance) is due again. */
+        @WithDefault("2m")
+        Duration lease();
+    }
+
+    interface Sms {
+        /** The SMS gateway: POST {"to", "text"} as JSON; absent = SMS rules record SKIPPED deliveries. */
+        Optional<String> url();
+
+        /** Sent as {@code Authorization: Bearer ...} when present. */
+        Optional<String> token();
+
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    interface Webhook {
+        @WithDefault("10s")
+        Duration timeout();
+    }
+}

@@ -1,0 +1,143 @@
+package vn.motcua.notification.domain;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import vn.motcua.shared.events.Contact;
+import vn.motcua.shared.events.EventJson;
+import vn.motcua.shared.events.catalog.AgencyUpserted;
+import vn.motcua.shared.events.intake.DossierReceived;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Notification's local copies of whom to tell: the applicant of each open dossier (from {@code received},
+ * the only event with contact details) and every agency's contacts (from the catalogue's
+ * {@code AgencyUpserted}). No one else's tables are read.
+ */
+@ApplicationScoped
+public class Directory {
+    private static final TypeReference<List<Contact>> CONTACTS = new TypeReference<>() {
+    };
+
+    private final AgroalDataSource dataSource;
+
+    public Directory(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The applicant's contact and the dossier's details; the PIN and any ID number are not kept. */
+    public record DossierContact(String dossierCode, String procedureCode, String procedureName, String unitCode,
+                                 String applicantName, String phone, String email,
+                                 OffsetDateTime receivedAt, OffsetDateTime appointmentAt) {
+    }
+
+    public record Agency(String code, String name, boolean active, List<Contact> contacts) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void keep(DossierReceived received) {
+        var applicant = received.applicant();
+        update("insert into dossier_contact (dossier_code, procedure_code, procedure_name, unit_code, applicant_name,"
+                        + " phone, email, received_at, appointment_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
+                        + " on conflict (dossier_code) do update set procedure_code = excluded.procedure_code,"
+                        + " procedure_name = excluded.procedure_name, unit_code = excluded.unit_code,"
+                        + " applicant_name = excluded.applicant_name, phone = excluded.phone, email = excluded.email,"
+                        + " received_at = excluded.received_at, appointment_at = excluded.appointment_at, updated_at = now()",
+                received.dossierCode(), received.procedureCode(), received.procedureName(), received.unitCode(),
+                applicant == null ? null : applicant.fullName(), applicant == null ? null : blankToNull(applicant.phone()),
+                applicant == null ? null : blankToNull(applicant.email()), received.receivedAt(), received.appointmentAt());
+    }
+
+    /** A new appointment (extension) or a due date moved by a pause: later messages quote it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void moveAppointment(String dossierCode, OffsetDateTime appointmentAt) {
+        update("update dossier_contact set appointment_at = ?, updated_at = now() where dossier_code = ?",
+                appointmentAt, dossierCode);
+    }
+
+    /** The dossier ended: its applicant's contact details are no longer needed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forget(String dossierCode) {
+        update("delete from dossier_contact where dossier_code = ?", dossierCode);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void keep(AgencyUpserted agency) {
+        update("insert into agency_contact (agency_code, name, active, contacts, updated_at) values (?, ?, ?, ?::jsonb, ?)"
+                        + " on conflict (agency_code) do update set name = excluded.name, active = excluded.active,"
+                        + " contacts = excluded.contacts, updated_at = excluded.updated_at"
+                        + " where agency_contact.updated_at <= excluded.updated_at",
+                agency.agencyCode(), agency.name(), agency.active(), json(agency.contacts()), agency.updatedAt());
+    }
+
+    public Optional<DossierContact> dossier(String dossierCode) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select dossier_code, procedure_code, procedure_name, unit_code,"
+                     + " applicant_name, phone, email, received_at, appointment_at from dossier_contact where dossier_code = ?")) {
+            s.setString(1, dossierCode);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new DossierContact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getObject(8, OffsetDateTime.class), rs.getObject(9, OffsetDateTime.class)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read dossier_contact", e);
+        }
+    }
+
+    public Optional<Agency> agency(String agencyCode) {
+        if (agencyCode == null) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "select agency_code, name, active, contacts::text from agency_contact where agency_code = ?")) {
+            s.setString(1, agencyCode);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Agency(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                        EventJson.mapper().readValue(rs.getString(4), CONTACTS)));
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("could not read agency_contact", e);
+        }
+    }
+
+    private void update(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not update notification's directory", e);
+        }
+    }
+
+    private static String json(List<Contact> contacts) {
+        try {
+            return EventJson.mapper().writeValueAsString(contacts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("contacts are plain records", e);
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,244 @@
+package vn.motcua.notification.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import vn.motcua.notification.config.NotificationConfig;
+import vn.motcua.shared.events.CloudEvent;
+import vn.motcua.shared.events.Contact;
+import vn.motcua.shared.events.DossierEvent;
+import vn.motcua.shared.events.EventJson;
+import vn.motcua.shared.events.EventPayload;
+import vn.motcua.shared.events.EventType;
+import vn.motcua.shared.events.EventTypes;
+import vn.motcua.shared.events.NotificationChannel;
+import vn.motcua.shared.events.catalog.AgencyUpserted;
+import vn.motcua.shared.events.intake.DossierReceived;
+import vn.motcua.shared.events.intake.DossierWithdrawn;
+import vn.motcua.shared.events.notification.NotificationEvent;
+import vn.motcua.shared.events.result.ResultReturned;
+import vn.motcua.shared.events.routing.DossierExtensionGranted;
+import vn.motcua.shared.events.routing.DossierResumed;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns each event into deliveries: the rules say who is told on which channel with which template;
+ * each (event, recipient, channel) becomes one row of {@code delivery}, rendered now and sent by the
+ * {@code DeliveryWorker}. Runs inside the consumer's inbox transaction, so an event is planned once and
+ * the unique key stops a replay from planning it again.
+ */
+@ApplicationScoped
+public class Planner {
+    private static final Logger LOG = Logger.getLogger(Planner.class);
+
+    private final Rules rules;
+    private final Directory directory;
+    private final Subscriptions subscriptions;
+    private final Templates templates;
+    private final NotificationConfig config;
+    private final AgroalDataSource dataSource;
+
+    public Planner(Rules rules, Directory directory, Subscriptions subscriptions, Templates templates,
+                   NotificationConfig config, AgroalDataSource dataSource) {
+        this.rules = rules;
+        this.directory = directory;
+        this.subscriptions = subscriptions;
+        this.templates = templates;
+        this.config = config;
+        this.dataSource = dataSource;
+    }
+
+    /** Someone to tell: where to send and how it shows in the log. */
+    record Recipient(String key, String address, String masked, UUID subscriptionId) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void on(CloudEvent<JsonNode> event) {
+        Optional<EventType<?>> type = EventTypes.byType(event.type());
+        if (type.isEmpty()) {
+            LOG.debugf("skipping %s %s: a type this build does not know", event.type(), event.id());
+            return;
+        }
+        EventPayload payload = type.get().payload(event);
+        if (payload instanceof AgencyUpserted agency) {
+            directory.keep(agency);
+            LOG.infof("kept the contacts of agency %s", agency.agencyCode());
+            return;
+        }
+        if (!(payload instanceof DossierEvent dossierEvent) || payload instanceof NotificationEvent) {
+            return;
+        }
+        String code = dossierEvent.dossierCode();
+        if (payload instanceof DossierReceived received) {
+            directory.keep(received);
+        } else if (payload instanceof DossierExtensionGranted extension) {
+            directory.moveAppointment(code, extension.newDueAt());
+        } else if (payload instanceof DossierResumed resumed) {
+            directory.moveAppointment(code, resumed.newDueAt());
+        }
+        int planned = plan(event, code, payload);
+        if (payload instanceof ResultReturned || payload instanceof DossierWithdrawn) {
+            directory.forget(code);
+        }
+        if (planned > 0) {
+            LOG.infof("planned %d deliveries for %s of %s", planned, event.type(), code);
+        }
+    }
+
+    private int plan(CloudEvent<JsonNode> event, String code, EventPayload payload) {
+        List<Rules.Rule> applicable = rules.forEvent(event.type());
+        if (applicable.isEmpty()) {
+            return 0;
+        }
+        Optional<Directory.DossierContact> dossier = directory.dossier(code);
+        Optional<Directory.Agency> agency = Facts.agencyCode(payload).flatMap(directory::agency);
+        Map<String, Object> facts = Facts.of(code, payload, dossier, agency);
+        OffsetDateTime now = OffsetDateTime.now();
+        int planned = 0;
+        for (Rules.Rule rule : applicable) {
+            List<Recipient> recipients = recipients(rule, payload, dossier, agency, event.type());
+            if (recipients.isEmpty()) {
+                if (rule.audience() != Audience.SUBSCRIBERS) {
+                    planned += insert(event, code, rule, new Recipient("none:" + rule.audience(), null, null, null),
+                            null, null, "SKIPPED", "Không có địa chỉ nhận " + rule.channel() + " cho " + rule.audience(), now);
+                }
+                continue;
+            }
+            if (rule.channel() == NotificationChannel.SMS && config.sms().url().isEmpty()) {
+                for (Recipient recipient : recipients) {
+                    planned += insert(event, code, rule, recipient, null, null, "SKIPPED", "Chưa cấu hình cổng SMS", now);
+                }
+                continue;
+            }
+            Templates.Message message;
+            try {
+                message = rule.channel() == NotificationChannel.WEBHOOK
+                        ? new Templates.Message(null, webhookBody(event, code))
+                        : templates.render(rule.template(), rule.channel(), facts);
+            } catch (RuntimeException e) {
+                // a broken template must not block the topic: record it and move on
+                LOG.errorf("template %s for %s failed: %s", rule.template(), event.type(), e.getClass().getSimpleName());
+                for (Recipient recipient : recipients) {
+                    planned += insert(event, code, rule, recipient, null, null, "SKIPPED",
+                            "Lỗi mẫu thông báo " + rule.template(), now);
+                }
+                continue;
+            }
+            for (Recipient recipient : recipients) {
+                planned += insert(event, code, rule, recipient, message.subject(), message.body(), "PENDING", null, now);
+            }
+        }
+        return planned;
+    }
+
+    private List<Recipient> recipients(Rules.Rule rule, EventPayload payload, Optional<Directory.DossierContact> dossier,
+                                       Optional<Directory.Agency> agency, String eventType) {
+        List<Recipient> recipients = new ArrayList<>();
+        NotificationChannel channel = rule.channel();
+        switch (rule.audience()) {
+            case APPLICANT -> {
+                String email = dossier.map(Directory.DossierContact::email).orElse(null);
+                String phone = dossier.map(Directory.DossierContact::phone).orElse(null);
+                if (payload instanceof DossierReceived received && received.applicant() != null) {
+                    email = received.applicant().email();
+                    phone = received.applicant().phone();
+                }
+                add(recipients, channel, channel == NotificationChannel.EMAIL ? email : channel == NotificationChannel.SMS ? phone : null);
+            }
+            case AGENCY -> agency.filter(Directory.Agency::active).ifPresent(a -> {
+                for (Contact contact : a.contacts()) {
+                    if (contact.channel() == channel) {
+                        add(recipients, channel, contact.address());
+                    }
+                }
+            });
+            case SUPERVISOR -> {
+                List<String> addresses = switch (channel) {
+                    case EMAIL -> config.supervisorEmails();
+                    case SMS -> config.supervisorPhones().orElse(List.of());
+                    case WEBHOOK -> List.of();
+                };
+                addresses.forEach(address -> add(recipients, channel, address));
+            }
+            case SUBSCRIBERS -> {
+                if (channel == NotificationChannel.WEBHOOK) {
+                    subscriptions.active().stream().filter(s -> s.wants(eventType)).forEach(s -> recipients.add(
+                            new Recipient(s.id().toString(), s.url(), "webhook " + s.name(), s.id())));
+                }
+            }
+        }
+        return recipients;
+    }
+
+    private static void add(List<Recipient> recipients, NotificationChannel channel, String address) {
+        if (address == null || address.isBlank() || channel == NotificationChannel.WEBHOOK) {
+            return;
+        }
+        String clean = address.strip();
+        String key = channel == NotificationChannel.EMAIL ? clean.toLowerCase(Locale.ROOT) : clean.replaceAll("[\\s.-]", "");
+        String masked = channel == NotificationChannel.EMAIL ? Masking.email(clean) : Masking.phone(key);
+        if (recipients.stream().noneMatch(r -> r.key().equals(key))) {
+            recipients.add(new Recipient(key, clean, masked, null));
+        }
+    }
+
+    /**
+     * What a webhook receives: the event's envelope without its data (lean, like the ZGW notifications):
+     * no personal data leaves through a webhook; the integrator reads what it may see from the APIs.
+     */
+    static String webhookBody(CloudEvent<JsonNode> event, String code) {
+        ObjectNode body = EventJson.mapper().createObjectNode();
+        body.put("specversion", "1.0");
+        body.put("id", event.id().toString());
+        body.put("source", event.source());
+        body.put("type", event.type());
+        body.put("subject", code);
+        body.put("time", event.time() == null ? null : event.time().toString());
+        body.put("dossierCode", code);
+        return body.toString();
+    }
+
+    private int insert(CloudEvent<JsonNode> event, String code, Rules.Rule rule, Recipient recipient, String subject,
+                       String body, String status, String error, OffsetDateTime now) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "insert into delivery (id, event_id, event_type, dossier_code, audience, channel, recipient_key, address,"
+                        + " recipient_masked, subscription_id, subject, body, status, attempts, next_attempt_at, last_error,"
+                        + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)"
+                        + " on conflict (event_id, channel, recipient_key) do nothing")) {
+            boolean pending = "PENDING".equals(status);
+            s.setObject(1, UUID.randomUUID());
+            s.setObject(2, event.id());
+            s.setString(3, event.type());
+            s.setString(4, code);
+            s.setString(5, rule.audience().name());
+            s.setString(6, rule.channel().name());
+            s.setString(7, recipient.key());
+            s.setString(8, pending ? recipient.address() : null);
+            s.setString(9, recipient.masked());
+            s.setObject(10, recipient.subscriptionId());
+            s.setString(11, subject);
+            s.setString(12, body);
+            s.setString(13, status);
+            s.setObject(14, pending ? now : null);
+            s.setString(15, error);
+            s.setObject(16, now);
+            s.setObject(17, now);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not plan a delivery", e);
+        }
+    }
+}

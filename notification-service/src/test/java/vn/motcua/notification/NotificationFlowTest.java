@@ -1,0 +1,483 @@
+package vn.motcua.notification;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import vn.motcua.notification.domain.Deliveries;
+import vn.motcua.shared.dossier.DossierCode;
+import vn.motcua.shared.events.Contact;
+import vn.motcua.shared.events.DocumentForm;
+import vn.motcua.shared.events.EventJson;
+import vn.motcua.shared.events.EventPayload;
+import vn.motcua.shared.events.EventTypes;
+import vn.motcua.shared.events.NotificationChannel;
+import vn.motcua.shared.events.PlanStage;
+import vn.motcua.shared.events.PlanStep;
+import vn.motcua.shared.events.ReceptionChannel;
+import vn.motcua.shared.events.ReturnChannel;
+import vn.motcua.shared.events.RoutingPlanSnapshot;
+import vn.motcua.shared.events.StatutoryTime;
+import vn.motcua.shared.events.Topics;
+import vn.motcua.shared.events.catalog.AgencyUpserted;
+import vn.motcua.shared.events.intake.Applicant;
+import vn.motcua.shared.events.intake.DossierReceived;
+import vn.motcua.shared.events.intake.DossierSupplementRequested;
+import vn.motcua.shared.events.intake.SupplementItem;
+import vn.motcua.shared.events.result.ResultReturned;
+import vn.motcua.shared.events.routing.DeadlineScope;
+import vn.motcua.shared.events.routing.DossierOverdue;
+import vn.motcua.shared.events.routing.TaskAssigned;
+import vn.motcua.testsupport.KafkaResource;
+import vn.motcua.testsupport.PostgresResource;
+import vn.motcua.testsupport.TestTokens;
+import vn.motcua.testsupport.TopicReader;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Events on the real topics → rules → deliveries in PostgreSQL → a real SMTP server (GreenMail) and real
+ * HTTP receivers (SMS gateway, webhooks) → the log API and the outcome events. The test profile's retry
+ * schedule is fast: 6 attempts, waits 0.3 s doubling to a 1.2 s cap, 20 % jitter, a worker tick each second, so it keeps
+ * trying for at least (0.3 + 0.6 + 1.2 + 1.2 + 1.2) × 0.8 = 3.6 s.
+ */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(Receivers.class)
+class NotificationFlowTest {
+    private static final String UNIT = "000.00.31.H29";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final OffsetDateTime NOW = OffsetDateTime.now(EventJson.VIETNAM).truncatedTo(ChronoUnit.SECONDS);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Receivers.Inject
+    Receivers receivers;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    Deliveries deliveries;
+
+    @Test
+    void receptionTellsTheApplicantByEmailAndSmsWithCodeAppointmentAndPin() throws Exception {
+        String code = newCode();
+        String email = "an." + SEQUENCE.get() + "@example.com";
+        String phone = "09123456" + String.format("%02d", SEQUENCE.get() % 100);
+        send(Topics.INTAKE, received(code, email, phone, "482913"));
+
+        await().atMost(WAIT).until(() -> receivers.mailTo(email).size() == 1 && smsFor(code).size() == 1);
+        MimeMessage mail = receivers.mailTo(email).get(0);
+        assertEquals("Hồ sơ " + code + " đã được tiếp nhận", mail.getSubject());
+        String body = mail.getContent().toString();
+        assertTrue(body.contains("Kính gửi Nguyễn Văn An"), body);
+        assertTrue(body.contains("Mã PIN tra cứu: 482913"), body);
+        assertTrue(body.contains("Thủ tục: Liên thông khai sinh"), body);
+        assertTrue(body.contains("Ngày hẹn trả kết quả: "
+                + NOW.plusDays(14).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy"))), body);
+        Receivers.Request sms = smsFor(code).get(0);
+        assertTrue(sms.body().contains("\"to\":\"" + phone + "\""), sms.body());
+        assertTrue(sms.body().contains("Mã PIN tra cứu: 482913"), sms.body());
+
+        await().atMost(WAIT).until(() -> outcomes(code).equals(List.of("DELIVERED", "DELIVERED")));
+        given().auth().oauth2(TestTokens.supervisor("supervisor1"))
+                .when().get("/api/notifications?dossier={code}", code)
+                .then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.channel", containsInAnyOrder("EMAIL", "SMS"))
+                .body("items.audience", everyItem(equalTo("APPLICANT")))
+                .body("items.outcome", everyItem(equalTo("DELIVERED")))
+                .body("items.attempts", everyItem(equalTo(1)))
+                .body("items.recipient", containsInAnyOrder("a***@example.com", phone.substring(0, 2) + "******" + phone.substring(8)))
+                .body("items[0].at", endsWith("+07:00"))
+                .body(not(containsString(email)))
+                .body(not(containsString(phone)))
+                .body(not(containsString("482913")));
+        // the body holding the PIN is gone once delivered
+        assertEquals(0, count("select count(*) from delivery where dossier_code = ? and body is not null", code));
+
+        List<ConsumerRecord<String, String>> outcomes = TopicReader.read(bootstrap, Topics.NOTIFICATION, 1,
+                Duration.ofSeconds(1), WAIT).stream().filter(r -> code.equals(r.key())).toList();
+        assertEquals(2, outcomes.size());
+        assertTrue(outcomes.stream().allMatch(r -> r.value().contains("vn.motcua.notification.delivered.v1")));
+        assertTrue(outcomes.stream().noneMatch(r -> r.value().contains(email) || r.value().contains("482913")));
+    }
+
+    @Test
+    void laterEventsReachTheApplicantFromTheLocalCopyAndTheCopyIsDroppedAtTheEnd() throws Exception {
+        String code = newCode();
+        String email = "binh." + SEQUENCE.get() + "@example.com";
+        send(Topics.INTAKE, received(code, email, null, "111222"));
+        send(Topics.INTAKE, new DossierSupplementRequested(code, NOW.plusDays(1), "tuphap1", "TUPHAP-BADINH",
+                "Giấy chứng sinh bị mờ", List.of(new SupplementItem("Giấy chứng sinh", DocumentForm.CERTIFIED_COPY, 1, null)),
+                NOW.plusDays(10).toLocalDate()));
+        send(Topics.RESULT, new ResultReturned(code, NOW.plusDays(12), ReturnChannel.POST, null, "EB123456789VN",
+                "counter1", true, null));
+
+        await().atMost(WAIT).until(() -> receivers.mailTo(email).size() == 3);
+        Map<String, String> bySubject = new java.util.HashMap<>();
+        for (MimeMessage m : receivers.mailTo(email)) {
+            bySubject.put(m.getSubject(), m.getContent().toString());
+        }
+        String supplement = bySubject.get("Hồ sơ " + code + ": đề nghị bổ sung, hoàn thiện hồ sơ");
+        assertTrue(supplement.contains("- Giấy chứng sinh (bản sao có chứng thực, 1 bản)"), supplement);
+        assertTrue(supplement.contains("Lý do: Giấy chứng sinh bị mờ"), supplement);
+        assertFalse(supplement.contains("111222"), "the PIN rides only on the reception message");
+        String returned = bySubject.get("Hồ sơ " + code + " đã trả kết quả");
+        assertTrue(returned.contains("qua dịch vụ bưu chính công ích"), returned);
+        assertTrue(returned.contains("Số hiệu bưu gửi: EB123456789VN"), returned);
+        // SMS rules found no phone: recorded, not sent
+        assertEquals(3, count("select count(*) from delivery where dossier_code = ? and status = 'SKIPPED'", code));
+        assertEquals(0, count("select count(*) from dossier_contact where dossier_code = ?", code));
+    }
+
+    @Test
+    void agenciesHearOfTasksAndOverdueFromCatalogueContactsAndSupervisorsOfOverdue() throws Exception {
+        String agency = "TEST-" + SEQUENCE.incrementAndGet();
+        String agencyMail = agency.toLowerCase() + "@coquan.gov.vn";
+        send(Topics.CATALOG, new AgencyUpserted(agency, "Phòng Tư pháp thử nghiệm", null,
+                List.of(new Contact(NotificationChannel.EMAIL, agencyMail, "văn thư")), true, NOW));
+        String code = newCode();
+        send(Topics.INTAKE, received(code, null, null, "333444"));
+        await().atMost(WAIT).until(() -> count("select count(*) from agency_contact where agency_code = ?", agency) == 1);
+        send(Topics.ROUTING, new TaskAssigned(code, UUID.randomUUID(), "khai-sinh", agency, "Phòng Tư pháp thử nghiệm",
+                UNIT, NOW, NOW.plusDays(3)));
+        send(Topics.ROUTING, new DossierOverdue(code, DeadlineScope.TASK, UUID.randomUUID(), agency, NOW.plusDays(3),
+                NOW.plusDays(4)));
+
+        await().atMost(WAIT).until(() -> receivers.mailTo(agencyMail).size() == 2);
+        List<String> subjects = new ArrayList<>();
+        for (MimeMessage m : receivers.mailTo(agencyMail)) {
+            subjects.add(m.getSubject());
+        }
+        assertTrue(subjects.contains("[Một cửa] Hồ sơ mới cần xử lý: " + code), subjects.toString());
+        assertTrue(subjects.contains("[Một cửa] Quá hạn: hồ sơ " + code), subjects.toString());
+        await().atMost(WAIT).until(() -> receivers.mailTo("giamsat@ubnd.test").stream().anyMatch(m -> subject(m)
+                .equals("[Giám sát] Hồ sơ quá hạn: " + code)));
+        MimeMessage supervisor = receivers.mailTo("giamsat@ubnd.test").stream()
+                .filter(m -> subject(m).contains(code)).findFirst().orElseThrow();
+        assertTrue(supervisor.getContent().toString().contains("Cơ quan đang xử lý: Phòng Tư pháp thử nghiệm"));
+    }
+
+    @Test
+    void webhooksAreSignedOverTimestampAndBodyAndCarryNoPersonalData() throws Exception {
+        String secret = "integrator-secret-" + UUID.randomUUID();
+        String path = "/hooks/signed-" + SEQUENCE.incrementAndGet();
+        String subscription = subscribe(path, secret, List.of("vn.motcua.dossier.received.v1"));
+        String code = newCode();
+        send(Topics.INTAKE, received(code, "chi@example.com", "0987654321", "555666"));
+
+        await().atMost(WAIT).until(() -> receivers.requests(path).size() == 1);
+        Receivers.Request hook = receivers.requests(path).get(0);
+        String timestamp = hook.header("X-Motcua-Timestamp");
+        // the recipe in the README, done here with the JDK alone
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + hook.body())
+                .getBytes(StandardCharsets.UTF_8)));
+        assertEquals(expected, hook.header("X-Motcua-Signature"));
+        assertTrue(Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(timestamp)) < 60);
+        assertTrue(hook.body().contains("\"subject\":\"" + code + "\""), hook.body());
+        assertTrue(hook.body().contains("\"type\":\"vn.motcua.dossier.received.v1\""), hook.body());
+        assertFalse(hook.body().contains("555666") || hook.body().contains("chi@example.com")
+                || hook.body().contains("0987654321") || hook.body().contains("Nguyễn"), hook.body());
+        unsubscribe(subscription);
+    }
+
+    /**
+     * The outage test: a webhook receiver is down (503) while 20 dossiers are received, for 3 s (within
+     * the 3.6 s the test schedule guarantees), then back: every event arrives, each exactly once, and a
+     * redelivered event sends nothing again.
+     */
+    @Test
+    void aReceiverDownForAWhileThenBackGetsEverythingExactlyOnce() throws Exception {
+        String path = "/hooks/flaky-" + SEQUENCE.incrementAndGet();
+        receivers.answer(path, 503);
+        String subscription = subscribe(path, "flaky-secret-0123456789", List.of("*"));
+        List<String> codes = new ArrayList<>();
+        List<Map.Entry<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String code = newCode();
+            codes.add(code);
+            records.add(Map.entry(code, EventJson.write(EventTypes.envelope("test", received(code, null, null, "000111")))));
+        }
+        TopicReader.send(bootstrap, Topics.INTAKE, records);
+        long downSince = System.nanoTime();
+        await().atMost(WAIT).until(() -> receivers.requests(path).size() >= 40); // every delivery failed at least twice
+        Thread.sleep(Math.max(0, 3000 - (System.nanoTime() - downSince) / 1_000_000));
+        receivers.answer(path, 200);
+
+        await().atMost(WAIT).until(() -> ok(path).size() >= 20);
+        TopicReader.send(bootstrap, Topics.INTAKE, records.subList(0, 5)); // redelivered: nothing new
+        Thread.sleep(1500);
+        Set<String> mine = new HashSet<>(codes);
+        Map<String, Long> perEvent = ok(path).stream().filter(r -> mine.stream().anyMatch(r.body()::contains))
+                .collect(Collectors.groupingBy(r -> r.header("X-Motcua-Event-Id"), Collectors.counting()));
+        assertEquals(20, perEvent.size());
+        assertTrue(perEvent.values().stream().allMatch(n -> n == 1), perEvent.toString());
+        Set<String> subjects = new HashSet<>();
+        for (Receivers.Request r : ok(path)) {
+            subjects.add(EventJson.mapper().readTree(r.body()).get("subject").asText());
+        }
+        assertTrue(subjects.containsAll(codes));
+        for (String code : codes) {
+            assertEquals(0, count("select count(*) from delivery where dossier_code = ? and channel = 'WEBHOOK'"
+                    + " and status <> 'DELIVERED'", code));
+        }
+        assertTrue(receivers.requests(path).size() > 40, "it was really down");
+        unsubscribe(subscription);
+    }
+
+    @Test
+    void aReceiverThatNeverAnswersIsDeadLetteredAfterTheLastAttemptAndAnAdminResendsIt() throws Exception {
+        String path = "/hooks/dead-" + SEQUENCE.incrementAndGet();
+        receivers.answer(path, 500);
+        String subscription = subscribe(path, "dead-secret-0123456789", List.of("vn.motcua.dossier.received.v1"));
+        String code = newCode();
+        send(Topics.INTAKE, received(code, null, null, "999000"));
+
+        await().atMost(WAIT).until(() -> outcomes(code).contains("DEAD_LETTERED"));
+        assertEquals(6, receivers.requests(path).size(), "max-attempts = 6 in the test profile");
+        String id = given().auth().oauth2(TestTokens.supervisor("supervisor1"))
+                .when().get("/api/notifications?dossier={code}", code)
+                .then().statusCode(200)
+                .body("items.find { it.channel == 'WEBHOOK' }.outcome", equalTo("DEAD_LETTERED"))
+                .body("items.find { it.channel == 'WEBHOOK' }.attempts", equalTo(6))
+                .body("items.find { it.channel == 'WEBHOOK' }.lastError", equalTo("webhook answered HTTP 500"))
+                .extract().path("items.find { it.channel == 'WEBHOOK' }.id");
+        List<ConsumerRecord<String, String>> events = TopicReader.read(bootstrap, Topics.NOTIFICATION, 1,
+                Duration.ofSeconds(1), WAIT).stream().filter(r -> code.equals(r.key())).toList();
+        assertEquals(5, events.stream().filter(r -> r.value().contains("vn.motcua.notification.failed.v1")).count());
+        assertEquals(1, events.stream().filter(r -> r.value().contains("vn.motcua.notification.dead-lettered.v1")).count());
+
+        given().auth().oauth2(TestTokens.supervisor("supervisor1"))
+                .when().post("/api/notifications/{id}/resend", id).then().statusCode(403);
+        receivers.answer(path, 200);
+        given().auth().oauth2(TestTokens.admin("admin1"))
+                .when().post("/api/notifications/{id}/resend", id)
+                .then().statusCode(200).body("outcome", equalTo("PENDING")).body("resends", equalTo(1));
+        await().atMost(WAIT).until(() -> receivers.requests(path).size() == 7);
+        await().atMost(WAIT).until(() -> "DELIVERED".equals(given().auth().oauth2(TestTokens.admin("admin1"))
+                .when().get("/api/notifications/{id}", id).then().statusCode(200).extract().path("outcome")));
+        given().auth().oauth2(TestTokens.admin("admin1"))
+                .when().post("/api/notifications/{id}/resend", id)
+                .then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.admin("admin1"))
+                .when().post("/api/notifications/{id}/resend", UUID.randomUUID()).then().statusCode(404);
+        given().auth().oauth2(TestTokens.admin("admin1"))
+                .when().post("/api/notifications/{id}/resend", "not-a-uuid").then().statusCode(404);
+        unsubscribe(subscription);
+    }
+
+    @Test
+    void twoWorkersNeverClaimTheSameDelivery() throws Exception {
+        String code = newCode();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "insert into delivery (id, event_id, event_type, dossier_code, audience, channel, recipient_key, address,"
+                        + " recipient_masked, body, status, next_attempt_at, created_at, updated_at)"
+                        + " select gen_random_uuid(), gen_random_uuid(), 'test', ?, 'SUBSCRIBERS', 'WEBHOOK', 'k', ?, 'w', '{}',"
+                        + " 'PENDING', now() + interval '2 seconds', now(), now() from generate_series(1, 200)")) {
+            s.setString(1, code);
+            s.setString(2, receivers.baseUrl() + "/hooks/never-called");
+            s.executeUpdate();
+        }
+        Thread.sleep(2100);
+        Function<Integer, List<UUID>> claimAll = n -> {
+            List<UUID> ids = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                deliveries.claim(10, Duration.ofMinutes(5)).stream().filter(d -> code.equals(d.dossierCode()))
+                        .forEach(d -> ids.add(d.id()));
+            }
+            return ids;
+        };
+        CompletableFuture<List<UUID>> first = CompletableFuture.supplyAsync(() -> claimAll.apply(1));
+        CompletableFuture<List<UUID>> second = CompletableFuture.supplyAsync(() -> claimAll.apply(2));
+        List<UUID> a = first.get();
+        List<UUID> b = second.get();
+        Set<UUID> both = new HashSet<>(a);
+        both.retainAll(b);
+        assertTrue(both.isEmpty(), "claimed twice: " + both);
+        assertFalse(a.isEmpty() || b.isEmpty(), "both workers got work");
+        assertEquals(a.size(), new HashSet<>(a).size());
+    }
+
+    @Test
+    void rulesAreDataAnAdminEdits() {
+        given().auth().oauth2(TestTokens.admin("admin1")).when().get("/api/notification-rules")
+                .then().statusCode(200)
+                .body("findAll { it.eventType == 'vn.motcua.dossier.received.v1' }.channel", containsInAnyOrder("EMAIL", "SMS"))
+                .body("find { it.eventType == 'vn.motcua.dossier.overdue.v1' && it.audience == 'SUPERVISOR' }.template",
+                        equalTo("overdue-supervisor"));
+        given().auth().oauth2(TestTokens.supervisor("supervisor1")).when().get("/api/notification-rules")
+                .then().statusCode(403);
+        String id = given().auth().oauth2(TestTokens.admin("admin1")).contentType(ContentType.JSON)
+                .body(Map.of("eventType", "vn.motcua.dossier.deadline-warning.v1", "audience", "SUPERVISOR",
+                        "channel", "EMAIL", "template", "deadline-warning"))
+                .when().post("/api/notification-rules")
+                .then().statusCode(201).body("active", equalTo(true)).body("updatedBy", equalTo("admin1"))
+                .extract().path("id");
+        given().auth().oauth2(TestTokens.admin("admin1")).contentType(ContentType.JSON)
+                .body(Map.of("eventType", "vn.motcua.dossier.deadline-warning.v1", "audience", "SUPERVISOR",
+                        "channel", "EMAIL", "template", "deadline-warning"))
+                .when().post("/api/notification-rules").then().statusCode(409);
+        given().auth().oauth2(TestTokens.admin("admin1")).contentType(ContentType.JSON)
+                .body(Map.of("eventType", "vn.motcua.nothing.v1", "audience", "CITIZENS", "channel", "EMAIL"))
+                .when().post("/api/notification-rules")
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("eventType", "audience"));
+        given().auth().oauth2(TestTokens.admin("admin1")).contentType(ContentType.JSON)
+                .body(Map.of("eventType", "*", "audience", "APPLICANT", "channel", "EMAIL", "template", "no-such"))
+                .when().post("/api/notification-rules")
+                .then().statusCode(400).body("errors.field", hasItem("template"));
+        given().auth().oauth2(TestTokens.admin("admin1")).contentType(ContentType.JSON)
+                .body(Map.of("active", false))
+                .when().put("/api/notification-rules/{id}", id)
+                .then().statusCode(200).body("active", equalTo(false)).body("template", equalTo("deadline-warning"));
+        given().auth().oauth2(TestTokens.admin("admin1")).when().delete("/api/notification-rules/{id}", id)
+                .then().statusCode(204);
+        given().auth().oauth2(TestTokens.admin("admin1")).when().delete("/api/notification-rules/{id}", id)
+                .then().statusCode(404);
+    }
+
+    @Test
+    void subscriptionsNeedAnAdminAValidUrlAndKnownEventTypesAndHideTheSecret() {
+        given().auth().oauth2(TestTokens.admin("admin1")).contentType(ContentType.JSON)
+                .body(Map.of("name", "Cổng dịch vụ công", "url", "ftp://x", "secret", "short",
+                        "eventTypes", List.of("vn.motcua.nothing.v1")))
+                .when().post("/api/webhook-subscriptions")
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("url", "secret", "eventTypes"));
+        String generated = given().auth().oauth2(TestTokens.admin("admin1")).contentType(ContentType.JSON)
+                .body(Map.of("name", "Cổng dịch vụ công", "url", receivers.baseUrl() + "/hooks/portal",
+                        "eventTypes", List.of("vn.motcua.dossier.processed.v1")))
+                .when().post("/api/webhook-subscriptions")
+                .then().statusCode(201).body("secret", notNullValue()).extract().path("secret");
+        assertEquals(64, generated.length());
+        given().auth().oauth2(TestTokens.admin("admin1")).when().get("/api/webhook-subscriptions")
+                .then().statusCode(200).body(not(containsString(generated)));
+        given().auth().oauth2(TestTokens.counterOfficer("counter1", UNIT)).when().get("/api/webhook-subscriptions")
+                .then().statusCode(403);
+        given().when().get("/api/notifications").then().statusCode(401);
+        given().auth().oauth2(TestTokens.agencyOfficer("tuphap1", "TUPHAP-BADINH"))
+                .when().get("/api/notifications").then().statusCode(403);
+        given().auth().oauth2(TestTokens.supervisor("supervisor1"))
+                .when().get("/api/notifications?size=501").then().statusCode(400)
+                .body("errors[0].field", equalTo("size"));
+    }
+
+    // ----------------------------------------------------------------------------------------------
+
+    private List<Receivers.Request> ok(String path) {
+        return receivers.requests(path).stream().filter(r -> r.status() == 200).toList();
+    }
+
+    private List<Receivers.Request> smsFor(String code) {
+        return receivers.requests("/sms").stream().filter(r -> r.body().contains(code)).toList();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void unsubscribe(String id) {
+        given().auth().oauth2(TestTokens.admin("admin1")).when().delete("/api/webhook-subscriptions/{id}", id)
+                .then().statusCode(204);
+    }
+
+    private String subscribe(String path, String secret, List<String> types) {
+        return given().auth().oauth2(TestTokens.admin("admin1")).contentType(ContentType.JSON)
+                .body(Map.of("name", "tích hợp " + path, "url", receivers.baseUrl() + path, "secret", secret,
+                        "eventTypes", types))
+                .when().post("/api/webhook-subscriptions")
+                .then().statusCode(201).body("secret", equalTo(secret)).extract().path("id");
+    }
+
+    private static String newCode() {
+        return DossierCode.format(UNIT, NOW, SEQUENCE.incrementAndGet());
+    }
+
+    private static DossierReceived received(String code, String email, String phone, String pin) {
+        RoutingPlanSnapshot plan = new RoutingPlanSnapshot("TUPHAP-BADINH", List.of(PlanStage.single(
+                new PlanStep("khai-sinh", "TUPHAP-BADINH", "Tư pháp phường Ba Đình", null, StatutoryTime.workingDays(3)))));
+        return new DossierReceived(code, "LT-KS-TT-BHYT", 1, "Liên thông khai sinh", ReceptionChannel.COUNTER, UNIT,
+                "counter1", NOW, NOW.plusDays(14), StatutoryTime.workingDays(10),
+                new Applicant("Nguyễn Văn An", phone, email, "Số 1 Ba Đình"), null, pin, plan);
+    }
+
+    private void send(String topic, EventPayload payload) {
+        TopicReader.send(bootstrap, topic,
+                List.of(Map.entry(payload.subject(), EventJson.write(EventTypes.envelope("test", payload)))));
+    }
+
+    private List<String> outcomes(String code) throws SQLException {
+        List<String> outcomes = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select status from delivery where dossier_code = ? order by status")) {
+            s.setString(1, code);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    outcomes.add(rs.getString(1));
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    private int count(String sql, String param) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, param);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}
