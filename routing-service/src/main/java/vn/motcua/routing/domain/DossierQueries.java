@@ -31,7 +31,7 @@ public class DossierQueries {
             throw notFound(code);
         }
         List<AgencyTask> tasks = em.createQuery("select t from AgencyTask t where t.dossierCode = :code"
-                        + " order by t.assignedAt, t.stageIndex, t.id", AgencyTask.class)
+                        + " order by t.assignedAt, t.stageIndex, t.stepId, t.id", AgencyTask.class)
                 .setParameter("code", code)
                 .getResultList();
         if (!caller.supervisor() && tasks.stream().noneMatch(caller::acts)) {

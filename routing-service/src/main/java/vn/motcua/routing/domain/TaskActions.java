@@ -180,11 +180,13 @@ public class TaskActions {
             throw ProblemException.badRequest("transfer-to-same-agency",
                     "Nhiệm vụ đã thuộc cơ quan " + toAgency + "; hãy chọn cơ quan khác.");
         }
+        // Routing keeps no agency catalogue yet: without a name given, the code stands for it.
+        String name = toAgencyName == null ? toAgency : toAgencyName;
         close(task, TaskStatus.TRANSFERRED, reason, now);
         locks.flush();
         events.publish(new TaskTransferred(task.dossierCode, task.id, task.stepId, task.agency, toAgency,
                 toAgencyName, user, now, reason));
-        return routing.assign(task.dossierCode, task.stageIndex, task.stepId, toAgency, toAgencyName, task.dueAt,
+        return routing.assign(task.dossierCode, task.stageIndex, task.stepId, toAgency, name, task.dueAt,
                 task.agency, now);
     }
 
