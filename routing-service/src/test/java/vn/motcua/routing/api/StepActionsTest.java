@@ -29,6 +29,7 @@ import vn.motcua.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -444,6 +445,36 @@ class StepActionsTest {
         assertEquals("2025-12-05T17:00:00+07:00", processed.path("dueAt").asText());
         assertTrue(processed.path("onTime").asBoolean());
         post(TUPHAP1, "/api/dossiers/{code}/extension", code(998), extension).statusCode(404);
+    }
+
+    // ---- races: different actions on one task at once, exactly one wins ---------------------------------
+
+    @Test
+    void racingStepActionsOnOneTaskHaveExactlyOneWinner() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String code = code(20 + round);
+            receive(code);
+            String justiceTask = kit.awaitTask(code, TUPHAP1);
+            complete(TUPHAP1, justiceTask, "APPROVED", null).statusCode(200);
+            String policeTask = kit.awaitTask(code, CONGAN1);
+            Map<String, String[]> actions = new java.util.LinkedHashMap<>();
+            actions.put("ca1", new String[] {"complete", "{\"outcome\": \"APPROVED\"}"});
+            actions.put("ca2", new String[] {"return", "{\"reason\": \"Trả lại\"}"});
+            actions.put("ca3", new String[] {"transfer", "{\"toAgency\": \"CONGAN-HOANKIEM\", \"reason\": \"Sai địa bàn\"}"});
+            actions.put("ca4", new String[] {"supplement-request", "{\"items\": [{\"name\": \"Sổ hộ khẩu\"}]}"});
+            actions.put("ca5", new String[] {"stop", "{\"reason\": \"Dừng\"}"});
+            actions.put("ca6", new String[] {"financial-obligation", "{\"amountVnd\": 10000, \"description\": \"Lệ phí\"}"});
+            List<String> users = List.copyOf(actions.keySet());
+            List<Integer> statuses = TaskFlowTest.race(users, user -> postRaw(policeTask, actions.get(user)[0],
+                    TestTokens.agencyOfficer(user, POLICE), actions.get(user)[1]));
+            assertEquals(1, java.util.Collections.frequency(statuses, 200), statuses.toString());
+            assertEquals(5, java.util.Collections.frequency(statuses, 409), statuses.toString());
+        }
+    }
+
+    int postRaw(String taskId, String action, String token, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/api/tasks/{id}/" + action, taskId).then().extract().statusCode();
     }
 
     // ---- the inbox: due order, counts, a fixed number of statements --------------------------------------

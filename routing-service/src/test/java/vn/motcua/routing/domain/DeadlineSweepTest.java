@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import io.restassured.http.ContentType;
+import vn.motcua.routing.TestClock;
 import vn.motcua.shared.events.CloudEvent;
 import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.events.EventTypes;
@@ -19,8 +21,10 @@ import vn.motcua.shared.events.StatutoryTime;
 import vn.motcua.shared.events.Topics;
 import vn.motcua.shared.events.intake.Applicant;
 import vn.motcua.shared.events.intake.DossierReceived;
+import vn.motcua.shared.events.intake.DossierSupplementSupplied;
 import vn.motcua.testsupport.KafkaResource;
 import vn.motcua.testsupport.PostgresResource;
+import vn.motcua.testsupport.TestTokens;
 import vn.motcua.testsupport.TopicReader;
 
 import java.time.Duration;
@@ -36,6 +40,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -59,6 +64,8 @@ class DeadlineSweepTest {
     String bootstrap;
     @Inject
     DeadlineSweep sweep;
+    @Inject
+    TestClock clock;
 
     static OffsetDateTime at(String local) {
         return OffsetDateTime.parse(local + "+07:00");
@@ -109,6 +116,56 @@ class DeadlineSweepTest {
         }
     }
 
+    @Test
+    void aPausedDossierIsNotSweptAndItsMovedDueDatesAreWarnedAboutAgain() throws Exception {
+        // Monday 1 April 2024; one step of one working day: due Tue 2 April 17:00, warned from Mon 17:00.
+        String code = UNIT + "-240401-0001";
+        RoutingPlanSnapshot plan = new RoutingPlanSnapshot(AGENCY, List.of(PlanStage.single(
+                new PlanStep("buoc-1", AGENCY, "Tư pháp", "Bước một", StatutoryTime.workingDays(1)))));
+        DossierReceived received = new DossierReceived(code, "THU-SWEEP", 1, "Thủ tục thử", ReceptionChannel.COUNTER,
+                UNIT, "counter1", at("2024-04-01T09:00:00"), at("2024-04-02T17:00:00"), StatutoryTime.workingDays(1),
+                new Applicant("Trần Văn An", "0912000000", null, null), null, "111111", plan);
+        send(code, received);
+        String officer = TestTokens.agencyOfficer("tuphap1", AGENCY);
+        String taskId = await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(officer)
+                .queryParam("dossier", code).when().get("/api/tasks").then().extract().<String>path("items[0].id"),
+                id -> id != null);
+
+        try {
+            clock.set(at("2024-04-01T10:00:00"));
+            given().auth().oauth2(officer).contentType(ContentType.JSON)
+                    .body("{\"items\": [{\"name\": \"Giấy chứng sinh\"}]}")
+                    .when().post("/api/tasks/{id}/supplement-request", taskId).then().statusCode(200);
+        } finally {
+            clock.reset();
+        }
+        // Paused: past its warning time and its due time, nothing is emitted.
+        assertEquals(new DeadlineSweep.Swept(0, 0), race(at("2024-04-02T09:00:00")));
+        assertEquals(new DeadlineSweep.Swept(0, 0), race(at("2024-04-03T09:00:00")));
+
+        // Supplied Wed 3 April 10:00: two working days paused, the step is due Thu 4 April 17:00 and the
+        // dossier too; each is warned about once, then overdue once.
+        send(code, new DossierSupplementSupplied(code, at("2024-04-03T10:00:00"), "counter1", List.of(), null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "IN_PROGRESS".equals(given().auth().oauth2(officer)
+                .when().get("/api/dossiers/{code}", code).then().extract().path("status")));
+        assertEquals(new DeadlineSweep.Swept(0, 0), race(at("2024-04-03T12:00:00")));
+        assertEquals(new DeadlineSweep.Swept(2, 0), race(at("2024-04-04T09:00:00")));
+        assertEquals(new DeadlineSweep.Swept(0, 2), race(at("2024-04-05T09:00:00")));
+
+        List<CloudEvent<JsonNode>> mine = await().atMost(Duration.ofSeconds(30))
+                .until(() -> deadlineEvents("-240401-").getOrDefault(code, List.of()), found -> found.size() >= 4);
+        assertEquals(4, mine.size(), mine.toString());
+        for (CloudEvent<JsonNode> event : mine) {
+            assertEquals("2024-04-04T17:00:00+07:00", event.data().path("dueAt").asText());
+        }
+    }
+
+    void send(String code, vn.motcua.shared.events.EventPayload payload) throws ReflectiveOperationException {
+        String type = (String) payload.getClass().getField("TYPE").get(null);
+        TopicReader.send(bootstrap, Topics.INTAKE, List.of(Map.entry(code, EventJson.write(new CloudEvent<>(null,
+                UUID.randomUUID(), "intake-service", type, code, OffsetDateTime.now(EventJson.VIETNAM), null, payload)))));
+    }
+
     /** Two sweepers at the same instant, three times over; what they wrote in all. */
     DeadlineSweep.Swept race(OffsetDateTime now) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -150,11 +207,15 @@ class DeadlineSweepTest {
     }
 
     Map<String, List<CloudEvent<JsonNode>>> deadlineEvents() {
+        return deadlineEvents("-240304-");
+    }
+
+    Map<String, List<CloudEvent<JsonNode>>> deadlineEvents(String day) {
         Map<String, List<CloudEvent<JsonNode>>> found = new HashMap<>();
         for (ConsumerRecord<String, String> record : TopicReader.read(bootstrap, Topics.ROUTING, 1,
                 Duration.ofMillis(500), Duration.ofSeconds(5))) {
             CloudEvent<JsonNode> event = EventJson.read(record.value());
-            if (record.key().contains("-240304-") && (event.type().equals(EventTypes.DEADLINE_WARNING.type())
+            if (record.key().contains(day) && (event.type().equals(EventTypes.DEADLINE_WARNING.type())
                     || event.type().equals(EventTypes.DOSSIER_OVERDUE.type()))) {
                 found.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(event);
             }
