@@ -75,6 +75,7 @@ public record DossierView(
             case IN_PROGRESS -> 4;
             case SUPPLEMENT_REQUESTED -> 5;
             case FINANCIAL_OBLIGATION -> 6;
+            case WITHDRAWN -> 7;
             case STOPPED -> 8;
             case PROCESSED -> 9;
         };

@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import vn.motcua.platform.problem.ProblemException;
 import vn.motcua.routing.messaging.RoutingEvents;
 import vn.motcua.shared.events.intake.DossierSupplementSupplied;
+import vn.motcua.shared.events.intake.DossierWithdrawn;
 import vn.motcua.shared.events.intake.SupplementItem;
 import vn.motcua.shared.events.routing.DossierExtensionGranted;
 import vn.motcua.shared.events.routing.DossierPaused;
@@ -131,6 +132,26 @@ public class ClockActions {
     }
 
     /**
+     * Intake recorded the applicant's withdrawal (công dân xin rút): nothing is left to decide, so every
+     * open task closes and the clock stops. A dossier unknown here or already ended is left as it is.
+     */
+    @Transactional
+    public void withdrawn(DossierWithdrawn withdrawn) {
+        RoutedDossier dossier = em.find(RoutedDossier.class, withdrawn.dossierCode(), LockModeType.PESSIMISTIC_WRITE);
+        if (dossier == null || dossier.status.ended()) {
+            LOG.warnf("withdrawal of %s, which is not in progress here; ignored", withdrawn.dossierCode());
+            return;
+        }
+        String reason = "Công dân xin rút hồ sơ" + (withdrawn.reason() == null ? "" : ": " + withdrawn.reason());
+        openTasks(dossier.code).forEach(t -> TaskActions.close(t, TaskStatus.CANCELLED, reason, withdrawn.withdrawnAt()));
+        dossier.status = DossierStatus.WITHDRAWN;
+        dossier.pausedAt = null;
+        dossier.pausedByAgency = null;
+        dossier.decidedAt = withdrawn.withdrawnAt();
+        dossier.note = reason;
+    }
+
+    /**
      * Stops processing for good (dừng xử lý) with the reason the notice states: every open task closes,
      * a paused clock stays stopped, and {@code DossierProcessingStopped} goes out.
      */
@@ -139,11 +160,7 @@ public class ClockActions {
         TaskLocks.Held held = locks.hold(taskId, caller, true);
         RoutedDossier dossier = held.dossier();
         OffsetDateTime now = held.now();
-        List<AgencyTask> open = em.createQuery("select t from AgencyTask t where t.dossierCode = :code"
-                        + " and t.status in :open", AgencyTask.class)
-                .setParameter("code", dossier.code)
-                .setParameter("open", List.of(TaskStatus.ASSIGNED, TaskStatus.CLAIMED))
-                .getResultList();
+        List<AgencyTask> open = openTasks(dossier.code);
         open.forEach(t -> TaskActions.close(t, TaskStatus.CANCELLED, "Dừng xử lý hồ sơ: " + reason, now));
         locks.flush();
         dossier.status = DossierStatus.STOPPED;
@@ -208,6 +225,14 @@ public class ClockActions {
         return dossier;
     }
 
+    private List<AgencyTask> openTasks(String code) {
+        return em.createQuery("select t from AgencyTask t where t.dossierCode = :code and t.status in :open",
+                        AgencyTask.class)
+                .setParameter("code", code)
+                .setParameter("open", List.of(TaskStatus.ASSIGNED, TaskStatus.CLAIMED))
+                .getResultList();
+    }
+
     private void pause(RoutedDossier dossier, DossierStatus why, TaskLocks.Held held) {
         dossier.status = why;
         dossier.pausedAt = held.now();
@@ -227,11 +252,7 @@ public class ClockActions {
         dossier.pausedByAgency = null;
         if (!paused.isZero()) {
             moveDue(dossier, deadlines.shift(previous, paused));
-            List<AgencyTask> open = em.createQuery("select t from AgencyTask t where t.dossierCode = :code"
-                            + " and t.status in :open", AgencyTask.class)
-                    .setParameter("code", dossier.code)
-                    .setParameter("open", List.of(TaskStatus.ASSIGNED, TaskStatus.CLAIMED))
-                    .getResultList();
+            List<AgencyTask> open = openTasks(dossier.code);
             for (AgencyTask task : open) {
                 task.dueAt = deadlines.shift(task.dueAt, paused);
                 task.warnAt = deadlines.warnAt(task.dueAt);

@@ -11,6 +11,8 @@ public enum DossierStatus {
     SUPPLEMENT_REQUESTED,
     /** An agency asked the applicant to pay a fee or tax; the clock stands still (6, nghĩa vụ tài chính). */
     FINANCIAL_OBLIGATION,
+    /** The applicant withdrew it before a result (7, công dân xin rút); recorded by intake. */
+    WITHDRAWN,
     /** Processing stopped for good with a notice (8, dừng xử lý). */
     STOPPED,
     /** Decided, approved or rejected (9, đã xử lý xong); see the outcome. */
@@ -23,6 +25,6 @@ public enum DossierStatus {
     }
 
     public boolean ended() {
-        return this == STOPPED || this == PROCESSED;
+        return this == WITHDRAWN || this == STOPPED || this == PROCESSED;
     }
 }

@@ -11,8 +11,8 @@ import vn.motcua.shared.events.EventTypes;
 
 /**
  * Reads {@code motcua.intake.events}. A received dossier gets its routing plan and first tasks; a
- * supplement supplied at the counter runs the dossier's paused clock again. The other intake events are
- * recorded as seen and left for later slices (withdrawal).
+ * supplement supplied at the counter runs the dossier's paused clock again; a withdrawal closes its open
+ * tasks. The other intake events are recorded as seen.
  */
 @ApplicationScoped
 public class IntakeEventsConsumer {
@@ -37,6 +37,8 @@ public class IntakeEventsConsumer {
                 routing.route(EventTypes.DOSSIER_RECEIVED.payload(event));
             } else if (EventTypes.SUPPLEMENT_SUPPLIED.type().equals(event.type())) {
                 clock.supplied(EventTypes.SUPPLEMENT_SUPPLIED.payload(event));
+            } else if (EventTypes.DOSSIER_WITHDRAWN.type().equals(event.type())) {
+                clock.withdrawn(EventTypes.DOSSIER_WITHDRAWN.payload(event));
             }
         });
     }

@@ -403,6 +403,24 @@ class StepActionsTest {
     }
 
     @Test
+    void aWithdrawalRecordedByIntakeClosesTheOpenTasks() {
+        String code = code(8);
+        receive(code);
+        String justiceTask = kit.awaitTask(code, TUPHAP1);
+        kit.sendIntake(code, new vn.motcua.shared.events.intake.DossierWithdrawn(code, at("2025-11-25T08:30:00"),
+                "counter1", "Gia đình đổi nơi đăng ký"), UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "WITHDRAWN".equals(dossier(SUPERVISOR1, code).extract().path("status")));
+        dossier(TUPHAP1, code).body("nationalStatusCode", equalTo(7));
+        given().auth().oauth2(TUPHAP1).when().get("/api/tasks/{id}", justiceTask).then()
+                .body("status", equalTo("CANCELLED"));
+        complete(TUPHAP1, justiceTask, "APPROVED", null).statusCode(409)
+                .body("type", equalTo("urn:motcua:problem:task-cancelled"));
+        post(TUPHAP1, "/api/dossiers/{code}/extension", code,
+                "{\"newDueAt\": \"2025-12-10T17:00:00+07:00\", \"reason\": \"x\"}").statusCode(409);
+    }
+
+    @Test
     void oneExtensionPerDossierTheSecondIsRefused() {
         String code = code(7);
         receive(code);
