@@ -105,6 +105,10 @@ public class ClockActions {
         if (!obligation.agency.equals(caller.agency())) {
             throw TaskLocks.notFound(taskId);
         }
+        if (dossier.status != DossierStatus.FINANCIAL_OBLIGATION) {
+            // Stopped or withdrawn while the payment was awaited: nothing is left to resume.
+            throw ProblemException.conflict("dossier-ended", "Hồ sơ đã kết thúc xử lý; không ghi nhận thanh toán.");
+        }
         OffsetDateTime now = locks.now();
         obligation.paidAt = now;
         obligation.paymentReference = paymentReference;

@@ -384,6 +384,9 @@ class StepActionsTest {
         receive(code);
         String justiceTask = kit.awaitTask(code, TUPHAP1);
         post(TUPHAP1, "/api/tasks/{id}/stop", justiceTask, "{}").statusCode(400);
+        // Stopped while a payment is awaited: the payment recorded afterwards resumes nothing.
+        post(TUPHAP1, "/api/tasks/{id}/financial-obligation", justiceTask,
+                "{\"amountVnd\": 50000, \"description\": \"Lệ phí\"}").statusCode(200);
         clock.set(at("2025-11-25T15:00:00"));
         post(TUPHAP1, "/api/tasks/{id}/stop", justiceTask,
                 "{\"reason\": \"Người yêu cầu đề nghị dừng giải quyết\"}").statusCode(200)
@@ -392,6 +395,9 @@ class StepActionsTest {
                 .body("stop.agency", equalTo(JUSTICE)).body("stop.stoppedBy", equalTo("tuphap1"))
                 .body("stop.stoppedAt", equalTo("2025-11-25T15:00:00+07:00"));
         complete(TUPHAP1, justiceTask, "APPROVED", null).statusCode(409);
+        post(TUPHAP1, "/api/tasks/{id}/financial-obligation/payment", justiceTask, "{}").statusCode(409)
+                .body("type", equalTo("urn:motcua:problem:dossier-ended"));
+        dossier(TUPHAP1, code).body("status", equalTo("STOPPED"));
         given().auth().oauth2(TUPHAP1).when().get("/api/tasks/{id}", justiceTask).then()
                 .body("status", equalTo("CANCELLED"));
         JsonNode stopped = only(kit.awaitEvents(code, has(EventTypes.PROCESSING_STOPPED.type())),
