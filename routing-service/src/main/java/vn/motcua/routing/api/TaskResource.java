@@ -13,6 +13,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.motcua.platform.api.Page;
+import vn.motcua.routing.domain.Caller;
+import vn.motcua.routing.domain.ClockActions;
+import vn.motcua.routing.domain.DossierQueries;
+import vn.motcua.routing.domain.FinancialObligation;
+import vn.motcua.routing.domain.RoutedDossier;
 import vn.motcua.platform.problem.Problem;
 import vn.motcua.platform.problem.ProblemException;
 import vn.motcua.routing.domain.AgencyTask;
@@ -31,18 +36,23 @@ import java.util.UUID;
 public class TaskResource {
     private final TaskQueries queries;
     private final TaskActions actions;
+    private final ClockActions clock;
+    private final DossierQueries dossiers;
     private final Callers callers;
 
-    public TaskResource(TaskQueries queries, TaskActions actions, Callers callers) {
+    public TaskResource(TaskQueries queries, TaskActions actions, ClockActions clock, DossierQueries dossiers,
+                        Callers callers) {
         this.queries = queries;
         this.actions = actions;
+        this.clock = clock;
+        this.dossiers = dossiers;
         this.callers = callers;
     }
 
     @GET
     @RolesAllowed({Callers.AGENCY_OFFICER, Callers.SUPERVISOR})
     @Operation(summary = "The caller's agency inbox (all agencies for supervisors), in due order")
-    public Page<TaskView> list(@QueryParam("status") String status, @QueryParam("dossier") String dossier,
+    public TaskPage list(@QueryParam("status") String status, @QueryParam("dossier") String dossier,
                                @QueryParam("page") String page, @QueryParam("size") String size) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Page.Request paging = Page.Request.of(page, size, errors);
@@ -52,8 +62,8 @@ public class TaskResource {
         }
         TaskQueries.Found found = queries.inbox(callers.current(), statusFilter,
                 dossier == null || dossier.isBlank() ? null : dossier.trim(), paging.page(), paging.size());
-        return new Page<>(found.items().stream().map(TaskView::summary).toList(), paging.page(), paging.size(),
-                found.total());
+        return new TaskPage(found.items().stream().map(TaskView::summary).toList(), paging.page(), paging.size(),
+                found.total(), found.dueSoon(), found.overdue());
     }
 
     @GET
@@ -81,6 +91,87 @@ public class TaskResource {
         return TaskView.detail(task);
     }
 
+    @POST
+    @Path("/{id}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Callers.AGENCY_OFFICER)
+    @Operation(summary = "Send the dossier back to the previous step with a reason (TaskReturned)")
+    public TaskView returnToPrevious(@PathParam("id") String id, @Valid @NotNull ActionRequests.Return request) {
+        return TaskView.detail(actions.returnToPrevious(taskId(id), callers.officer(), blankToNull(request.toStepId()),
+                request.reason().strip()));
+    }
+
+    @POST
+    @Path("/{id}/transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Callers.AGENCY_OFFICER)
+    @Operation(summary = "Move a misrouted step to the competent agency; answers the new agency's task")
+    public TaskView transfer(@PathParam("id") String id, @Valid @NotNull ActionRequests.Transfer request) {
+        return TaskView.detail(actions.transfer(taskId(id), callers.officer(), request.toAgency().strip(),
+                blankToNull(request.toAgencyName()), request.reason().strip()));
+    }
+
+    @POST
+    @Path("/{id}/reassign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Callers.SUPERVISOR)
+    @Operation(summary = "Supervisors: give an open task to another agency and/or officer")
+    public TaskView reassign(@PathParam("id") String id, @Valid @NotNull ActionRequests.Reassign request) {
+        return TaskView.detail(actions.reassign(taskId(id), callers.current(), blankToNull(request.agency()),
+                blankToNull(request.agencyName()), blankToNull(request.officer()), blankToNull(request.reason())));
+    }
+
+    @POST
+    @Path("/{id}/supplement-request")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Callers.AGENCY_OFFICER)
+    @Operation(summary = "Ask the applicant for a supplement: the clock pauses (DossierPaused SUPPLEMENT_REQUESTED)")
+    public DossierView requestSupplement(@PathParam("id") String id, @Valid @NotNull ActionRequests.Supplement request) {
+        Caller caller = callers.officer();
+        RoutedDossier dossier = clock.requestSupplement(taskId(id), caller,
+                request.items().stream().map(ActionRequests.Item::toEvent).toList(), blankToNull(request.note()));
+        return DossierView.of(dossiers.visible(dossier.code, caller));
+    }
+
+    @POST
+    @Path("/{id}/financial-obligation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Callers.AGENCY_OFFICER)
+    @Operation(summary = "Record a fee or tax to pay: the clock pauses until the payment is recorded (status 6)")
+    public DossierView requestObligation(@PathParam("id") String id, @Valid @NotNull ActionRequests.Obligation request) {
+        Caller caller = callers.officer();
+        FinancialObligation obligation = clock.requestObligation(taskId(id), caller, request.amountVnd(),
+                request.description().strip(), request.payBy());
+        return DossierView.of(dossiers.visible(obligation.dossierCode, caller));
+    }
+
+    @POST
+    @Path("/{id}/financial-obligation/payment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Callers.AGENCY_OFFICER)
+    @Operation(summary = "Record the payment of the open obligation: the clock runs again (DossierResumed)")
+    public DossierView recordPayment(@PathParam("id") String id, @Valid ActionRequests.Payment request) {
+        Caller caller = callers.officer();
+        FinancialObligation obligation = clock.recordPayment(taskId(id), caller,
+                request == null ? null : blankToNull(request.paymentReference()));
+        return DossierView.of(dossiers.visible(obligation.dossierCode, caller));
+    }
+
+    @POST
+    @Path("/{id}/stop")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Callers.AGENCY_OFFICER)
+    @Operation(summary = "Stop processing for good with the notice's reason (status 8, DossierProcessingStopped)")
+    public DossierView stop(@PathParam("id") String id, @Valid @NotNull ActionRequests.Stop request) {
+        Caller caller = callers.officer();
+        RoutedDossier dossier = clock.stop(taskId(id), caller, request.reason().strip());
+        return DossierView.of(dossiers.visible(dossier.code, caller));
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     private static UUID taskId(String id) {
         try {
             return UUID.fromString(id);
@@ -96,7 +187,7 @@ public class TaskResource {
         try {
             return TaskStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new Problem.FieldError("status", "phải là một trong ASSIGNED, CLAIMED, COMPLETED, CANCELLED"));
+            errors.add(new Problem.FieldError("status", "phải là một trong ASSIGNED, CLAIMED, COMPLETED, RETURNED, TRANSFERRED, CANCELLED"));
             return null;
         }
     }

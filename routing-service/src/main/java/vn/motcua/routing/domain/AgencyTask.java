@@ -39,6 +39,10 @@ public class AgencyTask {
     @Column(nullable = false)
     public TaskStatus status;
 
+    /** Who handed the dossier over: the one-stop unit's code or the previous agency's (Form 05, "giao"). */
+    @Column(name = "handed_over_by", nullable = false)
+    public String handedOverBy;
+
     @Column(name = "assigned_at", nullable = false)
     public OffsetDateTime assignedAt;
 
@@ -61,6 +65,17 @@ public class AgencyTask {
     public Outcome outcome;
 
     public String note;
+
+    /** When a return, a transfer, a stop or a rejection elsewhere closed the task without a decision. */
+    @Column(name = "closed_at")
+    public OffsetDateTime closedAt;
+
+    @Column(name = "close_reason")
+    public String closeReason;
+
+    /** When the deadline sweep warns that {@link #dueAt} approaches (warned_at is the sweep's, unmapped). */
+    @Column(name = "warn_at", nullable = false)
+    public OffsetDateTime warnAt;
 
     @Version
     public long version;

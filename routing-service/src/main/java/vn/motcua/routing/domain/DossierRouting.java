@@ -5,8 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import vn.motcua.routing.messaging.RoutingEvents;
-import vn.motcua.platform.calendar.CalendarStore;
-import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.events.PlanStage;
 import vn.motcua.shared.events.PlanStep;
 import vn.motcua.shared.events.intake.DossierReceived;
@@ -23,12 +21,12 @@ public class DossierRouting {
 
     private final EntityManager em;
     private final RoutingEvents events;
-    private final CalendarStore calendars;
+    private final Deadlines deadlines;
 
-    public DossierRouting(EntityManager em, RoutingEvents events, CalendarStore calendars) {
+    public DossierRouting(EntityManager em, RoutingEvents events, Deadlines deadlines) {
         this.em = em;
         this.events = events;
-        this.calendars = calendars;
+        this.deadlines = deadlines;
     }
 
     /**
@@ -42,9 +40,9 @@ public class DossierRouting {
             LOG.warnf("dossier %s is already routed; received event ignored", received.dossierCode());
             return;
         }
-        OffsetDateTime now = OffsetDateTime.now(EventJson.VIETNAM);
+        OffsetDateTime now = deadlines.now();
         RoutingPlan plan = new RoutingPlan(received.routingPlan(),
-                new StepScheduler(calendars.calculator()).schedule(received.routingPlan(), received.receivedAt()));
+                new StepScheduler(deadlines.calculator()).schedule(received.routingPlan(), received.receivedAt()));
 
         RoutedDossier dossier = new RoutedDossier();
         dossier.code = received.dossierCode();
@@ -53,6 +51,8 @@ public class DossierRouting {
         dossier.unitCode = received.unitCode();
         dossier.receivedAt = received.receivedAt();
         dossier.dueAt = received.appointmentAt();
+        dossier.statutoryDueAt = received.appointmentAt();
+        dossier.warnAt = deadlines.warnAt(dossier.dueAt);
         dossier.routedAt = now;
         dossier.status = DossierStatus.IN_PROGRESS;
         dossier.currentStage = 0;
@@ -68,19 +68,31 @@ public class DossierRouting {
         dossier.currentStage = stageIndex;
         PlanStage stage = plan.stage(stageIndex);
         for (PlanStep step : stage.steps()) {
-            AgencyTask task = new AgencyTask();
-            task.id = UUID.randomUUID();
-            task.dossierCode = dossier.code;
-            task.stageIndex = stageIndex;
-            task.stepId = step.stepId();
-            task.agency = step.agencyCode();
-            task.agencyName = step.agencyName();
-            task.status = TaskStatus.ASSIGNED;
-            task.assignedAt = now;
-            task.dueAt = plan.dueOf(stageIndex, step);
-            em.persist(task);
-            events.publish(new TaskAssigned(dossier.code, task.id, task.stepId, task.agency, task.agencyName,
-                    handedOverBy, now, task.dueAt));
+            assign(dossier.code, stageIndex, step.stepId(), step.agencyCode(), step.agencyName(),
+                    plan.dueOf(stageIndex, step), handedOverBy, now);
         }
+    }
+
+    /**
+     * Puts one step's task in an agency's queue (a handover row of Form 05) and publishes its
+     * {@code TaskAssigned}: a stage opening, a step returned to, or a step transferred.
+     */
+    AgencyTask assign(String dossierCode, int stageIndex, String stepId, String agency, String agencyName,
+                      OffsetDateTime dueAt, String handedOverBy, OffsetDateTime now) {
+        AgencyTask task = new AgencyTask();
+        task.id = UUID.randomUUID();
+        task.dossierCode = dossierCode;
+        task.stageIndex = stageIndex;
+        task.stepId = stepId;
+        task.agency = agency;
+        task.agencyName = agencyName;
+        task.status = TaskStatus.ASSIGNED;
+        task.handedOverBy = handedOverBy;
+        task.assignedAt = now;
+        task.dueAt = dueAt;
+        task.warnAt = deadlines.warnAt(dueAt);
+        em.persist(task);
+        events.publish(new TaskAssigned(dossierCode, task.id, stepId, agency, agencyName, handedOverBy, now, dueAt));
+        return task;
     }
 }

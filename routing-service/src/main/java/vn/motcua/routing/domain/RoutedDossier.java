@@ -34,9 +34,62 @@ public class RoutedDossier {
     @Column(name = "received_at", nullable = false)
     public OffsetDateTime receivedAt;
 
-    /** The appointment date of the receipt (ngày hẹn trả). */
+    /** The due date in force: the appointment, moved by pauses and by the single extension. */
     @Column(name = "due_at", nullable = false)
     public OffsetDateTime dueAt;
+
+    /** The appointment date of the receipt (ngày hẹn trả), as received; never moves. */
+    @Column(name = "statutory_due_at", nullable = false)
+    public OffsetDateTime statutoryDueAt;
+
+    /** When the deadline sweep warns that {@link #dueAt} approaches. */
+    @Column(name = "warn_at", nullable = false)
+    public OffsetDateTime warnAt;
+
+    /** Since when the clock stands still (a supplement or a payment awaited), or null when it runs. */
+    @Column(name = "paused_at")
+    public OffsetDateTime pausedAt;
+
+    @Column(name = "paused_by_agency")
+    public String pausedByAgency;
+
+    /** The single extension (gia hạn, Form 04): when, by which agency and officer, why, from which date. */
+    @Column(name = "extended_at")
+    public OffsetDateTime extendedAt;
+
+    @Column(name = "extension_agency")
+    public String extensionAgency;
+
+    @Column(name = "extension_by")
+    public String extensionBy;
+
+    @Column(name = "extension_reason")
+    public String extensionReason;
+
+    @Column(name = "extension_previous_due_at")
+    public OffsetDateTime extensionPreviousDueAt;
+
+    @Column(name = "apology_ref")
+    public String apologyRef;
+
+    @Column(name = "apology_signed_by")
+    public String apologySignedBy;
+
+    /** Stop of processing (dừng xử lý, national status 8): the data of the notice. */
+    @Column(name = "stopped_at")
+    public OffsetDateTime stoppedAt;
+
+    @Column(name = "stopped_by")
+    public String stoppedBy;
+
+    @Column(name = "stop_agency")
+    public String stopAgency;
+
+    @Column(name = "stop_reason")
+    public String stopReason;
+
+    /** The reason of a rejection, or the last step's note of an approval. */
+    public String note;
 
     @Column(name = "routed_at", nullable = false)
     public OffsetDateTime routedAt;

@@ -38,6 +38,14 @@ public record RoutingPlan(RoutingPlanSnapshot snapshot, List<ScheduledStep> sche
                 .orElseThrow(() -> new IllegalStateException("no due time for step " + step.stepId()));
     }
 
+    /** The plan with the due times of stages from {@code fromStageIndex} on moved by {@code shift}. */
+    public RoutingPlan shifted(int fromStageIndex, java.util.function.UnaryOperator<OffsetDateTime> shift) {
+        return new RoutingPlan(snapshot, schedule.stream()
+                .map(s -> s.stage() > fromStageIndex
+                        ? new ScheduledStep(s.stepId(), s.agencyCode(), s.stage(), shift.apply(s.dueAt())) : s)
+                .toList());
+    }
+
     public String toJson() {
         try {
             return EventJson.mapper().writeValueAsString(this);

@@ -4,24 +4,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import vn.motcua.platform.problem.ProblemException;
 
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The agency inbox: what a caller may see, filtered and paged, in due order; two queries per page. */
+/**
+ * The agency inbox: what a caller may see, filtered and paged, in due order, with how many open tasks
+ * are overdue and due soon; two queries whatever the page size (one aggregate, one page).
+ */
 @ApplicationScoped
 public class TaskQueries {
     private final EntityManager em;
+    private final Deadlines deadlines;
 
-    public TaskQueries(EntityManager em) {
+    public TaskQueries(EntityManager em, Deadlines deadlines) {
         this.em = em;
+        this.deadlines = deadlines;
     }
 
-    /** One page of tasks and how many match in all. */
-    public record Found(List<AgencyTask> items, long total) {
+    /** One page of tasks, how many match in all, and of those the open ones overdue and due soon. */
+    public record Found(List<AgencyTask> items, long total, long dueSoon, long overdue) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -40,30 +45,34 @@ public class TaskQueries {
             where.append(" and t.dossierCode = :dossier");
             parameters.put("dossier", dossier);
         }
-        TypedQuery<Long> count = em.createQuery("select count(t) from AgencyTask t" + where, Long.class);
+        OffsetDateTime now = deadlines.now();
+        TypedQuery<Object[]> counts = em.createQuery("select count(t),"
+                + " coalesce(sum(case when t.status in :open and t.dueAt > :now and t.dueAt <= :soon then 1 else 0 end), 0),"
+                + " coalesce(sum(case when t.status in :open and t.dueAt <= :now then 1 else 0 end), 0)"
+                + " from AgencyTask t" + where, Object[].class);
         TypedQuery<AgencyTask> items = em.createQuery("select t from AgencyTask t" + where
                 + " order by t.dueAt, t.id", AgencyTask.class);
         parameters.forEach((name, value) -> {
-            count.setParameter(name, value);
+            counts.setParameter(name, value);
             items.setParameter(name, value);
         });
-        long total = count.getSingleResult();
-        List<AgencyTask> found = total == 0 ? List.of()
+        counts.setParameter("open", List.of(TaskStatus.ASSIGNED, TaskStatus.CLAIMED))
+                .setParameter("now", now)
+                .setParameter("soon", deadlines.dueSoonLimit(now));
+        Object[] found = counts.getSingleResult();
+        long total = ((Number) found[0]).longValue();
+        List<AgencyTask> page0 = total == 0 ? List.of()
                 : items.setFirstResult((int) Math.min((long) page * size, Integer.MAX_VALUE))
                         .setMaxResults(size).getResultList();
-        return new Found(found, total);
+        return new Found(page0, total, ((Number) found[1]).longValue(), ((Number) found[2]).longValue());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public AgencyTask visible(UUID id, Caller caller) {
         AgencyTask task = em.find(AgencyTask.class, id);
         if (task == null || !caller.sees(task)) {
-            throw notFound(id);
+            throw TaskLocks.notFound(id);
         }
         return task;
-    }
-
-    static ProblemException notFound(Object id) {
-        return ProblemException.notFound("Không có nhiệm vụ " + id + ".");
     }
 }

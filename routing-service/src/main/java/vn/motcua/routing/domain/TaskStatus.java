@@ -8,7 +8,14 @@ public enum TaskStatus {
     CLAIMED,
     /** The officer decided the step (outcome). */
     COMPLETED,
-    /** Closed without a decision because the dossier ended elsewhere (a parallel step rejected it). */
+    /** Sent back to the previous step with a reason (trả lại bước trước); the step opens again later. */
+    RETURNED,
+    /** Moved to another agency (misrouted); that agency's new task carries the step on. */
+    TRANSFERRED,
+    /**
+     * Closed without a decision: the dossier ended elsewhere (a parallel step rejected it, processing
+     * stopped), or a sibling's return restarts the stage.
+     */
     CANCELLED;
 
     public boolean open() {

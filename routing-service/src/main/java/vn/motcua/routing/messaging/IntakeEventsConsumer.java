@@ -5,12 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.motcua.platform.inbox.InboundEvents;
+import vn.motcua.routing.domain.ClockActions;
 import vn.motcua.routing.domain.DossierRouting;
 import vn.motcua.shared.events.EventTypes;
 
 /**
- * Reads {@code motcua.intake.events}. A received dossier gets its routing plan and first tasks; the
- * other intake events are recorded as seen and left for later slices (supplement, withdrawal).
+ * Reads {@code motcua.intake.events}. A received dossier gets its routing plan and first tasks; a
+ * supplement supplied at the counter runs the dossier's paused clock again; a withdrawal closes its open
+ * tasks. The other intake events are recorded as seen.
  */
 @ApplicationScoped
 public class IntakeEventsConsumer {
@@ -19,10 +21,12 @@ public class IntakeEventsConsumer {
 
     private final InboundEvents inbound;
     private final DossierRouting routing;
+    private final ClockActions clock;
 
-    public IntakeEventsConsumer(InboundEvents inbound, DossierRouting routing) {
+    public IntakeEventsConsumer(InboundEvents inbound, DossierRouting routing, ClockActions clock) {
         this.inbound = inbound;
         this.routing = routing;
+        this.clock = clock;
     }
 
     @Incoming("intake-events")
@@ -31,6 +35,10 @@ public class IntakeEventsConsumer {
         inbound.apply(CONSUMER, record.topic(), record.key(), record.value(), event -> {
             if (EventTypes.DOSSIER_RECEIVED.type().equals(event.type())) {
                 routing.route(EventTypes.DOSSIER_RECEIVED.payload(event));
+            } else if (EventTypes.SUPPLEMENT_SUPPLIED.type().equals(event.type())) {
+                clock.supplied(EventTypes.SUPPLEMENT_SUPPLIED.payload(event));
+            } else if (EventTypes.DOSSIER_WITHDRAWN.type().equals(event.type())) {
+                clock.withdrawn(EventTypes.DOSSIER_WITHDRAWN.payload(event));
             }
         });
     }

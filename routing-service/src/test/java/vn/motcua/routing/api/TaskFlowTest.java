@@ -8,7 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import vn.motcua.shared.events.CloudEvent;
@@ -145,24 +144,12 @@ class TaskFlowTest {
 
     /** Waits until the agency's inbox shows the dossier's open task and returns its id. */
     String awaitTask(String code, String token) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                given().auth().oauth2(token).queryParam("dossier", code).queryParam("status", "ASSIGNED")
-                        .when().get("/api/tasks")
-                        .then().statusCode(200).extract().<String>path("items[0].id"), id -> id != null);
+        return new RoutingKit(bootstrap).awaitTask(code, token);
     }
 
     /** Routing's events about one dossier, waiting until {@code done} holds for them. */
     List<CloudEvent<JsonNode>> awaitEvents(String code, Predicate<List<CloudEvent<JsonNode>>> done) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            List<CloudEvent<JsonNode>> events = new ArrayList<>();
-            for (ConsumerRecord<String, String> record : TopicReader.read(bootstrap, Topics.ROUTING, 1,
-                    Duration.ofMillis(500), Duration.ofSeconds(5))) {
-                if (code.equals(record.key())) {
-                    events.add(EventJson.read(record.value()));
-                }
-            }
-            return events;
-        }, done);
+        return new RoutingKit(bootstrap).awaitEvents(code, done);
     }
 
     static long count(List<CloudEvent<JsonNode>> events, String type) {

@@ -1,0 +1,54 @@
+package vn.motcua.routing.api;
+
+import vn.motcua.routing.domain.AgencyTask;
+import vn.motcua.routing.domain.DossierQueries;
+import vn.motcua.routing.domain.DossierStatus;
+import vn.motcua.routing.domain.RoutedDossier;
+import vn.motcua.routing.domain.TaskStatus;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import static vn.motcua.routing.api.DossierView.vn;
+
+/**
+ * The process control sheet (Form 05, phiếu kiểm soát quá trình giải quyết hồ sơ): one row per handover
+ * (giao / nhận) with its time, the two parties, the step's result and whether it was on time; the last
+ * row hands the decided (or stopped) dossier back to the one-stop unit.
+ *
+ * <p>{@code result} is the step's outcome ({@code APPROVED}, {@code REJECTED}), or how the task closed
+ * otherwise ({@code RETURNED}, {@code TRANSFERRED}, {@code CANCELLED}, {@code STOPPED}), or null while open.
+ * {@code onTime} is null while an open step is still within its due date.
+ */
+public record ControlSheet(String code, List<Row> rows) {
+
+    public record Row(String from, String to, OffsetDateTime handedOverAt, OffsetDateTime receivedAt,
+                      OffsetDateTime dueAt, String result, Boolean onTime) {
+    }
+
+    static ControlSheet of(DossierQueries.Found found, OffsetDateTime now) {
+        RoutedDossier dossier = found.dossier();
+        List<Row> rows = new ArrayList<>();
+        String lastAgency = null;
+        for (AgencyTask task : found.tasks()) {
+            OffsetDateTime closed = task.completedAt != null ? task.completedAt : task.closedAt;
+            String result = task.status == TaskStatus.COMPLETED ? task.outcome.name()
+                    : task.status.open() ? null : task.status.name();
+            Boolean onTime = closed != null ? !closed.isAfter(task.dueAt) : now.isAfter(task.dueAt) ? false : null;
+            rows.add(new Row(task.handedOverBy, task.agency, vn(task.assignedAt), vn(task.claimedAt), vn(task.dueAt),
+                    result, onTime));
+            if (task.status == TaskStatus.COMPLETED) {
+                lastAgency = task.agency;
+            }
+        }
+        if (dossier.status == DossierStatus.PROCESSED) {
+            rows.add(new Row(lastAgency, dossier.unitCode, vn(dossier.decidedAt), null, vn(dossier.dueAt),
+                    dossier.outcome.name(), !dossier.decidedAt.isAfter(dossier.dueAt)));
+        } else if (dossier.status == DossierStatus.STOPPED) {
+            rows.add(new Row(dossier.stopAgency, dossier.unitCode, vn(dossier.stoppedAt), null, vn(dossier.dueAt),
+                    "STOPPED", !dossier.stoppedAt.isAfter(dossier.dueAt)));
+        }
+        return new ControlSheet(dossier.code, rows);
+    }
+}

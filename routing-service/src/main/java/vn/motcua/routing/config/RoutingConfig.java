@@ -1,0 +1,33 @@
+package vn.motcua.routing.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** routing-service's own settings (prefix {@code motcua.routing}). */
+@ConfigMapping(prefix = "motcua.routing")
+public interface RoutingConfig {
+
+    Deadlines deadlines();
+
+    interface Deadlines {
+        /**
+         * Working days before a step's or the dossier's due date at which the sweep warns (the agency at
+         * fault must still be able to apologise at least one working day ahead). Applies to due dates set
+         * from then on.
+         */
+        @WithDefault("1")
+        int warningWorkingDays();
+
+        /** The inbox's {@code dueSoon} count: open tasks due within this many working days. */
+        @WithDefault("3")
+        int dueSoonWorkingDays();
+
+        /** How often each instance sweeps for warnings and overdue deadlines ({@code off} disables it). */
+        @WithDefault("60s")
+        String sweepEvery();
+
+        /** Rows one sweep transaction marks at most; the sweep runs transactions until none are left. */
+        @WithDefault("500")
+        int sweepBatchSize();
+    }
+}

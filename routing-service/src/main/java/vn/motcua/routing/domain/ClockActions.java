@@ -1,0 +1,282 @@
+package vn.motcua.routing.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import vn.motcua.platform.problem.ProblemException;
+import vn.motcua.routing.messaging.RoutingEvents;
+import vn.motcua.shared.events.intake.DossierSupplementSupplied;
+import vn.motcua.shared.events.intake.DossierWithdrawn;
+import vn.motcua.shared.events.intake.SupplementItem;
+import vn.motcua.shared.events.routing.DossierExtensionGranted;
+import vn.motcua.shared.events.routing.DossierPaused;
+import vn.motcua.shared.events.routing.DossierProcessingStopped;
+import vn.motcua.shared.events.routing.DossierResumed;
+import vn.motcua.shared.events.routing.FinancialObligationPaid;
+import vn.motcua.shared.events.routing.FinancialObligationRequested;
+import vn.motcua.shared.events.routing.PauseReason;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The deadline clock of a dossier (thời hạn giải quyết): paused while the applicant is asked for a
+ * supplement (until intake reports it supplied) or for a payment (until an officer records it), the due
+ * dates of the dossier, its open tasks and its later stages moved by the paused working time on resume;
+ * the single extension with its apology (Form 04); and the stop of processing (national status 8).
+ */
+@ApplicationScoped
+public class ClockActions {
+    private static final Logger LOG = Logger.getLogger(ClockActions.class);
+
+    private final EntityManager em;
+    private final RoutingEvents events;
+    private final TaskLocks locks;
+    private final Deadlines deadlines;
+
+    public ClockActions(EntityManager em, RoutingEvents events, TaskLocks locks, Deadlines deadlines) {
+        this.em = em;
+        this.events = events;
+        this.locks = locks;
+        this.deadlines = deadlines;
+    }
+
+    /**
+     * The officer holding a task asks the applicant for a supplement: the clock stops and
+     * {@code DossierPaused(SUPPLEMENT_REQUESTED)} tells intake what to ask for (Form 02).
+     */
+    @Transactional
+    public RoutedDossier requestSupplement(UUID taskId, Caller caller, List<SupplementItem> items, String note) {
+        TaskLocks.Held held = locks.hold(taskId, caller, false);
+        RoutedDossier dossier = held.dossier();
+        pause(dossier, DossierStatus.SUPPLEMENT_REQUESTED, held);
+        events.publish(new DossierPaused(dossier.code, held.now(), PauseReason.SUPPLEMENT_REQUESTED, dossier.dueAt,
+                note, held.task().agency, caller.user(), items));
+        return dossier;
+    }
+
+    /**
+     * The officer holding a task records a fee or tax the applicant must pay: the clock stops until the
+     * payment is recorded.
+     */
+    @Transactional
+    public FinancialObligation requestObligation(UUID taskId, Caller caller, long amountVnd, String description,
+                                                 LocalDate payBy) {
+        TaskLocks.Held held = locks.hold(taskId, caller, false);
+        RoutedDossier dossier = held.dossier();
+        pause(dossier, DossierStatus.FINANCIAL_OBLIGATION, held);
+        FinancialObligation obligation = new FinancialObligation();
+        obligation.id = UUID.randomUUID();
+        obligation.dossierCode = dossier.code;
+        obligation.taskId = held.task().id;
+        obligation.agency = held.task().agency;
+        obligation.amountVnd = amountVnd;
+        obligation.description = description;
+        obligation.payBy = payBy;
+        obligation.requestedBy = caller.user();
+        obligation.requestedAt = held.now();
+        em.persist(obligation);
+        events.publish(new FinancialObligationRequested(dossier.code, obligation.id, obligation.agency, amountVnd,
+                description, held.now(), payBy));
+        events.publish(new DossierPaused(dossier.code, held.now(), PauseReason.FINANCIAL_OBLIGATION, dossier.dueAt,
+                description, obligation.agency, caller.user(), List.of()));
+        return obligation;
+    }
+
+    /**
+     * An officer of the agency that asked records the payment: the obligation is paid and the clock runs
+     * again from now.
+     */
+    @Transactional
+    public FinancialObligation recordPayment(UUID taskId, Caller caller, String paymentReference) {
+        AgencyTask task = locks.actionable(taskId, caller);
+        RoutedDossier dossier = em.find(RoutedDossier.class, task.dossierCode, LockModeType.PESSIMISTIC_WRITE);
+        FinancialObligation obligation = em.createQuery("select o from FinancialObligation o"
+                        + " where o.dossierCode = :code and o.paidAt is null", FinancialObligation.class)
+                .setParameter("code", dossier.code)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> ProblemException.conflict("no-open-obligation",
+                        "Hồ sơ không có nghĩa vụ tài chính nào đang chờ thực hiện."));
+        if (!obligation.agency.equals(caller.agency())) {
+            throw TaskLocks.notFound(taskId);
+        }
+        if (dossier.status != DossierStatus.FINANCIAL_OBLIGATION) {
+            // Stopped or withdrawn while the payment was awaited: nothing is left to resume.
+            throw ProblemException.conflict("dossier-ended", "Hồ sơ đã kết thúc xử lý; không ghi nhận thanh toán.");
+        }
+        OffsetDateTime now = locks.now();
+        obligation.paidAt = now;
+        obligation.paymentReference = paymentReference;
+        obligation.recordedBy = caller.user();
+        events.publish(new FinancialObligationPaid(dossier.code, obligation.id, obligation.amountVnd, now,
+                paymentReference));
+        resume(dossier, now);
+        return obligation;
+    }
+
+    /**
+     * Intake reports the supplement supplied: the clock runs again from the moment it was supplied, and
+     * the dossier's and its steps' due dates move by the paused working time. A dossier that is not
+     * waiting for a supplement (unknown here, or already resumed) is left as it is.
+     */
+    @Transactional
+    public void supplied(DossierSupplementSupplied supplied) {
+        RoutedDossier dossier = em.find(RoutedDossier.class, supplied.dossierCode(), LockModeType.PESSIMISTIC_WRITE);
+        if (dossier == null || dossier.status != DossierStatus.SUPPLEMENT_REQUESTED) {
+            LOG.warnf("supplement supplied for %s, which is not waiting for one; ignored", supplied.dossierCode());
+            return;
+        }
+        OffsetDateTime at = supplied.suppliedAt().isBefore(dossier.pausedAt) ? dossier.pausedAt : supplied.suppliedAt();
+        resume(dossier, at);
+    }
+
+    /**
+     * Intake recorded the applicant's withdrawal (công dân xin rút): nothing is left to decide, so every
+     * open task closes and the clock stops. A dossier unknown here or already ended is left as it is.
+     */
+    @Transactional
+    public void withdrawn(DossierWithdrawn withdrawn) {
+        RoutedDossier dossier = em.find(RoutedDossier.class, withdrawn.dossierCode(), LockModeType.PESSIMISTIC_WRITE);
+        if (dossier == null || dossier.status.ended()) {
+            LOG.warnf("withdrawal of %s, which is not in progress here; ignored", withdrawn.dossierCode());
+            return;
+        }
+        String reason = "Công dân xin rút hồ sơ" + (withdrawn.reason() == null ? "" : ": " + withdrawn.reason());
+        openTasks(dossier.code).forEach(t -> TaskActions.close(t, TaskStatus.CANCELLED, reason, withdrawn.withdrawnAt()));
+        dossier.status = DossierStatus.WITHDRAWN;
+        dossier.pausedAt = null;
+        dossier.pausedByAgency = null;
+        dossier.decidedAt = withdrawn.withdrawnAt();
+        dossier.note = reason;
+    }
+
+    /**
+     * Stops processing for good (dừng xử lý) with the reason the notice states: every open task closes,
+     * a paused clock stays stopped, and {@code DossierProcessingStopped} goes out.
+     */
+    @Transactional
+    public RoutedDossier stop(UUID taskId, Caller caller, String reason) {
+        TaskLocks.Held held = locks.hold(taskId, caller, true);
+        RoutedDossier dossier = held.dossier();
+        OffsetDateTime now = held.now();
+        List<AgencyTask> open = openTasks(dossier.code);
+        open.forEach(t -> TaskActions.close(t, TaskStatus.CANCELLED, "Dừng xử lý hồ sơ: " + reason, now));
+        locks.flush();
+        dossier.status = DossierStatus.STOPPED;
+        dossier.stoppedAt = now;
+        dossier.stoppedBy = caller.user();
+        dossier.stopAgency = held.task().agency;
+        dossier.stopReason = reason;
+        events.publish(new DossierProcessingStopped(dossier.code, dossier.stopAgency, caller.user(), now, reason));
+        return dossier;
+    }
+
+    /**
+     * The single new appointment (gia hạn) with the apology of the agency at fault (Form 04): an officer
+     * of an agency holding an open task of the dossier sets a later due date with a reason. A second
+     * extension answers 409, as does one while the clock is paused or after the dossier ended.
+     */
+    @Transactional
+    public RoutedDossier extend(String code, Caller caller, OffsetDateTime newDueAt, String reason, String apologyRef,
+                                String signedBy) {
+        RoutedDossier dossier = em.find(RoutedDossier.class, code, LockModeType.PESSIMISTIC_WRITE);
+        if (dossier == null || caller.agency() == null) {
+            throw DossierQueries.notFound(code);
+        }
+        List<AgencyTask> tasks = em.createQuery("select t from AgencyTask t where t.dossierCode = :code"
+                        + " and t.agency = :agency order by t.assignedAt desc", AgencyTask.class)
+                .setParameter("code", code)
+                .setParameter("agency", caller.agency())
+                .getResultList();
+        if (tasks.isEmpty()) {
+            throw DossierQueries.notFound(code);
+        }
+        if (dossier.extendedAt != null) {
+            throw ProblemException.conflict("extension-already-granted",
+                    "Hồ sơ đã được hẹn lại ngày trả kết quả một lần; không được gia hạn lần thứ hai.");
+        }
+        if (dossier.status.ended()) {
+            throw ProblemException.conflict("dossier-ended", "Hồ sơ đã kết thúc xử lý.");
+        }
+        if (dossier.status.paused()) {
+            throw TaskLocks.paused(dossier);
+        }
+        AgencyTask atFault = tasks.stream().filter(t -> t.status.open()).findFirst()
+                .orElseThrow(() -> ProblemException.conflict("not-holding-dossier",
+                        "Cơ quan " + caller.agency() + " không còn giữ hồ sơ này; chỉ cơ quan đang xử lý mới hẹn lại."));
+        if (!newDueAt.isAfter(dossier.dueAt)) {
+            throw ProblemException.badRequest("extension-not-later",
+                    "Ngày hẹn mới phải sau ngày hẹn hiện tại (" + dossier.dueAt.withOffsetSameInstant(
+                            vn.motcua.shared.events.EventJson.VIETNAM) + ").");
+        }
+        OffsetDateTime now = locks.now();
+        OffsetDateTime previous = dossier.dueAt;
+        dossier.extendedAt = now;
+        dossier.extensionAgency = caller.agency();
+        dossier.extensionBy = caller.user();
+        dossier.extensionReason = reason;
+        dossier.extensionPreviousDueAt = previous;
+        dossier.apologyRef = apologyRef == null || apologyRef.isBlank() ? "04/" + code : apologyRef;
+        dossier.apologySignedBy = signedBy;
+        moveDue(dossier, newDueAt);
+        events.publish(new DossierExtensionGranted(code, now, caller.agency(), atFault.agencyName, reason, previous,
+                dossier.dueAt, dossier.apologyRef, signedBy));
+        return dossier;
+    }
+
+    private List<AgencyTask> openTasks(String code) {
+        return em.createQuery("select t from AgencyTask t where t.dossierCode = :code and t.status in :open",
+                        AgencyTask.class)
+                .setParameter("code", code)
+                .setParameter("open", List.of(TaskStatus.ASSIGNED, TaskStatus.CLAIMED))
+                .getResultList();
+    }
+
+    private void pause(RoutedDossier dossier, DossierStatus why, TaskLocks.Held held) {
+        dossier.status = why;
+        dossier.pausedAt = held.now();
+        dossier.pausedByAgency = held.task().agency;
+    }
+
+    /**
+     * Runs the clock again at {@code at}: the paused working time moves the dossier's due date, its open
+     * tasks' due dates and its later stages' due dates, and the warning marks of what moved start over.
+     */
+    private void resume(RoutedDossier dossier, OffsetDateTime at) {
+        OffsetDateTime pausedAt = dossier.pausedAt;
+        OffsetDateTime previous = dossier.dueAt;
+        Duration paused = deadlines.workingTimeBetween(pausedAt, at);
+        dossier.status = DossierStatus.IN_PROGRESS;
+        dossier.pausedAt = null;
+        dossier.pausedByAgency = null;
+        if (!paused.isZero()) {
+            moveDue(dossier, deadlines.shift(previous, paused));
+            List<AgencyTask> open = openTasks(dossier.code);
+            for (AgencyTask task : open) {
+                task.dueAt = deadlines.shift(task.dueAt, paused);
+                task.warnAt = deadlines.warnAt(task.dueAt);
+            }
+            dossier.plan = RoutingPlan.fromJson(dossier.plan)
+                    .shifted(dossier.currentStage, due -> deadlines.shift(due, paused)).toJson();
+            em.flush();
+            em.createNativeQuery("update agency_task set warned_at = null, overdue_at = null"
+                            + " where dossier_code = ?1 and status in ('ASSIGNED', 'CLAIMED')")
+                    .setParameter(1, dossier.code).executeUpdate();
+        }
+        events.publish(new DossierResumed(dossier.code, at, pausedAt, previous, dossier.dueAt));
+    }
+
+    /** A new due date for the dossier: a new warning time, and the sweep's marks start over. */
+    private void moveDue(RoutedDossier dossier, OffsetDateTime due) {
+        dossier.dueAt = due;
+        dossier.warnAt = deadlines.warnAt(due);
+        em.flush();
+        em.createNativeQuery("update routed_dossier set warned_at = null, overdue_at = null where code = ?1")
+                .setParameter(1, dossier.code).executeUpdate();
+    }
+}
