@@ -40,7 +40,7 @@ class OnlineSubmissionIT {
     static void citizenSees(String code, String pin, String status) {
         await().atMost(HOP).untilAsserted(() -> Stack.anonymous().queryParam("pin", pin)
                 .get(Stack.RESULT + "/api/public/dossiers/" + code).then().statusCode(200)
-                .body("status", equalTo(status)));
+                .body("state", equalTo(status)));
     }
 
     @Test
