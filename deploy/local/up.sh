@@ -250,13 +250,17 @@ start_services() {
         name=${entry%%:*}; port=${entry##*:}
         port_open "$port" && fail "$name" "port $port is taken by a process up.sh did not start; stop it"
     done
+    # Small heaps and the C1 compiler only start fast and fit a laptop; for load runs use e.g.
+    # MOTCUA_SERVICE_JAVA_OPTS="-Xms256m -Xmx512m -XX:+UseParallelGC" (full JIT, the benchmarks' setting).
+    SERVICE_JAVA_OPTS=${MOTCUA_SERVICE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
     for entry in "${SERVICES[@]}"; do
         name=${entry%%:*}; port=${entry##*:}
         jar="$REPO/$name/target/quarkus-app/quarkus-run.jar"
         [ -f "$jar" ] || fail "$name" "$jar is missing: build first (run without --no-build)"
         step "$name" "http://localhost:$port"
         : > "$LOGS/$name.log"
-        nohup "$JAVA" -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+        # shellcheck disable=SC2086  # MOTCUA_SERVICE_JAVA_OPTS is a list of options
+        nohup "$JAVA" $SERVICE_JAVA_OPTS \
             -Dquarkus.http.port="$port" \
             -Dquarkus.oidc.credentials.secret="$name-dev-secret" \
             -jar "$jar" >>"$LOGS/$name.log" 2>&1 &
