@@ -30,7 +30,6 @@ import vn.motcua.testsupport.TopicReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -76,9 +75,7 @@ class ResultReturnAndRatingTest {
     @BeforeEach
     void setUp() throws SQLException {
         events = new Events(bootstrap, dataSource);
-        try (var c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("delete from rate_limit_bucket");
-        }
+        events.forgetMisses();
     }
 
     @Test
@@ -100,6 +97,12 @@ class ResultReturnAndRatingTest {
         returnAs(officer(), inProcess, "{\"channel\":\"COUNTER\",\"receivedBy\":\"A\"}")
                 .then().statusCode(409).body("type", equalTo("urn:motcua:problem:not-processed"));
 
+        given().when().get("/api/public/open311/requests/{code}?pin=111111", processed)
+                .then().statusCode(200).body("[0].service_request_id", equalTo(processed))
+                .body("[0].status", equalTo("open")).body("[0].service_code", equalTo("RET-P"))
+                .body("[0].expected_datetime", equalTo(T0.plusDays(10).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
+        given().when().get("/api/public/open311/requests/{code}?pin=000000", processed).then().statusCode(404);
+
         returnAs(officer(), processed, "{\"channel\":\"COUNTER\",\"receivedBy\":\"Trần Thị Bình\"}")
                 .then().statusCode(200)
                 .body("channel", equalTo("COUNTER"))
@@ -112,6 +115,9 @@ class ResultReturnAndRatingTest {
         given().when().get("/api/public/dossiers/{code}?pin=111111", processed)
                 .then().statusCode(200).body("nationalStatusCode", equalTo(10))
                 .body("timeline[-1].note", equalTo("Đã trả kết quả tại Bộ phận Một cửa"));
+        given().when().get("/api/public/open311/requests/{code}?pin=111111", processed)
+                .then().statusCode(200).body("[0].status", equalTo("closed"))
+                .body("[0].status_notes", equalTo("Đã trả kết quả tại Bộ phận Một cửa"));
         returnAs(officer(), processed, "{\"channel\":\"ONLINE\"}")
                 .then().statusCode(409).body("type", equalTo("urn:motcua:problem:already-returned"));
     }

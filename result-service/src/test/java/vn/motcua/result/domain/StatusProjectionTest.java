@@ -37,7 +37,6 @@ import vn.motcua.testsupport.PostgresResource;
 import vn.motcua.testsupport.TestTokens;
 
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -75,9 +74,7 @@ class StatusProjectionTest {
     @BeforeEach
     void setUp() throws SQLException {
         events = new Events(bootstrap, dataSource);
-        try (var c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("delete from rate_limit_bucket");
-        }
+        events.forgetMisses();
     }
 
     @Test

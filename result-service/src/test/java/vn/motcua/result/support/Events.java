@@ -37,6 +37,13 @@ public final class Events {
         this.dataSource = dataSource;
     }
 
+    /** Forgets every client's lookup misses, so a test starts with a full allowance. */
+    public void forgetMisses() throws SQLException {
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("delete from rate_limit_bucket");
+        }
+    }
+
     /** Sends each payload in its own envelope on its type's topic, in the given order; returns the event ids. */
     public List<UUID> send(EventPayload... payloads) {
         List<UUID> ids = new ArrayList<>();
