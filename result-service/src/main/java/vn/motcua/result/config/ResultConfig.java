@@ -15,6 +15,13 @@ public interface ResultConfig {
      */
     String pinKey();
 
+    /**
+     * Key of the HMAC that links a logged-in citizen to their dossiers: {@code HMAC-SHA256(key, citizen_id)}.
+     * It must be the same key as intake's {@code motcua.intake.citizen-link-key}, which computes the HMAC
+     * that the events carry.
+     */
+    String citizenLinkKey();
+
     Lookup lookup();
 
     /** The public status lookup ({@code GET /api/public/dossiers/{code}?pin=}). */

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import vn.motcua.shared.dossier.DossierState;
+import vn.motcua.shared.events.Outcome;
 import vn.motcua.shared.events.ReceptionChannel;
 
 import java.time.OffsetDateTime;
@@ -49,9 +50,51 @@ public class DossierStatus {
     public OffsetDateTime updatedAt;
     @Column(name = "last_event_time")
     public OffsetDateTime lastEventTime;
+    @Column(name = "submitted_at")
+    public OffsetDateTime submittedAt;
+    /** Cơ quan chủ trì: the agency that sends the result back; reports group by it. */
+    @Column(name = "lead_agency")
+    public String leadAgency;
+    @Column(name = "appointment_time")
+    public OffsetDateTime appointmentTime;
+    /** The deadline clock is stopped (supplement or financial obligation). */
+    public boolean paused;
+    @Column(name = "pause_time")
+    public OffsetDateTime pauseTime;
+    @Column(name = "processed_at")
+    public OffsetDateTime processedAt;
+    @Column(name = "processed_due_at")
+    public OffsetDateTime processedDueAt;
+    @Column(name = "processed_on_time")
+    public Boolean processedOnTime;
+    @Enumerated(EnumType.STRING)
+    public Outcome outcome;
+    @Column(name = "stopped_at")
+    public OffsetDateTime stoppedAt;
+    @Column(name = "withdrawn_at")
+    public OffsetDateTime withdrawnAt;
+    @Column(name = "returned_at")
+    public OffsetDateTime returnedAt;
+    @Column(name = "apology_ref")
+    public String apologyRef;
 
-    /** Whether {@code received} has been applied, so the dossier can be looked up. */
+    /** Whether {@code submitted} or {@code received} has been applied, so the dossier can be looked up. */
     public boolean isReceived() {
         return pinHmac != null;
+    }
+
+    /**
+     * On time or late as things stand: the processing verdict once decided; before that, whether the
+     * appointment is still ahead (unknown while the clock is paused or after a stop or withdrawal).
+     */
+    public Boolean onTime(OffsetDateTime now) {
+        if (processedAt != null) {
+            return processedOnTime;
+        }
+        if (paused || appointmentAt == null || stoppedAt != null || withdrawnAt != null
+                || status == DossierState.REFUSED) {
+            return null;
+        }
+        return !now.isAfter(appointmentAt);
     }
 }

@@ -44,6 +44,20 @@ public class PublicStatusLookup {
      */
     @Transactional
     public Found lookup(String code, String pin, String client) {
+        DossierStatus row = verify(code, pin, client);
+        List<TimelineEntry> timeline = em.createQuery(
+                        "select t from TimelineEntry t where t.code = :code order by t.at, t.id", TimelineEntry.class)
+                .setParameter("code", code)
+                .getResultList();
+        return new Found(row, timeline);
+    }
+
+    /**
+     * The dossier behind {@code code} if {@code pin} is its PIN, for any public action by code and PIN (the
+     * lookup, the rating); otherwise the same miss as the lookup, counted against the same limit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DossierStatus verify(String code, String pin, String client) {
         if (pin == null || !pin.matches("[0-9]{6}")) {
             // Says nothing about any dossier, so it is neither a miss nor a 404.
             throw ProblemException.badRequest("invalid-pin", "Mã tra cứu (PIN) gồm đúng 6 chữ số.");
@@ -52,11 +66,7 @@ public class PublicStatusLookup {
         if (!pins.matches(code, pin, row == null ? null : row.pinHmac)) {
             throw miss(client);
         }
-        List<TimelineEntry> timeline = em.createQuery(
-                        "select t from TimelineEntry t where t.code = :code order by t.at, t.id", TimelineEntry.class)
-                .setParameter("code", code)
-                .getResultList();
-        return new Found(row, timeline);
+        return row;
     }
 
     private ProblemException miss(String client) {

@@ -9,36 +9,58 @@ import org.jboss.logging.Logger;
 import vn.motcua.shared.dossier.DossierState;
 import vn.motcua.shared.events.CloudEvent;
 import vn.motcua.shared.events.EventJson;
-import vn.motcua.shared.events.ReceptionChannel;
 import vn.motcua.shared.events.EventPayload;
 import vn.motcua.shared.events.EventType;
 import vn.motcua.shared.events.EventTypes;
+import vn.motcua.shared.events.Outcome;
+import vn.motcua.shared.events.PlanStep;
+import vn.motcua.shared.events.ReceptionChannel;
 import vn.motcua.shared.events.intake.DossierReceived;
+import vn.motcua.shared.events.intake.DossierRefused;
 import vn.motcua.shared.events.intake.DossierSubmitted;
+import vn.motcua.shared.events.intake.DossierSupplementRequested;
+import vn.motcua.shared.events.intake.DossierSupplementSupplied;
 import vn.motcua.shared.events.intake.DossierWithdrawn;
+import vn.motcua.shared.events.intake.SupplementItem;
 import vn.motcua.shared.events.result.ResultReturned;
 import vn.motcua.shared.events.routing.DossierExtensionGranted;
+import vn.motcua.shared.events.routing.DossierPaused;
 import vn.motcua.shared.events.routing.DossierProcessed;
+import vn.motcua.shared.events.routing.DossierProcessingStopped;
+import vn.motcua.shared.events.routing.DossierResumed;
+import vn.motcua.shared.events.routing.FinancialObligationPaid;
+import vn.motcua.shared.events.routing.FinancialObligationRequested;
+import vn.motcua.shared.events.routing.PauseReason;
 import vn.motcua.shared.events.routing.TaskAssigned;
+import vn.motcua.shared.events.routing.TaskReturned;
+import vn.motcua.shared.events.routing.TaskTransferred;
 
+import java.text.NumberFormat;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
- * Builds the citizen status read model from events alone (no reads of other services' tables), so it can
- * be rebuilt by replaying the topics from the start.
+ * Builds the citizen status read model, the Form 06 log book and the pause history from events alone (no
+ * reads of other services' tables), so it can be rebuilt by replaying the topics from the start.
  *
  * <p><b>Events from different topics may arrive out of order</b> (a routing event before intake's
  * {@code received}). We create a <em>partial row</em> rather than buffering: the early event sets the
  * status and adds its timeline entry at once, and {@code received} later fills in what only it carries
  * (procedure, appointment, PIN). Buffering would need a second store, a trigger to drain it and a rule
  * for events whose {@code received} never comes; the partial row needs none, and a partial row cannot be
- * looked up (no PIN yet), so nothing half-built is ever shown. The current status is the one of the
- * event with the latest business time; an older event arriving late only adds its timeline entry, and
- * {@code received}, the first event of every dossier's life, never replaces a status.
+ * looked up (no PIN yet), so nothing half-built is ever shown.
+ *
+ * <p>Each effect is <b>order-independent and repeatable</b>, also without the inbox (a replay, or the return
+ * command applying its own event before it comes back from Kafka): the current status is that of the event
+ * with the latest business time (ties go to the state further along the dossier's life); the appointment
+ * and the paused flag likewise keep the value of their latest event; facts that only one event sets
+ * ({@code processed_at}, {@code returned_at}, ...) are written whatever the order; timeline rows are unique
+ * by event id.
  *
  * <p>Rows are locked per dossier ({@code select ... for update} after an insert-if-absent), so the three
  * topic consumers serialise on one dossier without colliding on its creation.
@@ -57,7 +79,7 @@ public class StatusProjection {
         this.pins = pins;
     }
 
-    /** Applies one event; runs inside the consumer's inbox transaction. Types the page does not show are skipped. */
+    /** Applies one event; runs inside the caller's transaction. Types the read model does not use are skipped. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(CloudEvent<JsonNode> event) {
         Optional<EventType<?>> type = EventTypes.byType(event.type());
@@ -65,69 +87,224 @@ public class StatusProjection {
             LOG.debugf("skipping %s %s: a type this build does not know", event.type(), event.id());
             return;
         }
-        EventPayload payload = type.get().payload(event);
-        UUID id = event.id();
-        if (payload instanceof DossierReceived received) {
+        apply(event.id(), type.get().payload(event));
+    }
+
+    /** Applies one typed event payload whose envelope id is {@code id}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(UUID id, EventPayload payload) {
+        if (payload instanceof DossierSubmitted submitted) {
+            submitted(id, submitted);
+        } else if (payload instanceof DossierReceived received) {
             received(id, received);
-        } else if (payload instanceof DossierSubmitted submitted) {
-            // Submitted online: the citizen can follow it by code and PIN before the officer's check.
-            change(id, submitted.dossierCode(), submitted.submittedAt(), DossierState.SUBMITTED, submitted.unitCode(),
-                    DossierState.SUBMITTED.citizenText(), row -> { }, row -> {
-                        row.procedureCode = submitted.procedureCode();
-                        row.procedureName = submitted.procedureName();
-                        row.unitCode = submitted.unitCode();
-                        row.channel = ReceptionChannel.ONLINE;
-                        row.citizenIdHmac = submitted.citizenIdHmac();
-                        row.pinHmac = pins.hash(submitted.dossierCode(), submitted.lookupPin());
-                    });
-        } else if (payload instanceof TaskAssigned task) {
-            change(id, task.dossierCode(), task.assignedAt(), DossierState.IN_PROCESS, task.agencyCode(),
-                    "Hồ sơ được chuyển đến " + task.agencyName(),
-                    row -> {
-                        row.currentAgency = task.agencyCode();
-                        row.currentAgencyName = task.agencyName();
-                    }, row -> { });
-        } else if (payload instanceof DossierProcessed processed) {
-            change(id, processed.dossierCode(), processed.decidedAt(), DossierState.PROCESSED,
-                    processed.leadAgencyCode(), DossierState.PROCESSED.citizenText(), StatusProjection::leaveAgencies,
-                    row -> { });
-        } else if (payload instanceof ResultReturned returned) {
-            change(id, returned.dossierCode(), returned.returnedAt(), DossierState.RESULT_RETURNED, null,
-                    DossierState.RESULT_RETURNED.citizenText(), StatusProjection::leaveAgencies, row -> { });
+        } else if (payload instanceof DossierRefused refused) {
+            change(id, refused.dossierCode(), refused.refusedAt(), DossierState.REFUSED, refused.unitCode(),
+                    "Hồ sơ không được tiếp nhận. Lý do: " + String.join("; ", refused.reasons()),
+                    StatusProjection::leaveAgencies, row -> { });
+        } else if (payload instanceof DossierSupplementRequested request) {
+            supplementRequested(id, request);
+        } else if (payload instanceof DossierSupplementSupplied supplied) {
+            DossierStatus row = row(supplied.dossierCode(), DossierState.IN_PROCESS, supplied.suppliedAt());
+            // Before reception the dossier goes back to the check; during processing back to processing.
+            DossierState next = row.receivedAt == null && row.status == DossierState.SUBMISSION_SUPPLEMENT_REQUESTED
+                    ? DossierState.SUBMITTED : DossierState.IN_PROCESS;
+            change(id, supplied.dossierCode(), supplied.suppliedAt(), next, null,
+                    "Đã nhận hồ sơ bổ sung" + items(supplied.items()), row2 -> { }, row2 -> { });
         } else if (payload instanceof DossierWithdrawn withdrawn) {
             change(id, withdrawn.dossierCode(), withdrawn.withdrawnAt(), DossierState.WITHDRAWN, null,
-                    DossierState.WITHDRAWN.citizenText(), StatusProjection::leaveAgencies, row -> { });
+                    DossierState.WITHDRAWN.citizenText(), StatusProjection::leaveAgencies,
+                    row -> row.withdrawnAt = withdrawn.withdrawnAt());
+        } else if (payload instanceof TaskAssigned task) {
+            agencyName(task.agencyCode(), task.agencyName());
+            change(id, task.dossierCode(), task.assignedAt(), DossierState.IN_PROCESS, task.agencyCode(),
+                    "Hồ sơ được chuyển đến " + task.agencyName(), row -> atAgency(row, task.agencyCode()), row -> { });
+        } else if (payload instanceof TaskTransferred transfer) {
+            agencyName(transfer.toAgencyCode(), transfer.toAgencyName());
+            change(id, transfer.dossierCode(), transfer.transferredAt(), DossierState.IN_PROCESS,
+                    transfer.toAgencyCode(), "Hồ sơ được chuyển đến " + nameOf(transfer.toAgencyCode())
+                            + ". Lý do: " + transfer.reason(),
+                    row -> atAgency(row, transfer.toAgencyCode()), row -> { });
+        } else if (payload instanceof TaskReturned returned) {
+            change(id, returned.dossierCode(), returned.returnedAt(), DossierState.IN_PROCESS,
+                    returned.toAgencyCode(), "Hồ sơ được chuyển lại cho " + nameOf(returned.toAgencyCode())
+                            + ". Lý do: " + returned.reason(),
+                    row -> atAgency(row, returned.toAgencyCode()), row -> { });
+        } else if (payload instanceof DossierPaused paused) {
+            paused(id, paused);
+        } else if (payload instanceof DossierResumed resumed) {
+            resumed(id, resumed);
+        } else if (payload instanceof FinancialObligationRequested obligation) {
+            change(id, obligation.dossierCode(), obligation.requestedAt(), DossierState.AWAITING_PAYMENT,
+                    obligation.agencyCode(), "Yêu cầu thực hiện nghĩa vụ tài chính: " + obligation.description()
+                            + " (" + vnd(obligation.amountVnd()) + ")", row -> { }, row -> { });
+        } else if (payload instanceof FinancialObligationPaid paid) {
+            change(id, paid.dossierCode(), paid.paidAt(), DossierState.IN_PROCESS, null,
+                    "Đã thực hiện nghĩa vụ tài chính (" + vnd(paid.amountVnd()) + ")", row -> { }, row -> { });
+        } else if (payload instanceof DossierProcessingStopped stopped) {
+            change(id, stopped.dossierCode(), stopped.stoppedAt(), DossierState.STOPPED, stopped.agencyCode(),
+                    "Dừng giải quyết hồ sơ. Lý do: " + stopped.reason(), StatusProjection::leaveAgencies,
+                    row -> row.stoppedAt = stopped.stoppedAt());
         } else if (payload instanceof DossierExtensionGranted extension) {
-            // The one new appointment (Form 04) holds whatever order the events came in.
-            change(id, extension.dossierCode(), extension.grantedAt(), DossierState.IN_PROCESS,
-                    extension.agencyAtFaultCode(),
-                    "Hẹn lại ngày trả kết quả: " + extension.newDueAt().atZoneSameInstant(EventJson.VIETNAM).format(DATE),
-                    row -> { }, row -> row.appointmentAt = extension.newDueAt());
+            extension(id, extension);
+        } else if (payload instanceof DossierProcessed processed) {
+            processed(id, processed);
+        } else if (payload instanceof ResultReturned returned) {
+            resultReturned(id, returned);
         } else {
-            LOG.debugf("%s %s is not shown on the status page", event.type(), event.id());
+            LOG.debugf("%s is not part of the read model", payload.getClass().getSimpleName());
         }
     }
 
-    private void received(UUID eventId, DossierReceived event) {
+    private void submitted(UUID id, DossierSubmitted submitted) {
+        // Submitted online: the citizen can follow it by code and PIN before the officer's check.
+        change(id, submitted.dossierCode(), submitted.submittedAt(), DossierState.SUBMITTED, submitted.unitCode(),
+                DossierState.SUBMITTED.citizenText(), row -> { }, row -> {
+                    row.procedureCode = submitted.procedureCode();
+                    row.procedureName = submitted.procedureName();
+                    row.unitCode = submitted.unitCode();
+                    if (row.channel == null) {
+                        row.channel = ReceptionChannel.ONLINE;
+                    }
+                    row.submittedAt = submitted.submittedAt();
+                    if (submitted.citizenIdHmac() != null) {
+                        row.citizenIdHmac = submitted.citizenIdHmac();
+                    }
+                    row.pinHmac = pins.hash(submitted.dossierCode(), submitted.lookupPin());
+                });
+    }
+
+    private void received(UUID id, DossierReceived event) {
         String code = event.dossierCode();
-        createIfAbsent(code, DossierState.RECEIVED, event.receivedAt());
-        DossierStatus row = lock(code);
-        row.procedureCode = event.procedureCode();
-        row.procedureName = event.procedureName();
-        row.unitCode = event.unitCode();
-        row.channel = event.channel();
-        row.receivedAt = event.receivedAt();
-        if (row.appointmentAt == null) {
-            row.appointmentAt = event.appointmentAt();
+        for (PlanStep step : event.routingPlan().steps()) {
+            agencyName(step.agencyCode(), step.agencyName());
         }
-        row.citizenIdHmac = event.citizenIdHmac();
-        if (event.lookupPin() != null) {
-            // An online submission's PIN came on `submitted`; its `received` carries none.
-            row.pinHmac = pins.hash(code, event.lookupPin());
+        change(id, code, event.receivedAt(), DossierState.RECEIVED, event.unitCode(),
+                DossierState.RECEIVED.citizenText(), row -> { }, row -> {
+                    row.procedureCode = event.procedureCode();
+                    row.procedureName = event.procedureName();
+                    row.unitCode = event.unitCode();
+                    row.channel = event.channel();
+                    row.receivedAt = event.receivedAt();
+                    row.leadAgency = event.routingPlan().leadAgencyCode();
+                    setAppointment(row, event.appointmentAt(), event.receivedAt());
+                    if (event.citizenIdHmac() != null) {
+                        row.citizenIdHmac = event.citizenIdHmac();
+                    }
+                    if (event.lookupPin() != null) {
+                        // An online submission's PIN came on `submitted`; its `received` carries none.
+                        row.pinHmac = pins.hash(code, event.lookupPin());
+                    }
+                });
+        em.createNativeQuery("insert into log_book_entry (code, applicant_name, applicant_address, applicant_phone)"
+                        + " values (?1, ?2, ?3, ?4) on conflict (code) do update set applicant_name = excluded.applicant_name,"
+                        + " applicant_address = excluded.applicant_address, applicant_phone = excluded.applicant_phone")
+                .setParameter(1, code)
+                .setParameter(2, cut(event.applicant().fullName(), 300))
+                .setParameter(3, cut(event.applicant().address(), 500))
+                .setParameter(4, cut(event.applicant().phone(), 30))
+                .executeUpdate();
+    }
+
+    private void supplementRequested(UUID id, DossierSupplementRequested request) {
+        DossierStatus row = row(request.dossierCode(), DossierState.SUPPLEMENT_REQUESTED, request.requestedAt());
+        // An agency asks during processing; the one-stop unit at the check of an online submission.
+        DossierState state = request.agencyCode() != null || row.receivedAt != null
+                ? DossierState.SUPPLEMENT_REQUESTED : DossierState.SUBMISSION_SUPPLEMENT_REQUESTED;
+        change(id, request.dossierCode(), request.requestedAt(), state, request.agencyCode(),
+                "Yêu cầu bổ sung, hoàn thiện hồ sơ: " + request.reason() + items(request.items())
+                        + (request.supplyBy() == null ? "" : ". Hạn bổ sung: " + request.supplyBy().format(DATE)),
+                r -> { }, r -> { });
+    }
+
+    private void paused(UUID id, DossierPaused paused) {
+        DossierState state = paused.reason() == PauseReason.FINANCIAL_OBLIGATION
+                ? DossierState.AWAITING_PAYMENT : DossierState.SUPPLEMENT_REQUESTED;
+        // No timeline entry of its own: intake's supplement-requested (Form 02) or the obligation request
+        // tells the citizen why; a second line saying the same would only confuse.
+        changeWithoutTimeline(paused.dossierCode(), paused.pausedAt(), state, r -> { }, row -> {
+            if (row.pauseTime == null || !paused.pausedAt().isBefore(row.pauseTime)) {
+                row.paused = true;
+                row.pauseTime = paused.pausedAt();
+            }
+        });
+        em.createNativeQuery("insert into dossier_pause (code, paused_at, reason) values (?1, ?2, ?3)"
+                        + " on conflict (code, paused_at) do update set reason = excluded.reason")
+                .setParameter(1, paused.dossierCode())
+                .setParameter(2, paused.pausedAt())
+                .setParameter(3, paused.reason().name())
+                .executeUpdate();
+    }
+
+    private void resumed(UUID id, DossierResumed resumed) {
+        change(id, resumed.dossierCode(), resumed.resumedAt(), DossierState.IN_PROCESS, null,
+                "Tiếp tục giải quyết hồ sơ; ngày hẹn trả kết quả: " + date(resumed.newDueAt()), r -> { }, row -> {
+                    if (row.pauseTime == null || !resumed.resumedAt().isBefore(row.pauseTime)) {
+                        row.paused = false;
+                        row.pauseTime = resumed.resumedAt();
+                    }
+                    setAppointment(row, resumed.newDueAt(), resumed.resumedAt());
+                });
+        // `resumed` names the pause it ends, so it closes the right one even if it overtook `paused`.
+        em.createNativeQuery("insert into dossier_pause (code, paused_at, resumed_at) values (?1, ?2, ?3)"
+                        + " on conflict (code, paused_at) do update set resumed_at = excluded.resumed_at")
+                .setParameter(1, resumed.dossierCode())
+                .setParameter(2, resumed.pausedAt())
+                .setParameter(3, resumed.resumedAt())
+                .executeUpdate();
+    }
+
+    private void extension(UUID id, DossierExtensionGranted extension) {
+        agencyName(extension.agencyAtFaultCode(), extension.agencyAtFaultName());
+        // The one new appointment (Form 04); its apology is referenced when the late result is returned.
+        change(id, extension.dossierCode(), extension.grantedAt(), DossierState.IN_PROCESS,
+                extension.agencyAtFaultCode(), "Xin lỗi và hẹn lại ngày trả kết quả: " + date(extension.newDueAt())
+                        + ". Lý do: " + extension.reason(), r -> { }, row -> {
+                    setAppointment(row, extension.newDueAt(), extension.grantedAt());
+                    row.apologyRef = extension.apologyRef();
+                });
+    }
+
+    private void processed(UUID id, DossierProcessed processed) {
+        String note = processed.outcome() == Outcome.REJECTED
+                ? "Hồ sơ đã giải quyết xong (không chấp thuận), chờ trả kết quả"
+                : DossierState.PROCESSED.citizenText();
+        if (processed.note() != null && !processed.note().isBlank()) {
+            note += ". " + processed.note();
         }
-        row.updatedAt = OffsetDateTime.now();
-        addToTimeline(eventId, code, event.receivedAt(), DossierState.RECEIVED, event.unitCode(),
-                DossierState.RECEIVED.citizenText());
+        change(id, processed.dossierCode(), processed.decidedAt(), DossierState.PROCESSED,
+                processed.leadAgencyCode(), note, StatusProjection::leaveAgencies, row -> {
+                    row.processedAt = processed.decidedAt();
+                    row.processedDueAt = processed.dueAt();
+                    row.processedOnTime = processed.onTime();
+                    row.outcome = processed.outcome();
+                    if (row.leadAgency == null) {
+                        row.leadAgency = processed.leadAgencyCode();
+                    }
+                });
+    }
+
+    private void resultReturned(UUID id, ResultReturned returned) {
+        String how = switch (returned.channel()) {
+            case COUNTER -> " tại Bộ phận Một cửa";
+            case POST -> " qua bưu chính" + (returned.trackingNumber() == null ? "" : ", số hiệu bưu gửi "
+                    + returned.trackingNumber());
+            case ONLINE -> " trực tuyến";
+        };
+        change(id, returned.dossierCode(), returned.returnedAt(), DossierState.RESULT_RETURNED, null,
+                DossierState.RESULT_RETURNED.citizenText() + how, StatusProjection::leaveAgencies,
+                row -> row.returnedAt = returned.returnedAt());
+        em.createNativeQuery("insert into log_book_entry (code, returned_at, return_channel, result_received_by,"
+                        + " returned_by, tracking_number) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (code) do update set"
+                        + " returned_at = excluded.returned_at, return_channel = excluded.return_channel,"
+                        + " result_received_by = excluded.result_received_by, returned_by = excluded.returned_by,"
+                        + " tracking_number = excluded.tracking_number")
+                .setParameter(1, returned.dossierCode())
+                .setParameter(2, returned.returnedAt())
+                .setParameter(3, returned.channel().name())
+                .setParameter(4, cut(returned.receivedBy(), 300))
+                .setParameter(5, cut(returned.returnedBy(), 100))
+                .setParameter(6, cut(returned.trackingNumber(), 100))
+                .executeUpdate();
     }
 
     /**
@@ -136,9 +313,14 @@ public class StatusProjection {
      */
     private void change(UUID eventId, String code, OffsetDateTime at, DossierState state, String agency, String note,
                         Consumer<DossierStatus> whenCurrent, Consumer<DossierStatus> always) {
-        createIfAbsent(code, state, at);
-        DossierStatus row = lock(code);
-        if (!at.isBefore(row.lastEventTime)) {
+        changeWithoutTimeline(code, at, state, whenCurrent, always);
+        addToTimeline(eventId, code, at, state, agency, note);
+    }
+
+    private void changeWithoutTimeline(String code, OffsetDateTime at, DossierState state,
+                                       Consumer<DossierStatus> whenCurrent, Consumer<DossierStatus> always) {
+        DossierStatus row = row(code, state, at);
+        if (isCurrent(row, at, state)) {
             row.status = state;
             row.nationalStatusCode = state.nationalStatusCode();
             row.lastEventTime = at;
@@ -146,7 +328,36 @@ public class StatusProjection {
         }
         always.accept(row);
         row.updatedAt = OffsetDateTime.now();
-        addToTimeline(eventId, code, at, state, agency, note);
+    }
+
+    /** Later business time wins; at the same instant, the state further along the dossier's life. */
+    private static boolean isCurrent(DossierStatus row, OffsetDateTime at, DossierState state) {
+        int byTime = at.compareTo(row.lastEventTime);
+        return byTime > 0 || byTime == 0 && stage(state) >= stage(row.status);
+    }
+
+    private static int stage(DossierState state) {
+        return switch (state) {
+            case SUBMITTED -> 0;
+            case SUBMISSION_SUPPLEMENT_REQUESTED, REFUSED -> 1;
+            case RECEIVED -> 2;
+            case IN_PROCESS -> 3;
+            case SUPPLEMENT_REQUESTED, AWAITING_PAYMENT -> 4;
+            case PROCESSED, STOPPED, WITHDRAWN -> 5;
+            case RESULT_RETURNED -> 6;
+        };
+    }
+
+    private static void setAppointment(DossierStatus row, OffsetDateTime appointment, OffsetDateTime at) {
+        if (row.appointmentTime == null || !at.isBefore(row.appointmentTime)) {
+            row.appointmentAt = appointment;
+            row.appointmentTime = at;
+        }
+    }
+
+    private void atAgency(DossierStatus row, String agency) {
+        row.currentAgency = agency;
+        row.currentAgencyName = nameOf(agency);
     }
 
     private static void leaveAgencies(DossierStatus row) {
@@ -154,7 +365,8 @@ public class StatusProjection {
         row.currentAgencyName = null;
     }
 
-    private void createIfAbsent(String code, DossierState state, OffsetDateTime at) {
+    /** The row of {@code code}, created (partial) if this is its first event, locked for this transaction. */
+    private DossierStatus row(String code, DossierState state, OffsetDateTime at) {
         em.createNativeQuery("insert into dossier_status (code, status, national_status_code, updated_at, last_event_time)"
                         + " values (?1, ?2, ?3, now(), ?4) on conflict (code) do nothing")
                 .setParameter(1, code)
@@ -162,23 +374,54 @@ public class StatusProjection {
                 .setParameter(3, state.nationalStatusCode())
                 .setParameter(4, at)
                 .executeUpdate();
+        return em.find(DossierStatus.class, code, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    private DossierStatus lock(String code) {
-        return em.find(DossierStatus.class, code, LockModeType.PESSIMISTIC_WRITE);
+    private void agencyName(String code, String name) {
+        if (code == null || name == null || name.isBlank()) {
+            return;
+        }
+        em.createNativeQuery("insert into agency_name (code, name) values (?1, ?2)"
+                        + " on conflict (code) do update set name = excluded.name where agency_name.name <> excluded.name")
+                .setParameter(1, code)
+                .setParameter(2, cut(name, 300))
+                .executeUpdate();
+    }
+
+    private String nameOf(String code) {
+        if (code == null) {
+            return null;
+        }
+        AgencyName known = em.find(AgencyName.class, code);
+        return known == null ? code : known.name;
     }
 
     private void addToTimeline(UUID eventId, String code, OffsetDateTime at, DossierState state, String agency,
                                String note) {
-        String shortNote = note != null && note.length() > NOTE_LENGTH ? note.substring(0, NOTE_LENGTH) : note;
         em.createNativeQuery("insert into dossier_timeline (code, at, status, agency, note, event_id)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (event_id) do nothing")
                 .setParameter(1, code)
                 .setParameter(2, at)
                 .setParameter(3, state.name())
                 .setParameter(4, agency)
-                .setParameter(5, shortNote)
+                .setParameter(5, cut(note, NOTE_LENGTH))
                 .setParameter(6, eventId)
                 .executeUpdate();
+    }
+
+    private static String items(java.util.List<SupplementItem> items) {
+        return items.isEmpty() ? "" : " (" + items.stream().map(SupplementItem::name).collect(Collectors.joining("; ")) + ")";
+    }
+
+    private static String vnd(long amount) {
+        return NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi-VN")).format(amount) + " đồng";
+    }
+
+    private static String date(OffsetDateTime time) {
+        return time.atZoneSameInstant(EventJson.VIETNAM).format(DATE);
+    }
+
+    static String cut(String text, int length) {
+        return text != null && text.length() > length ? text.substring(0, length) : text;
     }
 }

@@ -1,0 +1,103 @@
+package vn.motcua.result.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import vn.motcua.platform.problem.Problem;
+import vn.motcua.platform.problem.ProblemException;
+import vn.motcua.result.domain.LogBook;
+import vn.motcua.result.domain.ProgressReport;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Supervisors' reports: Decision 766 progress counts and the Form 06 log book. */
+@Path("/api/reports")
+@RolesAllowed("supervisor")
+public class ReportResource {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String CSV = "text/csv";
+
+    private final ProgressReport progress;
+    private final LogBook logBook;
+
+    public ReportResource(ProgressReport progress, LogBook logBook) {
+        this.progress = progress;
+        this.logBook = logBook;
+    }
+
+    @GET
+    @Path("/progress")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Tình hình tiếp nhận và giải quyết hồ sơ (Quyết định 766/QĐ-TTg), theo cơ quan và thủ tục")
+    public ProgressReport.Report progress(@QueryParam("from") String from, @QueryParam("to") String to,
+                                          @QueryParam("agency") String agency) {
+        LocalDate[] period = period(from, to);
+        return progress.progress(period[0], period[1], agency == null || agency.isBlank() ? null : agency.strip());
+    }
+
+    /** The log book as CSV, or as XLSX with {@code format=xlsx} or an {@code Accept} asking for it. */
+    @GET
+    @Path("/log-book")
+    @Produces({CSV, XLSX})
+    @Operation(summary = "Sổ theo dõi hồ sơ (Mẫu 06) theo ngày tiếp nhận, CSV hoặc XLSX")
+    public Response logBook(@QueryParam("from") String from, @QueryParam("to") String to,
+                            @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        LocalDate[] period = period(from, to);
+        boolean xlsx = "xlsx".equalsIgnoreCase(format) || format == null && accept != null && accept.contains(XLSX);
+        if (format != null && !xlsx && !"csv".equalsIgnoreCase(format)) {
+            throw ProblemException.validation(List.of(new Problem.FieldError("format", "csv hoặc xlsx")));
+        }
+        List<LogBook.Entry> entries = logBook.entries(period[0], period[1]);
+        String name = "so-theo-doi-ho-so_" + period[0] + "_" + period[1] + (xlsx ? ".xlsx" : ".csv");
+        StreamingOutput body = out -> {
+            if (xlsx) {
+                LogBookFiles.xlsx(entries, out);
+            } else {
+                LogBookFiles.csv(entries, out);
+            }
+        };
+        return Response.ok(body, xlsx ? XLSX : CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    /** from and to as YYYY-MM-DD, from not after to, at most ten years apart. */
+    private static LocalDate[] period(String from, String to) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        LocalDate start = date("from", from, errors);
+        LocalDate end = date("to", to, errors);
+        if (start != null && end != null && start.isAfter(end)) {
+            errors.add(new Problem.FieldError("to", "không được trước ngày bắt đầu (from)"));
+        }
+        if (start != null && end != null && start.plusYears(10).isBefore(end)) {
+            errors.add(new Problem.FieldError("to", "kỳ báo cáo tối đa 10 năm"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        return new LocalDate[] {start, end};
+    }
+
+    private static LocalDate date(String field, String value, List<Problem.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new Problem.FieldError(field, "bắt buộc, dạng YYYY-MM-DD"));
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError(field, "không phải ngày dạng YYYY-MM-DD"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package vn.motcua.result.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import vn.motcua.platform.problem.ProblemException;
+import vn.motcua.shared.events.EventJson;
+import vn.motcua.shared.events.ReturnChannel;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Form 06, Sổ theo dõi hồ sơ: one entry per dossier received in the period, with the applicant, the lead
+ * agency, reception, appointment and the hand-over of the result (who took it stands for the signature).
+ */
+@ApplicationScoped
+public class LogBook {
+    /** An export larger than this asks for a shorter period rather than holding it all in memory. */
+    static final int MAX_ENTRIES = 100_000;
+
+    private final EntityManager em;
+
+    public LogBook(EntityManager em) {
+        this.em = em;
+    }
+
+    public record Entry(String code, String procedureName, String applicantName, String applicantAddress,
+                        String applicantPhone, String leadAgency, String leadAgencyName, OffsetDateTime receivedAt,
+                        OffsetDateTime appointmentAt, OffsetDateTime returnedAt, ReturnChannel returnChannel,
+                        String resultReceivedBy, String trackingNumber) {
+    }
+
+    /** Entries received from {@code from} to {@code to} inclusive (Vietnam days), in order of reception. */
+    @Transactional
+    public List<Entry> entries(LocalDate from, LocalDate to) {
+        OffsetDateTime start = from.atStartOfDay(EventJson.VIETNAM).toOffsetDateTime();
+        OffsetDateTime end = to.plusDays(1).atStartOfDay(EventJson.VIETNAM).toOffsetDateTime();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select s.code, s.procedure_name, l.applicant_name, l.applicant_address,"
+                        + " l.applicant_phone, s.lead_agency, a.name, s.received_at, s.appointment_at, l.returned_at,"
+                        + " l.return_channel, l.result_received_by, l.tracking_number"
+                        + " from dossier_status s left join log_book_entry l on l.code = s.code"
+                        + " left join agency_name a on a.code = s.lead_agency"
+                        + " where s.received_at >= ?1 and s.received_at < ?2 order by s.received_at, s.code limit ?3")
+                .setParameter(1, start)
+                .setParameter(2, end)
+                .setParameter(3, MAX_ENTRIES + 1)
+                .getResultList();
+        if (rows.size() > MAX_ENTRIES) {
+            throw ProblemException.badRequest("period-too-large", "Kỳ xuất sổ có hơn " + MAX_ENTRIES
+                    + " hồ sơ; hãy chọn khoảng thời gian ngắn hơn.");
+        }
+        return rows.stream().map(r -> new Entry((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                (String) r[4], (String) r[5], (String) r[6], Sql.time(r[7]), Sql.time(r[8]), Sql.time(r[9]),
+                r[10] == null ? null : ReturnChannel.valueOf((String) r[10]), (String) r[11], (String) r[12])).toList();
+    }
+}

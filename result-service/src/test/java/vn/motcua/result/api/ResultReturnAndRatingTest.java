@@ -1,0 +1,307 @@
+package vn.motcua.result.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.motcua.result.support.Events;
+import vn.motcua.shared.dossier.DossierCode;
+import vn.motcua.shared.events.CloudEvent;
+import vn.motcua.shared.events.EventJson;
+import vn.motcua.shared.events.Outcome;
+import vn.motcua.shared.events.ReceptionChannel;
+import vn.motcua.shared.events.Topics;
+import vn.motcua.shared.events.result.DossierRated;
+import vn.motcua.shared.events.result.ResultReturned;
+import vn.motcua.shared.events.routing.DossierExtensionGranted;
+import vn.motcua.shared.events.routing.DossierProcessed;
+import vn.motcua.testsupport.KafkaResource;
+import vn.motcua.testsupport.PostgresResource;
+import vn.motcua.testsupport.TestTokens;
+import vn.motcua.testsupport.TopicReader;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Result return at the counter, by post and online; the satisfaction rating; the Form 06 log book export. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+class ResultReturnAndRatingTest {
+    /** A unit only this class uses, so its ready queue holds only these dossiers. */
+    private static final String UNIT = "000.00.51.H29";
+    private static final String OTHER_UNIT = "000.00.52.H29";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final OffsetDateTime T0 =
+            OffsetDateTime.now(EventJson.VIETNAM).minusDays(3).truncatedTo(ChronoUnit.SECONDS);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @Inject
+    AgroalDataSource dataSource;
+    Events events;
+
+    @BeforeEach
+    void setUp() throws SQLException {
+        events = new Events(bootstrap, dataSource);
+        events.forgetMisses();
+    }
+
+    @Test
+    void readyQueueIsTheUnitsProcessedDossiersAndReturnTakesThemOut() {
+        String processed = processedDossier("111111", T0.plusDays(10));
+        String inProcess = newCode();
+        events.sendAndAwait(Events.received(inProcess, "222222", ReceptionChannel.COUNTER, "RET-P", "RET-A", T0,
+                T0.plusDays(10), null));
+
+        Response ready = given().auth().oauth2(officer()).when().get("/api/results/ready?size=500");
+        ready.then().statusCode(200).body("items.code", hasItem(processed)).body("items.code", not(hasItem(inProcess)));
+        assertEquals(ready.jsonPath().getList("items").size(), ready.jsonPath().getInt("total"));
+        given().auth().oauth2(TestTokens.counterOfficer("counter9", OTHER_UNIT))
+                .when().get("/api/results/ready").then().statusCode(200).body("total", equalTo(0));
+
+        // another unit's officer cannot see it; a dossier still in process cannot be returned
+        returnAs(TestTokens.counterOfficer("counter9", OTHER_UNIT), processed, "{\"channel\":\"COUNTER\",\"receivedBy\":\"A\"}")
+                .then().statusCode(404);
+        returnAs(officer(), inProcess, "{\"channel\":\"COUNTER\",\"receivedBy\":\"A\"}")
+                .then().statusCode(409).body("type", equalTo("urn:motcua:problem:not-processed"));
+
+        given().when().get("/api/public/open311/requests/{code}?pin=111111", processed)
+                .then().statusCode(200).body("[0].service_request_id", equalTo(processed))
+                .body("[0].status", equalTo("open")).body("[0].service_code", equalTo("RET-P"))
+                .body("[0].expected_datetime", equalTo(T0.plusDays(10).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
+        given().when().get("/api/public/open311/requests/{code}?pin=000000", processed).then().statusCode(404);
+
+        returnAs(officer(), processed, "{\"channel\":\"COUNTER\",\"receivedBy\":\"Trần Thị Bình\"}")
+                .then().statusCode(200)
+                .body("channel", equalTo("COUNTER"))
+                .body("receivedBy", equalTo("Trần Thị Bình"))
+                .body("returnedBy", equalTo("counter1"))
+                .body("onTime", equalTo(true))
+                .body("apologyRef", nullValue());
+        given().auth().oauth2(officer()).when().get("/api/results/ready?size=500")
+                .then().statusCode(200).body("items.code", not(hasItem(processed)));
+        given().when().get("/api/public/dossiers/{code}?pin=111111", processed)
+                .then().statusCode(200).body("nationalStatusCode", equalTo(10))
+                .body("timeline[-1].note", equalTo("Đã trả kết quả tại Bộ phận Một cửa"));
+        given().when().get("/api/public/open311/requests/{code}?pin=111111", processed)
+                .then().statusCode(200).body("[0].status", equalTo("closed"))
+                .body("[0].status_notes", equalTo("Đã trả kết quả tại Bộ phận Một cửa"));
+        returnAs(officer(), processed, "{\"channel\":\"ONLINE\"}")
+                .then().statusCode(409).body("type", equalTo("urn:motcua:problem:already-returned"));
+    }
+
+    @Test
+    void badReturnRequestsAnswer4xx() {
+        String code = processedDossier("333333", T0.plusDays(10));
+        returnAs(officer(), code, "{\"channel\":\"POST\",\"receivedBy\":\"X\"}")
+                .then().statusCode(400).body("errors.field", hasItem("trackingNumber"));
+        returnAs(officer(), code, "{\"channel\":\"COUNTER\"}")
+                .then().statusCode(400).body("errors.field", hasItem("receivedBy"));
+        returnAs(officer(), code, "{\"channel\":\"FAX\"}").then().statusCode(400);
+        returnAs(officer(), code, "{}").then().statusCode(400).body("errors.field", hasItem("channel"));
+        returnAs(officer(), "khong-phai-ma", "{\"channel\":\"ONLINE\"}").then().statusCode(404);
+        given().contentType("application/json").body("{\"channel\":\"ONLINE\"}")
+                .when().post("/api/dossiers/{code}/return", code).then().statusCode(401);
+        returnAs(TestTokens.supervisor("supervisor1"), code, "{\"channel\":\"ONLINE\"}").then().statusCode(403);
+    }
+
+    @Test
+    void concurrentReturnsHaveExactlyOneWinnerAndOneEvent() throws Exception {
+        String code = processedDossier("444444", T0.plusDays(10));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String body = "{\"channel\":\"POST\",\"trackingNumber\":\"EB00000000" + i + "VN\"}";
+            calls.add(() -> returnAs(officer(), code, body).statusCode());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> f : pool.invokeAll(calls)) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertEquals(5, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+
+        List<ResultReturned> published = published(code, ResultReturned.TYPE, ResultReturned.class, 1);
+        assertEquals(1, published.size());
+        assertEquals(code, published.get(0).dossierCode());
+        assertTrue(published.get(0).trackingNumber().startsWith("EB"));
+    }
+
+    @Test
+    void aLateResultReferencesTheApologyOfTheExtension() {
+        String code = newCode();
+        OffsetDateTime firstDue = T0.plusDays(1);
+        OffsetDateTime newDue = OffsetDateTime.now(EventJson.VIETNAM).minusHours(1).truncatedTo(ChronoUnit.SECONDS);
+        events.sendAndAwait(Events.received(code, "555555", ReceptionChannel.COUNTER, "RET-P", "RET-A", T0, firstDue, null),
+                new DossierExtensionGranted(code, T0.plusHours(20), "RET-A", Events.agencyName("RET-A"), "Chờ xác minh",
+                        firstDue, newDue, "07/XL-RETA", null),
+                new DossierProcessed(code, T0.plusDays(2), Outcome.APPROVED, "RET-A", null, newDue, true));
+        returnAs(officer(), code, "{\"channel\":\"ONLINE\"}")
+                .then().statusCode(200).body("onTime", equalTo(false)).body("apologyRef", equalTo("07/XL-RETA"));
+        ResultReturned event = published(code, ResultReturned.TYPE, ResultReturned.class, 1).get(0);
+        assertFalse(event.onTime());
+        assertEquals("07/XL-RETA", event.apologyRef());
+    }
+
+    @Test
+    void ratingOncePerDossierAfterReturnWithTheLookupsMissRules() {
+        String code = processedDossier("666666", T0.plusDays(10));
+        String rating = "{\"onTime\":true,\"contactCount\":1,\"agenciesContacted\":1,\"staffAttitude\":\"VERY_SATISFIED\","
+                + "\"openness\":\"SATISFIED\",\"overall\":\"VERY_SATISFIED\",\"comment\":\"Cán bộ nhiệt tình\"}";
+        rate(code, "666666", rating).then().statusCode(409).body("type", equalTo("urn:motcua:problem:not-returned"));
+        returnAs(officer(), code, "{\"channel\":\"COUNTER\",\"receivedBy\":\"Trần Thị Bình\"}").then().statusCode(200);
+
+        Response wrongPin = rate(code, "000000", rating);
+        Response unknown = rate(newCode(), "666666", rating);
+        assertEquals(404, wrongPin.statusCode());
+        assertEquals(404, unknown.statusCode());
+        assertEquals(wrongPin.jsonPath().getString("detail"), unknown.jsonPath().getString("detail"));
+        rate(code, "666666", "{\"onTime\":true,\"contactCount\":0}").then().statusCode(400)
+                .body("errors.field", hasItem("contactCount")).body("errors.field", hasItem("overall"));
+
+        rate(code, "666666", rating).then().statusCode(201)
+                .body("dossierCode", equalTo(code)).body("overall", equalTo("VERY_SATISFIED"));
+        rate(code, "666666", rating).then().statusCode(409).body("type", equalTo("urn:motcua:problem:already-rated"));
+
+        DossierRated event = published(code, DossierRated.TYPE, DossierRated.class, 1).get(0);
+        assertEquals("Cán bộ nhiệt tình", event.comment());
+        assertEquals(1, event.contactCount());
+    }
+
+    @Test
+    void ratingMissesShareTheLookupsLimit() {
+        String rating = "{\"onTime\":true,\"contactCount\":1,\"agenciesContacted\":1,\"staffAttitude\":\"NEUTRAL\","
+                + "\"openness\":\"NEUTRAL\",\"overall\":\"NEUTRAL\"}";
+        for (int i = 0; i < 5; i++) {
+            given().when().get("/api/public/dossiers/{code}?pin=000000", newCode()).then().statusCode(404);
+        }
+        for (int i = 0; i < 5; i++) {
+            rate(newCode(), "000000", rating).then().statusCode(404);
+        }
+        Response refused = rate(newCode(), "000000", rating);
+        assertEquals(429, refused.statusCode());
+        assertTrue(Long.parseLong(refused.header("Retry-After")) >= 1);
+    }
+
+    @Test
+    void logBookExportsCsvAndXlsx() throws IOException {
+        String code = processedDossier("777777", T0.plusDays(10));
+        returnAs(officer(), code, "{\"channel\":\"POST\",\"receivedBy\":\"Trần Thị Bình\",\"trackingNumber\":\"EB123456789VN\"}")
+                .then().statusCode(200);
+        LocalDate day = T0.toLocalDate();
+        String supervisor = TestTokens.supervisor("supervisor1");
+
+        Response csv = given().auth().oauth2(supervisor).when()
+                .get("/api/reports/log-book?from={from}&to={to}", day.toString(), day.toString());
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+        String text = new String(csv.asByteArray(), StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("\uFEFFSTT,Mã hồ sơ,Tên thủ tục hành chính"), text);
+        String line = text.lines().filter(l -> l.contains(code)).findFirst().orElseThrow();
+        assertTrue(line.contains("Trần Thị Bình,\"Số 1 Phố Kim Mã, Ba Đình, Hà Nội\",0987654321,Cơ quan RET-A"), line);
+        assertTrue(line.contains("Bưu chính (EB123456789VN),Trần Thị Bình"), line);
+
+        Response xlsx = given().auth().oauth2(supervisor).when()
+                .get("/api/reports/log-book?from={from}&to={to}&format=xlsx", day.toString(), day.toString());
+        assertEquals(200, xlsx.statusCode());
+        assertEquals(ReportResource.XLSX, xlsx.contentType());
+        String sheets = unzipText(xlsx.asByteArray());
+        assertTrue(sheets.contains(code), "the XLSX holds the dossier code");
+        assertTrue(sheets.contains("EB123456789VN"), "and the return by post");
+
+        given().auth().oauth2(supervisor).when().get("/api/reports/log-book?from=2026-02-30&to=2026-03-01")
+                .then().statusCode(400).body("errors.field", hasItem("from"));
+        given().auth().oauth2(supervisor).when().get("/api/reports/log-book?from=2026-03-02&to=2026-03-01")
+                .then().statusCode(400);
+        given().auth().oauth2(officer()).when().get("/api/reports/log-book?from=2026-03-01&to=2026-03-01")
+                .then().statusCode(403);
+    }
+
+    private String processedDossier(String pin, OffsetDateTime due) {
+        String code = newCode();
+        events.sendAndAwait(Events.received(code, pin, ReceptionChannel.COUNTER, "RET-P", "RET-A", T0, due, null),
+                new DossierProcessed(code, T0.plusDays(1), Outcome.APPROVED, "RET-A", null, due, true));
+        return code;
+    }
+
+    private <T> List<T> published(String code, String type, Class<T> payload, int atLeast) {
+        List<T> found = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : TopicReader.read(bootstrap, Topics.RESULT, 1,
+                Duration.ofSeconds(3), Duration.ofSeconds(30))) {
+            CloudEvent<JsonNode> event = EventJson.read(record.value());
+            if (code.equals(record.key()) && type.equals(event.type())) {
+                found.add(EventJson.dataAs(event, payload));
+            }
+        }
+        assertTrue(found.size() >= atLeast, "published " + found.size() + " " + type);
+        return found;
+    }
+
+    /** All parts of the workbook as text; via the central directory, as spreadsheet programs read it. */
+    private static String unzipText(byte[] xlsx) throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("log-book", ".xlsx");
+        try {
+            java.nio.file.Files.write(file, xlsx);
+            StringBuilder text = new StringBuilder();
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                    text.append(new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            return text.toString();
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    private static Response returnAs(String token, String code, String body) {
+        return given().auth().oauth2(token).contentType("application/json").body(body)
+                .when().post("/api/dossiers/{code}/return", code);
+    }
+
+    private static Response rate(String code, String pin, String body) {
+        return given().contentType("application/json").body(body)
+                .when().post("/api/public/dossiers/{code}/rating?pin={pin}", code, pin);
+    }
+
+    private static String officer() {
+        return TestTokens.counterOfficer("counter1", UNIT);
+    }
+
+    private static String newCode() {
+        return DossierCode.format(UNIT, T0, SEQUENCE.incrementAndGet());
+    }
+}

@@ -1,0 +1,238 @@
+package vn.motcua.result.domain;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.motcua.platform.crypto.Hmacs;
+import vn.motcua.result.support.Events;
+import vn.motcua.shared.dossier.DossierCode;
+import vn.motcua.shared.events.DocumentForm;
+import vn.motcua.shared.events.EventJson;
+import vn.motcua.shared.events.Outcome;
+import vn.motcua.shared.events.ReceptionChannel;
+import vn.motcua.shared.events.intake.Applicant;
+import vn.motcua.shared.events.intake.DossierRefused;
+import vn.motcua.shared.events.intake.DossierSubmitted;
+import vn.motcua.shared.events.intake.DossierSupplementRequested;
+import vn.motcua.shared.events.intake.DossierSupplementSupplied;
+import vn.motcua.shared.events.intake.SupplementItem;
+import vn.motcua.shared.events.routing.DossierExtensionGranted;
+import vn.motcua.shared.events.routing.DossierPaused;
+import vn.motcua.shared.events.routing.DossierProcessed;
+import vn.motcua.shared.events.routing.DossierProcessingStopped;
+import vn.motcua.shared.events.routing.DossierResumed;
+import vn.motcua.shared.events.routing.FinancialObligationPaid;
+import vn.motcua.shared.events.routing.FinancialObligationRequested;
+import vn.motcua.shared.events.routing.PauseReason;
+import vn.motcua.shared.events.routing.TaskAssigned;
+import vn.motcua.shared.events.routing.TaskReturned;
+import vn.motcua.shared.events.routing.TaskTransferred;
+import vn.motcua.testsupport.KafkaResource;
+import vn.motcua.testsupport.PostgresResource;
+import vn.motcua.testsupport.TestTokens;
+
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Every event that changes what a citizen sees, through the real topics, in order and out of order. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+class StatusProjectionTest {
+    private static final String UNIT = "000.00.41.H29";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final OffsetDateTime T0 =
+            OffsetDateTime.now(EventJson.VIETNAM).minusDays(2).truncatedTo(ChronoUnit.SECONDS);
+    private static final String CITIZEN_ID = "001099012345";
+    private static final String CITIZEN_LINK = Hmacs.sha256Hex("dev-only-citizen-link-key-change-me", CITIZEN_ID);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @Inject
+    AgroalDataSource dataSource;
+    Events events;
+
+    @BeforeEach
+    void setUp() throws SQLException {
+        events = new Events(bootstrap, dataSource);
+        events.forgetMisses();
+    }
+
+    @Test
+    void onlineSubmissionThroughTheCheckToReceptionKeepsThePinOfSubmitted() {
+        String code = newCode();
+        events.sendAndAwait(submitted(code, "314159", T0));
+        status(code, "314159").body("nationalStatusCode", equalTo(1)).body("state", equalTo("SUBMITTED"))
+                .body("status", equalTo("Mới đăng ký"));
+
+        events.sendAndAwait(new DossierSupplementRequested(code, T0.plusHours(1), "counter1", null,
+                "Thiếu giấy chứng sinh", List.of(new SupplementItem("Giấy chứng sinh", DocumentForm.ORIGINAL, 1, null)),
+                null));
+        status(code, "314159").body("nationalStatusCode", equalTo(5))
+                .body("state", equalTo("SUBMISSION_SUPPLEMENT_REQUESTED"))
+                .body("timeline[1].note", equalTo("Yêu cầu bổ sung, hoàn thiện hồ sơ: Thiếu giấy chứng sinh (Giấy chứng sinh)"));
+
+        events.sendAndAwait(new DossierSupplementSupplied(code, T0.plusHours(2), null,
+                List.of(new SupplementItem("Giấy chứng sinh", DocumentForm.ORIGINAL, 1, null)), null));
+        status(code, "314159").body("nationalStatusCode", equalTo(1));
+
+        // `received` of an online submission carries no PIN: the one from `submitted` still opens it
+        events.sendAndAwait(Events.received(code, null, ReceptionChannel.ONLINE, "PRJ-P", "PRJ-A", T0.plusHours(3),
+                T0.plusDays(7), CITIZEN_LINK));
+        status(code, "314159").body("nationalStatusCode", equalTo(2)).body("state", equalTo("RECEIVED"))
+                .body("appointmentAt", equalTo(iso(T0.plusDays(7))))
+                .body("timeline.status", contains("Mới đăng ký", "Yêu cầu bổ sung", "Mới đăng ký", "Được tiếp nhận"));
+
+        // the logged-in citizen finds it by the HMAC of the ID in their token, another citizen does not
+        given().auth().oauth2(TestTokens.citizen("citizen1", CITIZEN_ID))
+                .when().get("/api/public/my-dossiers?size=500")
+                .then().statusCode(200)
+                .body("items.code", hasItem(code))
+                .body("items.find { it.code == '" + code + "' }.nationalStatusCode", equalTo(2));
+        given().auth().oauth2(TestTokens.citizen("citizen2", "001099099999"))
+                .when().get("/api/public/my-dossiers")
+                .then().statusCode(200).body("items.code", not(hasItem(code)));
+    }
+
+    @Test
+    void myDossiersNeedsACitizenWithAnId() {
+        given().when().get("/api/public/my-dossiers").then().statusCode(401);
+        given().auth().oauth2(TestTokens.counterOfficer("counter1", UNIT))
+                .when().get("/api/public/my-dossiers").then().statusCode(403);
+        given().auth().oauth2(TestTokens.token("citizen9", java.util.Set.of("citizen"), java.util.Map.of()))
+                .when().get("/api/public/my-dossiers")
+                .then().statusCode(403).body("type", equalTo("urn:motcua:problem:no-citizen-id"));
+        given().auth().oauth2(TestTokens.citizen("citizen1", CITIZEN_ID))
+                .when().get("/api/public/my-dossiers?page=abc").then().statusCode(400);
+    }
+
+    @Test
+    void refusalAtTheCheckIsStatusThree() {
+        String code = newCode();
+        events.sendAndAwait(submitted(code, "271828", T0),
+                new DossierRefused(code, UNIT, T0.plusHours(1), "counter1", List.of("Không thuộc thẩm quyền"), null));
+        status(code, "271828").body("nationalStatusCode", equalTo(3)).body("state", equalTo("REFUSED"))
+                .body("onTime", nullValue())
+                .body("timeline[1].note", equalTo("Hồ sơ không được tiếp nhận. Lý do: Không thuộc thẩm quyền"));
+    }
+
+    @Test
+    void processingWithTransferSupplementObligationAndExtension() {
+        String code = newCode();
+        OffsetDateTime due = T0.plusDays(5);
+        OffsetDateTime resumedDue = due.plusDays(1);
+        OffsetDateTime extendedDue = resumedDue.plusDays(3);
+        events.sendAndAwait(Events.received(code, "161803", ReceptionChannel.COUNTER, "PRJ-P", "PRJ-B", T0, due, null),
+                assigned(code, "PRJ-A", T0.plusMinutes(5)));
+        status(code, "161803").body("nationalStatusCode", equalTo(4)).body("currentAgency", equalTo("PRJ-A"))
+                .body("currentAgencyName", equalTo("Cơ quan PRJ-A")).body("onTime", equalTo(true));
+
+        events.sendAndAwait(new TaskTransferred(code, UUID.randomUUID(), "buoc-1", "PRJ-A", "PRJ-C", "Cơ quan PRJ-C",
+                "tuphap1", T0.plusMinutes(30), "Đúng thẩm quyền"));
+        status(code, "161803").body("currentAgency", equalTo("PRJ-C"))
+                .body("timeline[2].note", equalTo("Hồ sơ được chuyển đến Cơ quan PRJ-C. Lý do: Đúng thẩm quyền"));
+
+        events.sendAndAwait(new TaskReturned(code, UUID.randomUUID(), "buoc-1", "PRJ-C", "congan1", T0.plusHours(1),
+                "buoc-0", "PRJ-A", "Cần xác minh lại"));
+        status(code, "161803").body("currentAgency", equalTo("PRJ-A")).body("currentAgencyName", equalTo("Cơ quan PRJ-A"));
+
+        // the in-process supplement: routing pauses, intake issues Form 02, the citizen supplies, routing resumes
+        OffsetDateTime pausedAt = T0.plusHours(2);
+        events.sendAndAwait(new DossierPaused(code, pausedAt, PauseReason.SUPPLEMENT_REQUESTED, due, null, "PRJ-A",
+                        "tuphap1", List.of(new SupplementItem("Tờ khai", null, null, null))),
+                new DossierSupplementRequested(code, pausedAt, "tuphap1", "PRJ-A", "Tờ khai chưa ký",
+                        List.of(new SupplementItem("Tờ khai", null, null, null)), null));
+        status(code, "161803").body("nationalStatusCode", equalTo(5)).body("state", equalTo("SUPPLEMENT_REQUESTED"))
+                .body("paused", equalTo(true)).body("onTime", nullValue());
+        events.sendAndAwait(new DossierSupplementSupplied(code, T0.plusDays(1), "counter1",
+                        List.of(new SupplementItem("Tờ khai", null, null, null)), null),
+                new DossierResumed(code, T0.plusDays(1), pausedAt, due, resumedDue));
+        status(code, "161803").body("nationalStatusCode", equalTo(4)).body("paused", equalTo(false))
+                .body("appointmentAt", equalTo(iso(resumedDue)));
+
+        events.sendAndAwait(new FinancialObligationRequested(code, UUID.randomUUID(), "PRJ-A", 1_500_000L, "Lệ phí",
+                T0.plusDays(1).plusHours(1), null));
+        status(code, "161803").body("nationalStatusCode", equalTo(6))
+                .body("timeline[-1].note", equalTo("Yêu cầu thực hiện nghĩa vụ tài chính: Lệ phí (1.500.000 đồng)"));
+        events.sendAndAwait(new FinancialObligationPaid(code, UUID.randomUUID(), 1_500_000L, T0.plusDays(1).plusHours(2), "GD1"));
+        status(code, "161803").body("nationalStatusCode", equalTo(4));
+
+        events.sendAndAwait(new DossierExtensionGranted(code, T0.plusDays(1).plusHours(3), "PRJ-A", "Cơ quan PRJ-A",
+                "Cần xác minh thực địa", resumedDue, extendedDue, "15/XL-PRJA", "Trưởng phòng"));
+        status(code, "161803").body("appointmentAt", equalTo(iso(extendedDue)))
+                .body("timeline[-1].note", containsString("Xin lỗi và hẹn lại ngày trả kết quả"));
+
+        events.sendAndAwait(new DossierProcessed(code, T0.plusDays(1).plusHours(4), Outcome.APPROVED, "PRJ-B", null,
+                extendedDue, true));
+        status(code, "161803").body("nationalStatusCode", equalTo(9)).body("currentAgency", nullValue())
+                .body("onTime", equalTo(true))
+                .body("timeline.status", contains("Được tiếp nhận", "Đang xử lý", "Đang xử lý", "Đang xử lý",
+                        "Yêu cầu bổ sung", "Đang xử lý", "Đang xử lý", "Yêu cầu nghĩa vụ tài chính", "Đang xử lý",
+                        "Đang xử lý", "Đã xử lý xong"));
+    }
+
+    @Test
+    void stoppedProcessingIsStatusEight() {
+        String code = newCode();
+        events.sendAndAwait(Events.received(code, "141421", ReceptionChannel.POSTAL, "PRJ-P", "PRJ-B", T0,
+                T0.plusDays(5), null), new DossierProcessingStopped(code, "PRJ-B", "bhxh1", T0.plusHours(4),
+                "Người nộp không bổ sung hồ sơ"));
+        status(code, "141421").body("nationalStatusCode", equalTo(8)).body("state", equalTo("STOPPED"))
+                .body("onTime", nullValue());
+    }
+
+    @Test
+    void resumeOvertakingItsPauseAndTheReceptionEndsTheSame() {
+        String code = newCode();
+        OffsetDateTime due = T0.plusDays(5);
+        OffsetDateTime pausedAt = T0.plusHours(1);
+        // routing's events first, resumed even before paused, then intake's reception
+        events.sendAndAwait(new DossierResumed(code, T0.plusHours(5), pausedAt, due, due.plusDays(1)),
+                new DossierPaused(code, pausedAt, PauseReason.FINANCIAL_OBLIGATION, due, null, "PRJ-B", null, null),
+                Events.received(code, "173205", ReceptionChannel.COUNTER, "PRJ-P", "PRJ-B", T0, due, null));
+        status(code, "173205").body("nationalStatusCode", equalTo(4)).body("paused", equalTo(false))
+                .body("appointmentAt", equalTo(iso(due.plusDays(1))))
+                .body("procedureName", equalTo("Thủ tục PRJ-P"));
+    }
+
+    private static DossierSubmitted submitted(String code, String pin, OffsetDateTime at) {
+        return new DossierSubmitted(code, "PRJ-P", 1, "Thủ tục PRJ-P", UNIT, at,
+                new Applicant("Lê Văn Cường", null, "cuong@example.com", null), CITIZEN_LINK, pin);
+    }
+
+    private static TaskAssigned assigned(String code, String agency, OffsetDateTime at) {
+        return new TaskAssigned(code, UUID.randomUUID(), "buoc-1", agency, Events.agencyName(agency), UNIT, at,
+                at.plusDays(3));
+    }
+
+    private static io.restassured.response.ValidatableResponse status(String code, String pin) {
+        return given().when().get("/api/public/dossiers/{code}?pin={pin}", code, pin).then().statusCode(200);
+    }
+
+    private static String iso(OffsetDateTime time) {
+        return time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    private static String newCode() {
+        return DossierCode.format(UNIT, T0, SEQUENCE.incrementAndGet());
+    }
+}
