@@ -28,11 +28,19 @@ import vn.motcua.shared.events.Topics;
 import vn.motcua.shared.events.catalog.AgencyUpserted;
 import vn.motcua.shared.events.intake.Applicant;
 import vn.motcua.shared.events.intake.DossierReceived;
+import vn.motcua.shared.events.intake.DossierRefused;
+import vn.motcua.shared.events.intake.DossierSubmitted;
 import vn.motcua.shared.events.intake.DossierSupplementRequested;
+import vn.motcua.shared.events.intake.DossierSupplementSupplied;
+import vn.motcua.shared.events.intake.DossierWithdrawn;
 import vn.motcua.shared.events.intake.SupplementItem;
 import vn.motcua.shared.events.result.ResultReturned;
 import vn.motcua.shared.events.routing.DeadlineScope;
 import vn.motcua.shared.events.routing.DossierOverdue;
+import vn.motcua.shared.events.routing.DossierPaused;
+import vn.motcua.shared.events.routing.DossierProcessingStopped;
+import vn.motcua.shared.events.routing.FinancialObligationRequested;
+import vn.motcua.shared.events.routing.PauseReason;
 import vn.motcua.shared.events.routing.TaskAssigned;
 import vn.motcua.testsupport.KafkaResource;
 import vn.motcua.testsupport.PostgresResource;
@@ -47,9 +55,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -174,6 +184,173 @@ class NotificationFlowTest {
         assertTrue(returned.contains("Số hiệu bưu gửi: EB123456789VN"), returned);
         // SMS rules found no phone: recorded, not sent
         assertEquals(3, count("select count(*) from delivery where dossier_code = ? and status = 'SKIPPED'", code));
+        assertEquals(0, count("select count(*) from dossier_contact where dossier_code = ?", code));
+    }
+
+    @Test
+    void anOnlineSubmissionTellsCodeAndPinAndItsLaterReceptionPrintsNoPinLine() throws Exception {
+        String code = newCode();
+        String email = "dung." + SEQUENCE.get() + "@example.com";
+        String phone = "09345678" + String.format("%02d", SEQUENCE.get() % 100);
+        Map.Entry<String, String> submission = Map.entry(code,
+                EventJson.write(EventTypes.envelope("test", submitted(code, email, phone, "246810"))));
+        TopicReader.send(bootstrap, Topics.INTAKE, List.of(submission));
+
+        await().atMost(WAIT).until(() -> receivers.mailTo(email).size() == 1 && smsFor(code).size() == 1);
+        MimeMessage mail = receivers.mailTo(email).get(0);
+        assertEquals("Hồ sơ " + code + " đã được nộp trực tuyến: mã hồ sơ và mã PIN tra cứu", mail.getSubject());
+        String body = mail.getContent().toString();
+        assertTrue(body.contains("Kính gửi Trần Thị Dung"), body);
+        assertTrue(body.contains("Mã hồ sơ: " + code), body);
+        assertTrue(body.contains("Mã PIN tra cứu: 246810"), body);
+        assertTrue(body.contains("Thủ tục: Liên thông khai sinh"), body);
+        assertTrue(body.contains("Thời điểm nộp: " + NOW.format(java.time.format.DateTimeFormatter
+                .ofPattern("HH:mm 'ngày' dd/MM/yyyy"))), body);
+        assertTrue(smsFor(code).get(0).body().contains("Mã PIN tra cứu: 246810"), smsFor(code).get(0).body());
+
+        // the counter's check asks for a supplement: the events carry no contact, the copy from submitted does
+        send(Topics.INTAKE, new DossierSupplementRequested(code, NOW.plusHours(2), "counter1", null,
+                "Thiếu tờ khai", List.of(new SupplementItem("Tờ khai đăng ký khai sinh", DocumentForm.ORIGINAL, 1, null)),
+                NOW.plusDays(5).toLocalDate()));
+        await().atMost(WAIT).until(() -> receivers.mailTo(email).size() == 2 && smsFor(code).size() == 2);
+
+        // accepted: an online dossier's received carries no PIN (it went on submitted)
+        DossierReceived received = onlineReceived(code, email, phone);
+        send(Topics.INTAKE, received);
+        await().atMost(WAIT).until(() -> receivers.mailTo(email).size() == 3 && smsFor(code).size() == 3);
+        String receptionMail = receivers.mailTo(email).stream().filter(m -> subject(m).equals("Hồ sơ " + code
+                + " đã được tiếp nhận")).findFirst().orElseThrow().getContent().toString();
+        assertTrue(receptionMail.contains("Ngày hẹn trả kết quả: " + NOW.plusDays(14).format(
+                java.time.format.DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy"))), receptionMail);
+        assertFalse(receptionMail.contains("Mã PIN tra cứu:"), receptionMail);
+        assertFalse(receptionMail.contains("246810"), receptionMail);
+        assertFalse(receptionMail.contains("{"), "no template expression left: " + receptionMail);
+        assertTrue(receptionMail.contains("mã PIN đã được gửi khi nộp hồ sơ trực tuyến"), receptionMail);
+        String receptionSms = smsFor(code).stream().filter(r -> r.body().contains("đã được tiếp nhận")).findFirst()
+                .orElseThrow().body();
+        assertFalse(receptionSms.contains("PIN"), receptionSms);
+        assertTrue(receptionSms.contains("Hẹn trả kết quả: "), receptionSms);
+        await().atMost(WAIT).until(() -> outcomes(code).equals(Collections.nCopies(6, "DELIVERED")));
+        // the local copy now holds the appointment; never the PIN
+        assertEquals(1, count("select count(*) from dossier_contact where dossier_code = ? and appointment_at is not null", code));
+        given().auth().oauth2(TestTokens.supervisor("supervisor1"))
+                .when().get("/api/notifications?dossier={code}", code)
+                .then().statusCode(200).body("total", equalTo(6)).body(not(containsString("246810")));
+
+        // the submission redelivered late (after received) sends nothing twice and keeps the appointment
+        TopicReader.send(bootstrap, Topics.INTAKE, List.of(submission));
+        Thread.sleep(1500);
+        assertEquals(3, receivers.mailTo(email).size());
+        assertEquals(3, smsFor(code).size());
+        assertEquals(1, count("select count(*) from dossier_contact where dossier_code = ? and appointment_at is not null", code));
+    }
+
+    @Test
+    void aRefusalTellsEveryReasonWhetherOrNotTheDossierWasEverReceived() throws Exception {
+        // an online submission refused at the check: the refusal carries the contact
+        String online = newCode();
+        String email = "em." + SEQUENCE.get() + "@example.com";
+        String phone = "09456789" + String.format("%02d", SEQUENCE.get() % 100);
+        send(Topics.INTAKE, submitted(online, email, phone, "135790"));
+        send(Topics.INTAKE, new DossierRefused(online, UNIT, NOW.plusHours(3), "counter1",
+                List.of("Thủ tục không thuộc thẩm quyền của phường", "Người nộp không phải cha, mẹ của trẻ"),
+                new Applicant("Lê Văn Em", phone, email, null)));
+        await().atMost(WAIT).until(() -> receivers.mailTo(email).size() == 2 && smsFor(online).size() == 2);
+        String refusal = receivers.mailTo(email).stream().filter(m -> subject(m).equals("Hồ sơ " + online
+                + ": phiếu từ chối tiếp nhận giải quyết hồ sơ")).findFirst().map(NotificationFlowTest::content).orElseThrow();
+        assertTrue(refusal.contains("Kính gửi Lê Văn Em"), refusal);
+        assertTrue(refusal.contains("hồ sơ " + online + " (Liên thông khai sinh) không được tiếp nhận giải quyết"), refusal);
+        assertTrue(refusal.contains("- Thủ tục không thuộc thẩm quyền của phường\n- Người nộp không phải cha, mẹ của trẻ"),
+                refusal);
+        assertTrue(refusal.contains("mẹ của trẻ\n\nXin thông báo"), refusal);
+        assertFalse(refusal.contains("135790"), refusal);
+        String sms = smsFor(online).stream().filter(r -> r.body().contains("không được tiếp nhận")).findFirst()
+                .orElseThrow().body();
+        assertTrue(sms.contains("Lý do: Thủ tục không thuộc thẩm quyền của phường; Người nộp không phải cha, mẹ của trẻ"), sms);
+
+        // a dossier received and then refused: no contact on the event, the local copy has it
+        String counter = newCode();
+        String counterMail = "giang." + SEQUENCE.get() + "@example.com";
+        send(Topics.INTAKE, received(counter, counterMail, null, "864200"));
+        send(Topics.INTAKE, new DossierRefused(counter, UNIT, NOW.plusHours(1), "counter1",
+                List.of("Hồ sơ không đủ điều kiện"), null));
+        await().atMost(WAIT).until(() -> receivers.mailTo(counterMail).size() == 2);
+        assertTrue(receivers.mailTo(counterMail).stream().anyMatch(m -> subject(m).contains("phiếu từ chối")
+                && content(m).contains("- Hồ sơ không đủ điều kiện") && content(m).contains("Kính gửi Nguyễn Văn An")));
+
+        // refused ends the dossier: the contact is dropped once told
+        await().atMost(WAIT).until(() -> count("select count(*) from dossier_contact where dossier_code = ?", online) == 0
+                && count("select count(*) from dossier_contact where dossier_code = ?", counter) == 0);
+    }
+
+    @Test
+    void suppliedDocumentsAreAcknowledgedByEmailAndAWithdrawalIsConfirmedBeforeTheContactIsDropped() throws Exception {
+        String code = newCode();
+        String email = "hoa." + SEQUENCE.get() + "@example.com";
+        String phone = "09567890" + String.format("%02d", SEQUENCE.get() % 100);
+        send(Topics.INTAKE, received(code, email, phone, "975310"));
+        send(Topics.INTAKE, new DossierSupplementSupplied(code, NOW.plusDays(2), "counter1",
+                List.of(new SupplementItem("Giấy chứng sinh", DocumentForm.CERTIFIED_COPY, 1, null)), null));
+        send(Topics.INTAKE, new DossierWithdrawn(code, NOW.plusDays(3), "counter1", "Gia đình chuyển nơi cư trú"));
+
+        await().atMost(WAIT).until(() -> receivers.mailTo(email).size() == 3 && smsFor(code).size() == 2);
+        Map<String, String> bySubject = new java.util.HashMap<>();
+        for (MimeMessage m : receivers.mailTo(email)) {
+            bySubject.put(m.getSubject(), m.getContent().toString());
+        }
+        String supplied = bySubject.get("Hồ sơ " + code + ": đã nhận giấy tờ bổ sung");
+        assertTrue(supplied.contains("- Giấy chứng sinh (bản sao có chứng thực, 1 bản)"), String.valueOf(supplied));
+        assertTrue(supplied.contains("Hồ sơ tiếp tục được xem xét, giải quyết."), supplied);
+        String withdrawn = bySubject.get("Hồ sơ " + code + ": xác nhận rút hồ sơ");
+        assertTrue(withdrawn.contains("đã rút hồ sơ " + code + " (Liên thông khai sinh) lúc "), String.valueOf(withdrawn));
+        assertTrue(withdrawn.contains("Lý do: Gia đình chuyển nơi cư trú"), withdrawn);
+        assertFalse(withdrawn.contains("975310"), withdrawn);
+        assertTrue(smsFor(code).stream().anyMatch(r -> r.body().contains("đã được rút theo đề nghị")));
+        // the acknowledgement is e-mail only: no SMS rule, no SMS delivery
+        assertEquals(0, count("select count(*) from delivery where dossier_code = ? and event_type = "
+                + "'vn.motcua.dossier.supplement-supplied.v1' and channel = 'SMS'", code));
+        assertEquals(0, count("select count(*) from dossier_contact where dossier_code = ?", code));
+    }
+
+    @Test
+    void theApplicantIsToldWhatToPayAndThatProcessingStoppedWithTheReason() throws Exception {
+        String agency = "DATDAI-" + SEQUENCE.incrementAndGet();
+        send(Topics.CATALOG, new AgencyUpserted(agency, "Văn phòng đăng ký đất đai thử nghiệm", null, List.of(), true, NOW));
+        await().atMost(WAIT).until(() -> count("select count(*) from agency_contact where agency_code = ?", agency) == 1);
+        String code = newCode();
+        String email = "khanh." + SEQUENCE.get() + "@example.com";
+        String phone = "09678901" + String.format("%02d", SEQUENCE.get() % 100);
+        send(Topics.INTAKE, received(code, email, phone, "112358"));
+        LocalDate payBy = NOW.plusDays(10).toLocalDate();
+        send(Topics.ROUTING, new FinancialObligationRequested(code, UUID.randomUUID(), agency, 1_500_000L,
+                "Lệ phí trước bạ nhà, đất", NOW.plusDays(1), payBy));
+        // routing publishes the pause with it: the citizen is told once, from the obligation
+        send(Topics.ROUTING, new DossierPaused(code, NOW.plusDays(1), PauseReason.FINANCIAL_OBLIGATION, NOW.plusDays(14),
+                "Lệ phí trước bạ nhà, đất", agency, "datdai1", List.of()));
+        send(Topics.ROUTING, new DossierProcessingStopped(code, agency, "datdai1", NOW.plusDays(20),
+                "Quá hạn thực hiện nghĩa vụ tài chính"));
+
+        await().atMost(WAIT).until(() -> receivers.mailTo(email).size() == 3 && smsFor(code).size() == 3);
+        Map<String, String> bySubject = new java.util.HashMap<>();
+        for (MimeMessage m : receivers.mailTo(email)) {
+            bySubject.put(m.getSubject(), m.getContent().toString());
+        }
+        String obligation = bySubject.get("Hồ sơ " + code + ": thông báo thực hiện nghĩa vụ tài chính");
+        assertTrue(obligation.contains("Văn phòng đăng ký đất đai thử nghiệm đề nghị Quý ông/bà thực hiện nghĩa vụ tài chính"),
+                String.valueOf(obligation));
+        assertTrue(obligation.contains("Nội dung: Lệ phí trước bạ nhà, đất"), obligation);
+        assertTrue(obligation.contains("Số tiền: 1.500.000 đồng"), obligation);
+        assertTrue(obligation.contains("Hạn nộp: " + payBy.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))),
+                obligation);
+        assertTrue(smsFor(code).stream().anyMatch(r -> r.body().contains("đề nghị nộp 1.500.000 đồng (Lệ phí trước bạ nhà, đất)")),
+                smsFor(code).toString());
+        String stopped = bySubject.get("Hồ sơ " + code + ": thông báo dừng xử lý hồ sơ");
+        assertTrue(stopped.contains("Văn phòng đăng ký đất đai thử nghiệm thông báo dừng xử lý hồ sơ " + code), String.valueOf(stopped));
+        assertTrue(stopped.contains("Lý do: Quá hạn thực hiện nghĩa vụ tài chính"), stopped);
+        assertTrue(smsFor(code).stream().anyMatch(r -> r.body().contains("đã bị dừng xử lý. Lý do: Quá hạn thực hiện nghĩa vụ tài chính")));
+        assertEquals(0, count("select count(*) from delivery where dossier_code = ? and event_type = "
+                + "'vn.motcua.dossier.paused.v1' and audience = 'APPLICANT'", code));
+        // processing stopped ends the dossier: the contact is dropped once told
         assertEquals(0, count("select count(*) from dossier_contact where dossier_code = ?", code));
     }
 
@@ -442,6 +619,27 @@ class NotificationFlowTest {
 
     private static String newCode() {
         return DossierCode.format(UNIT, NOW, SEQUENCE.incrementAndGet());
+    }
+
+    private static DossierSubmitted submitted(String code, String email, String phone, String pin) {
+        return new DossierSubmitted(code, "LT-KS-TT-BHYT", 1, "Liên thông khai sinh", UNIT, NOW,
+                new Applicant("Trần Thị Dung", phone, email, "Số 2 Ba Đình"), "hmac-of-the-citizen", pin);
+    }
+
+    /** An online dossier accepted at the check: no PIN on the event. */
+    private static DossierReceived onlineReceived(String code, String email, String phone) {
+        DossierReceived counter = received(code, email, phone, null);
+        return new DossierReceived(code, counter.procedureCode(), 1, counter.procedureName(), ReceptionChannel.ONLINE,
+                UNIT, "counter1", NOW.plusHours(4), NOW.plusDays(14), counter.statutoryTime(),
+                new Applicant("Trần Thị Dung", phone, email, "Số 2 Ba Đình"), "hmac-of-the-citizen", null, counter.routingPlan());
+    }
+
+    private static String content(MimeMessage message) {
+        try {
+            return message.getContent().toString().replace("\r\n", "\n"); // SMTP sends CRLF
+        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static DossierReceived received(String code, String email, String phone, String pin) {

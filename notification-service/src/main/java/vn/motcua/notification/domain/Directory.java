@@ -8,7 +8,9 @@ import jakarta.transaction.Transactional;
 import vn.motcua.shared.events.Contact;
 import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.events.catalog.AgencyUpserted;
+import vn.motcua.shared.events.intake.Applicant;
 import vn.motcua.shared.events.intake.DossierReceived;
+import vn.motcua.shared.events.intake.DossierSubmitted;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -20,9 +22,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Notification's local copies of whom to tell: the applicant of each open dossier (from {@code received},
- * the only event with contact details) and every agency's contacts (from the catalogue's
- * {@code AgencyUpserted}). No one else's tables are read.
+ * Notification's local copies of whom to tell: the applicant of each open dossier (from {@code submitted}
+ * for an online dossier, then {@code received}: the events with contact details) and every agency's
+ * contacts (from the catalogue's {@code AgencyUpserted}). No one else's tables are read.
  */
 @ApplicationScoped
 public class Directory {
@@ -42,6 +44,22 @@ public class Directory {
     }
 
     public record Agency(String code, String name, boolean active, List<Contact> contacts) {
+    }
+
+    /**
+     * An online submission: its applicant is told now (code and PIN) and again at every later step, whose
+     * events carry no contact. Not yet received: no reception time, no appointment. A {@code received}
+     * that came first (a redelivered {@code submitted} arriving late) is not overwritten.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void keep(DossierSubmitted submitted) {
+        Applicant applicant = submitted.applicant();
+        update("insert into dossier_contact (dossier_code, procedure_code, procedure_name, unit_code, applicant_name,"
+                        + " phone, email, received_at, appointment_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, null, null, now())"
+                        + " on conflict (dossier_code) do nothing",
+                submitted.dossierCode(), submitted.procedureCode(), submitted.procedureName(), submitted.unitCode(),
+                applicant == null ? null : applicant.fullName(), applicant == null ? null : blankToNull(applicant.phone()),
+                applicant == null ? null : blankToNull(applicant.email()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -4,8 +4,13 @@ import vn.motcua.shared.events.DocumentForm;
 import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.events.EventPayload;
 import vn.motcua.shared.events.Outcome;
+import vn.motcua.shared.events.intake.Applicant;
 import vn.motcua.shared.events.intake.DossierReceived;
+import vn.motcua.shared.events.intake.DossierRefused;
+import vn.motcua.shared.events.intake.DossierSubmitted;
 import vn.motcua.shared.events.intake.DossierSupplementRequested;
+import vn.motcua.shared.events.intake.DossierSupplementSupplied;
+import vn.motcua.shared.events.intake.DossierWithdrawn;
 import vn.motcua.shared.events.intake.SupplementItem;
 import vn.motcua.shared.events.result.ResultReturned;
 import vn.motcua.shared.events.routing.DeadlineScope;
@@ -13,8 +18,12 @@ import vn.motcua.shared.events.routing.DeadlineWarning;
 import vn.motcua.shared.events.routing.DossierExtensionGranted;
 import vn.motcua.shared.events.routing.DossierOverdue;
 import vn.motcua.shared.events.routing.DossierProcessed;
+import vn.motcua.shared.events.routing.DossierProcessingStopped;
+import vn.motcua.shared.events.routing.FinancialObligationRequested;
 import vn.motcua.shared.events.routing.TaskAssigned;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +35,8 @@ import java.util.Optional;
 /**
  * What a message may say about an event: the dossier's details as texts ready for a Vietnamese template.
  * Only what the messages need: the applicant's name, never an ID number; the plain PIN only from
- * {@code received}.
+ * {@code submitted} (online) or {@code received} (at the counter; an online dossier's {@code received}
+ * has none, and its message prints no PIN line).
  */
 public final class Facts {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
@@ -50,8 +60,28 @@ public final class Facts {
             code = e.leadAgencyCode();
         } else if (payload instanceof DossierSupplementRequested e) {
             code = e.agencyCode();
+        } else if (payload instanceof FinancialObligationRequested e) {
+            code = e.agencyCode();
+        } else if (payload instanceof DossierProcessingStopped e) {
+            code = e.agencyCode();
         }
         return Optional.ofNullable(code);
+    }
+
+    /**
+     * The applicant's contact an event itself carries: {@code submitted}, {@code received}, and
+     * {@code refused} of a dossier that was never received. Other events rely on the local copy.
+     */
+    public static Optional<Applicant> applicant(EventPayload payload) {
+        Applicant applicant = null;
+        if (payload instanceof DossierReceived e) {
+            applicant = e.applicant();
+        } else if (payload instanceof DossierSubmitted e) {
+            applicant = e.applicant();
+        } else if (payload instanceof DossierRefused e) {
+            applicant = e.applicant();
+        }
+        return Optional.ofNullable(applicant);
     }
 
     public static Map<String, Object> of(String dossierCode, EventPayload payload, Optional<Directory.DossierContact> dossier,
@@ -71,6 +101,29 @@ public final class Facts {
             put(facts, "receivedAt", time(e.receivedAt()));
             put(facts, "appointmentAt", time(e.appointmentAt()));
             put(facts, "pin", e.lookupPin());
+        } else if (payload instanceof DossierSubmitted e) {
+            put(facts, "procedureName", e.procedureName());
+            put(facts, "applicantName", e.applicant() == null ? null : e.applicant().fullName());
+            put(facts, "submittedAt", time(e.submittedAt()));
+            put(facts, "pin", e.lookupPin());
+        } else if (payload instanceof DossierRefused e) {
+            put(facts, "applicantName", e.applicant() == null ? null : e.applicant().fullName());
+            put(facts, "refusedAt", time(e.refusedAt()));
+            facts.put("reasons", e.reasons().stream().filter(r -> r != null && !r.isBlank()).map(String::strip).toList());
+        } else if (payload instanceof DossierWithdrawn e) {
+            put(facts, "withdrawnAt", time(e.withdrawnAt()));
+            put(facts, "reason", e.reason());
+        } else if (payload instanceof DossierSupplementSupplied e) {
+            put(facts, "suppliedAt", time(e.suppliedAt()));
+            facts.put("items", e.items().stream().map(Facts::item).toList());
+        } else if (payload instanceof FinancialObligationRequested e) {
+            put(facts, "requestedAt", time(e.requestedAt()));
+            put(facts, "amount", money(e.amountVnd()));
+            put(facts, "description", e.description());
+            put(facts, "payBy", date(e.payBy()));
+        } else if (payload instanceof DossierProcessingStopped e) {
+            put(facts, "stoppedAt", time(e.stoppedAt()));
+            put(facts, "reason", e.reason());
         } else if (payload instanceof DossierSupplementRequested e) {
             put(facts, "reason", e.reason());
             facts.put("items", e.items().stream().map(Facts::item).toList());
@@ -139,6 +192,14 @@ public final class Facts {
         };
     }
 
+    /** Vietnamese money: dots between thousands, "đồng" (1.500.000 đồng). */
+    static String money(long vnd) {
+        DecimalFormatSymbols symbols = new DecimalFormatSymbols();
+        symbols.setGroupingSeparator('.');
+        symbols.setMinusSign('-');
+        return new DecimalFormat("#,##0", symbols).format(vnd) + " đồng";
+    }
+
     private static String time(OffsetDateTime time) {
         return time == null ? null : TIME.format(time.withOffsetSameInstant(EventJson.VIETNAM));
     }
@@ -157,5 +218,6 @@ public final class Facts {
     public static final List<String> KEYS = List.of("code", "procedureName", "applicantName", "receivedAt",
             "appointmentAt", "pin", "reason", "items", "supplyBy", "agencyName", "previousDueAt", "newDueAt",
             "apologyRef", "decidedAt", "outcome", "note", "returnedAt", "returnChannel", "trackingNumber",
-            "assignedAt", "dueAt", "scope", "agencyCode");
+            "assignedAt", "dueAt", "scope", "agencyCode", "submittedAt", "refusedAt", "reasons", "withdrawnAt",
+            "suppliedAt", "requestedAt", "amount", "description", "payBy", "stoppedAt");
 }

@@ -16,11 +16,15 @@ import vn.motcua.shared.events.EventType;
 import vn.motcua.shared.events.EventTypes;
 import vn.motcua.shared.events.NotificationChannel;
 import vn.motcua.shared.events.catalog.AgencyUpserted;
+import vn.motcua.shared.events.intake.Applicant;
 import vn.motcua.shared.events.intake.DossierReceived;
+import vn.motcua.shared.events.intake.DossierRefused;
+import vn.motcua.shared.events.intake.DossierSubmitted;
 import vn.motcua.shared.events.intake.DossierWithdrawn;
 import vn.motcua.shared.events.notification.NotificationEvent;
 import vn.motcua.shared.events.result.ResultReturned;
 import vn.motcua.shared.events.routing.DossierExtensionGranted;
+import vn.motcua.shared.events.routing.DossierProcessingStopped;
 import vn.motcua.shared.events.routing.DossierResumed;
 
 import java.sql.Connection;
@@ -82,7 +86,9 @@ public class Planner {
             return;
         }
         String code = dossierEvent.dossierCode();
-        if (payload instanceof DossierReceived received) {
+        if (payload instanceof DossierSubmitted submitted) {
+            directory.keep(submitted);
+        } else if (payload instanceof DossierReceived received) {
             directory.keep(received);
         } else if (payload instanceof DossierExtensionGranted extension) {
             directory.moveAppointment(code, extension.newDueAt());
@@ -90,12 +96,21 @@ public class Planner {
             directory.moveAppointment(code, resumed.newDueAt());
         }
         int planned = plan(event, code, payload);
-        if (payload instanceof ResultReturned || payload instanceof DossierWithdrawn) {
+        if (ends(payload)) {
             directory.forget(code);
         }
         if (planned > 0) {
             LOG.infof("planned %d deliveries for %s of %s", planned, event.type(), code);
         }
+    }
+
+    /**
+     * The dossier's life is over (result returned, withdrawn, refused, processing stopped): once its
+     * applicant is told, the contact details are no longer kept.
+     */
+    static boolean ends(EventPayload payload) {
+        return payload instanceof ResultReturned || payload instanceof DossierWithdrawn
+                || payload instanceof DossierRefused || payload instanceof DossierProcessingStopped;
     }
 
     private int plan(CloudEvent<JsonNode> event, String code, EventPayload payload) {
@@ -152,9 +167,11 @@ public class Planner {
             case APPLICANT -> {
                 String email = dossier.map(Directory.DossierContact::email).orElse(null);
                 String phone = dossier.map(Directory.DossierContact::phone).orElse(null);
-                if (payload instanceof DossierReceived received && received.applicant() != null) {
-                    email = received.applicant().email();
-                    phone = received.applicant().phone();
+                // the contact the event carries wins; the local copy fills what it lacks
+                Optional<Applicant> carried = Facts.applicant(payload);
+                if (carried.isPresent()) {
+                    email = firstNonBlank(carried.get().email(), email);
+                    phone = firstNonBlank(carried.get().phone(), phone);
                 }
                 add(recipients, channel, channel == NotificationChannel.EMAIL ? email : channel == NotificationChannel.SMS ? phone : null);
             }
@@ -181,6 +198,10 @@ public class Planner {
             }
         }
         return recipients;
+    }
+
+    private static String firstNonBlank(String first, String second) {
+        return first != null && !first.isBlank() ? first : second;
     }
 
     private static void add(List<Recipient> recipients, NotificationChannel channel, String address) {
