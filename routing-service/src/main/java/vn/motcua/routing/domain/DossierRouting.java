@@ -49,6 +49,11 @@ public class DossierRouting {
         dossier.procedureCode = received.procedureCode();
         dossier.procedureVersion = received.procedureVersion();
         dossier.unitCode = received.unitCode();
+        dossier.procedureName = received.procedureName();
+        if (received.applicant() != null) {
+            dossier.applicantName = received.applicant().fullName();
+            dossier.applicantAddress = received.applicant().address();
+        }
         dossier.receivedAt = received.receivedAt();
         dossier.dueAt = received.appointmentAt();
         dossier.statutoryDueAt = received.appointmentAt();
