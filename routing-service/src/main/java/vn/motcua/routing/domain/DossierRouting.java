@@ -79,7 +79,7 @@ public class DossierRouting {
     }
 
     /**
-     * Puts one step's task in an agency's queue (a handover row of Form 05) and publishes its
+     * Puts one step's task in an agency's queue (a handover row of Form 06, the control sheet) and publishes its
      * {@code TaskAssigned}: a stage opening, a step returned to, or a step transferred.
      */
     AgencyTask assign(String dossierCode, int stageIndex, String stepId, String agency, String agencyName,
