@@ -13,7 +13,7 @@ import java.util.List;
 import static vn.motcua.routing.api.DossierView.vn;
 
 /**
- * The process control sheet (Form 05, phiếu kiểm soát quá trình giải quyết hồ sơ): one row per handover
+ * The process control sheet (Form 06 of Circular 03/2025, phiếu kiểm soát quá trình giải quyết hồ sơ): one row per handover
  * (giao / nhận) with its time, the two parties, the step's result and whether it was on time; the last
  * row hands the decided (or stopped) dossier back to the one-stop unit.
  *

@@ -39,7 +39,7 @@ public class AgencyTask {
     @Column(nullable = false)
     public TaskStatus status;
 
-    /** Who handed the dossier over: the one-stop unit's code or the previous agency's (Form 05, "giao"). */
+    /** Who handed the dossier over: the one-stop unit's code or the previous agency's (Form 06, "giao"). */
     @Column(name = "handed_over_by", nullable = false)
     public String handedOverBy;
 

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A dossier as routing keeps it, for the agencies involved and for supervisors: its clock (due dates,
- * pause, extension, stop, obligations) and its tasks in handover order (the rows of Form 05). Officers of
+ * pause, extension, stop, obligations) and its tasks in handover order (the rows of Form 06, the control sheet). Officers of
  * an agency that never had a task of the dossier get 404, as if it did not exist.
  */
 @ApplicationScoped

@@ -49,6 +49,11 @@ public class DossierRouting {
         dossier.procedureCode = received.procedureCode();
         dossier.procedureVersion = received.procedureVersion();
         dossier.unitCode = received.unitCode();
+        dossier.procedureName = received.procedureName();
+        if (received.applicant() != null) {
+            dossier.applicantName = received.applicant().fullName();
+            dossier.applicantAddress = received.applicant().address();
+        }
         dossier.receivedAt = received.receivedAt();
         dossier.dueAt = received.appointmentAt();
         dossier.statutoryDueAt = received.appointmentAt();
@@ -74,7 +79,7 @@ public class DossierRouting {
     }
 
     /**
-     * Puts one step's task in an agency's queue (a handover row of Form 05) and publishes its
+     * Puts one step's task in an agency's queue (a handover row of Form 06, the control sheet) and publishes its
      * {@code TaskAssigned}: a stage opening, a step returned to, or a step transferred.
      */
     AgencyTask assign(String dossierCode, int stageIndex, String stepId, String agency, String agencyName,

@@ -31,6 +31,20 @@ public class RoutedDossier {
     @Column(name = "unit_code", nullable = false)
     public String unitCode;
 
+    /** The procedure's name as received, for the forms; null for dossiers routed before it was kept. */
+    @Column(name = "procedure_name")
+    public String procedureName;
+
+    /**
+     * The applicant's name and address as received, for the forms (Kính gửi, Kèm theo hồ sơ của); no
+     * other personal data is kept here. Null for dossiers routed before they were kept.
+     */
+    @Column(name = "applicant_name")
+    public String applicantName;
+
+    @Column(name = "applicant_address")
+    public String applicantAddress;
+
     @Column(name = "received_at", nullable = false)
     public OffsetDateTime receivedAt;
 

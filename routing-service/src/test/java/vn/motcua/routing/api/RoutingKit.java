@@ -36,9 +36,16 @@ final class RoutingKit {
     /** A received dossier on intake's topic, received at {@code at} with the appointment {@code due}. */
     void receive(String code, RoutingPlanSnapshot plan, String procedureCode, OffsetDateTime at, OffsetDateTime due,
                  int statutoryDays) {
-        DossierReceived payload = new DossierReceived(code, procedureCode, 1, "Thủ tục thử nghiệm",
+        receive(code, plan, procedureCode, at, due, statutoryDays, "Thủ tục thử nghiệm",
+                new Applicant("Nguyễn Thị Hoa", "0912345678", null, null));
+    }
+
+    /** The same with the procedure's name and the applicant given. */
+    void receive(String code, RoutingPlanSnapshot plan, String procedureCode, OffsetDateTime at, OffsetDateTime due,
+                 int statutoryDays, String procedureName, Applicant applicant) {
+        DossierReceived payload = new DossierReceived(code, procedureCode, 1, procedureName,
                 ReceptionChannel.COUNTER, TaskFlowTest.UNIT, "counter1", at, due, StatutoryTime.workingDays(statutoryDays),
-                new Applicant("Nguyễn Thị Hoa", "0912345678", null, null), null, "482913", plan);
+                applicant, null, "482913", plan);
         sendIntake(code, payload, UUID.randomUUID());
     }
 

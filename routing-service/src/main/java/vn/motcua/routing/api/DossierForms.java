@@ -1,0 +1,150 @@
+package vn.motcua.routing.api;
+
+import vn.motcua.documents.Applicant;
+import vn.motcua.documents.ApologyData;
+import vn.motcua.documents.ControlSheetData;
+import vn.motcua.documents.Issuer;
+import vn.motcua.documents.StopNoticeData;
+import vn.motcua.routing.domain.AgencyTask;
+import vn.motcua.routing.domain.DossierQueries;
+import vn.motcua.routing.domain.DossierStatus;
+import vn.motcua.routing.domain.RoutedDossier;
+import vn.motcua.shared.events.EventJson;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data of the forms routing issues, from routing's own rows only: Form 04 (apology and extension
+ * request, issued by the agency at fault), Form 05 (stop notice, issued by the stopping agency) and
+ * Form 06 (control sheet, issued by the one-stop unit). Agencies are named as their tasks name them, the
+ * unit by its code (routing is not told the unit's name); the applicant as received, or
+ * {@link #UNKNOWN} for a dossier routed before routing kept it.
+ */
+final class DossierForms {
+    /** Printed where a dossier routed before the applicant was kept would show the name. */
+    static final String UNKNOWN = "(chưa có thông tin)";
+    static final String HEAD = "Thủ trưởng cơ quan";
+
+    private DossierForms() {
+    }
+
+    /** Form 04, or null when the dossier has no extension. */
+    static ApologyData apology(DossierQueries.Found found) {
+        RoutedDossier d = found.dossier();
+        if (d.extendedAt == null) {
+            return null;
+        }
+        String agency = agencyName(found, d.extensionAgency);
+        return new ApologyData(new Issuer(null, agency, null), d.apologyRef, d.code, applicant(d), request(d),
+                vn(d.receivedAt), vn(d.extensionPreviousDueAt), agency, d.extensionReason, vn(d.dueAt),
+                d.apologySignedBy == null ? HEAD : d.apologySignedBy, null, vn(d.extendedAt));
+    }
+
+    /** Form 05, or null when processing was not stopped. */
+    static StopNoticeData stopNotice(DossierQueries.Found found) {
+        RoutedDossier d = found.dossier();
+        if (d.stoppedAt == null) {
+            return null;
+        }
+        return new StopNoticeData(new Issuer(null, agencyName(found, d.stopAgency), null), null, d.code, applicant(d),
+                request(d), vn(d.receivedAt), d.stopReason, null, HEAD, null, vn(d.stoppedAt));
+    }
+
+    /**
+     * Form 06: the rows of {@link ControlSheet} with the parties named, the person who received each
+     * handover (who claimed the task) and who gave it (who closed the giving agency's previous task), the
+     * result as the form asks it (trước hạn / đúng hạn / quá hạn) and the outcome as the note.
+     */
+    static ControlSheetData controlSheet(DossierQueries.Found found, ControlSheet sheet, OffsetDateTime now) {
+        RoutedDossier d = found.dossier();
+        List<AgencyTask> tasks = found.tasks();
+        Map<String, String> lastCloser = new HashMap<>();
+        List<ControlSheetData.Handover> handovers = new ArrayList<>();
+        for (int k = 0; k < sheet.rows().size(); k++) {
+            ControlSheet.Row row = sheet.rows().get(k);
+            AgencyTask task = k < tasks.size() ? tasks.get(k) : null;
+            String giver = lastCloser.get(row.from());
+            String receiver = task == null ? null : task.claimedBy;
+            if (task == null && d.status == DossierStatus.STOPPED) {
+                giver = d.stoppedBy;
+            }
+            handovers.add(new ControlSheetData.Handover(party(found, row.from()), party(found, row.to()),
+                    row.handedOverAt(), giver, receiver, timeliness(row, task, d, now), row.dueAt(),
+                    resultLabel(row.result())));
+            if (task != null && !task.status.open()) {
+                String closer = task.completedBy != null ? task.completedBy : task.claimedBy;
+                if (closer != null) {
+                    lastCloser.put(task.agency, closer);
+                }
+            }
+        }
+        return new ControlSheetData(new Issuer(null, d.unitCode, null), d.code, applicant(d), request(d),
+                vn(d.receivedAt), vn(d.statutoryDueAt), handovers, vn(now));
+    }
+
+    /** Trước hạn (done on an earlier day than due), đúng hạn, quá hạn; null while open and not yet late. */
+    private static String timeliness(ControlSheet.Row row, AgencyTask task, RoutedDossier d, OffsetDateTime now) {
+        if (row.onTime() == null) {
+            return null;
+        }
+        if (!row.onTime()) {
+            return "Quá hạn";
+        }
+        OffsetDateTime done = task != null ? (task.completedAt != null ? task.completedAt : task.closedAt)
+                : d.decidedAt != null ? d.decidedAt : d.stoppedAt;
+        if (done == null) {
+            return null;
+        }
+        return vn(done).toLocalDate().isBefore(row.dueAt().toLocalDate()) ? "Trước hạn" : "Đúng hạn";
+    }
+
+    private static String resultLabel(String result) {
+        if (result == null) {
+            return "Đang giải quyết";
+        }
+        return switch (result) {
+            case "APPROVED" -> "Đồng ý";
+            case "REJECTED" -> "Không đồng ý";
+            case "RETURNED" -> "Trả lại bước trước";
+            case "TRANSFERRED" -> "Chuyển cơ quan khác";
+            case "CANCELLED" -> "Hủy";
+            case "STOPPED" -> "Dừng giải quyết";
+            default -> result;
+        };
+    }
+
+    /** The unit by its code, an agency by the name its tasks carry (or its code). */
+    private static String party(DossierQueries.Found found, String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        return code.equals(found.dossier().unitCode) ? code : agencyName(found, code);
+    }
+
+    static String agencyName(DossierQueries.Found found, String agency) {
+        for (int k = found.tasks().size() - 1; k >= 0; k--) {
+            AgencyTask task = found.tasks().get(k);
+            if (task.agency.equals(agency) && task.agencyName != null && !task.agencyName.isBlank()) {
+                return task.agencyName;
+            }
+        }
+        return agency;
+    }
+
+    private static Applicant applicant(RoutedDossier d) {
+        boolean known = d.applicantName != null && !d.applicantName.isBlank();
+        return new Applicant(known ? d.applicantName : UNKNOWN, d.applicantAddress, null, null);
+    }
+
+    private static String request(RoutedDossier d) {
+        return d.procedureName == null || d.procedureName.isBlank() ? d.procedureCode : d.procedureName;
+    }
+
+    private static OffsetDateTime vn(OffsetDateTime time) {
+        return time == null ? null : time.withOffsetSameInstant(EventJson.VIETNAM);
+    }
+}
