@@ -9,16 +9,16 @@ import static vn.motcua.documents.Pdf.r;
 public final class RefusalForm {
     public static final String NUMBER = "Mẫu số 03";
     public static final String TITLE = "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ";
-    private static final float FS = 12.5f;
+    private static final float FS = 10f;
 
     private RefusalForm() {
     }
 
     public static byte[] render(RefusalData d) {
         String code = d.dossierCode() == null || d.dossierCode().isBlank() ? null : d.dossierCode();
-        try (Pdf pdf = new Pdf(Pdf.A4, 70, 45, 50, 50, TITLE + (code == null ? "" : " " + code), Forms.subject(NUMBER))) {
-            pdf.nationalHeader(d.issuer(), null, Forms.dateLine(d.issuer(), d.issuedAt()), 12);
-            pdf.formTitle(code, 64, TITLE, 14, FS);
+        try (Pdf pdf = new Pdf(Pdf.A5, 40, 28, 26, 32, TITLE + (code == null ? "" : " " + code), Forms.subject(NUMBER))) {
+            pdf.nationalHeader(d.issuer(), null, Forms.dateLine(d.issuer(), d.issuedAt()), 9f);
+            pdf.formTitle(code, 54, TITLE, 12, FS);
             pdf.paragraph(FS, Pdf.Align.LEFT, 0, r(d.issuer().name() + " tiếp nhận hồ sơ của:"));
             Forms.applicant(pdf, d.applicant(), FS);
             pdf.paragraph(FS, Pdf.Align.LEFT, 0, r("Nội dung yêu cầu giải quyết: "), b(d.request()));

@@ -10,16 +10,16 @@ import static vn.motcua.documents.Pdf.r;
 public final class SupplementRequestForm {
     public static final String NUMBER = "Mẫu số 02";
     public static final String TITLE = "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ";
-    private static final float FS = 12.5f;
+    private static final float FS = 10f;
 
     private SupplementRequestForm() {
     }
 
     public static byte[] render(SupplementRequestData d) {
         String code = d.dossierCode() == null || d.dossierCode().isBlank() ? null : d.dossierCode();
-        try (Pdf pdf = new Pdf(Pdf.A4, 70, 45, 50, 50, TITLE + (code == null ? "" : " " + code), Forms.subject(NUMBER))) {
-            pdf.nationalHeader(d.issuer(), null, Forms.dateLine(d.issuer(), d.issuedAt()), 12);
-            pdf.formTitle(code, 64, TITLE, 14, FS);
+        try (Pdf pdf = new Pdf(Pdf.A5, 40, 28, 26, 32, TITLE + (code == null ? "" : " " + code), Forms.subject(NUMBER))) {
+            pdf.nationalHeader(d.issuer(), null, Forms.dateLine(d.issuer(), d.issuedAt()), 9f);
+            pdf.formTitle(code, 54, TITLE, 12, FS);
             pdf.paragraph(FS, Pdf.Align.LEFT, 0, r("Hồ sơ của:"));
             Forms.applicant(pdf, d.applicant(), FS);
             pdf.paragraph(FS, Pdf.Align.LEFT, 0, r("Nội dung yêu cầu giải quyết: "), b(d.request()));
@@ -31,7 +31,7 @@ public final class SupplementRequestForm {
                 rows.add(List.of(String.valueOf(n++), item.name(), item.form(),
                         item.copies() > 0 ? String.valueOf(item.copies()) : "", Forms.blank(item.note())));
             }
-            pdf.table(new float[]{0.7f, 4.2f, 2.2f, 1f, 4.2f},
+            pdf.table(new float[]{0.9f, 4.0f, 2.2f, 1f, 4.2f},
                     List.of("STT", "Tên giấy tờ", "Hình thức", "Số bản", "Nội dung cần bổ sung, hoàn thiện"),
                     rows, FS - 1.5f, new Pdf.Align[]{Pdf.Align.CENTER, Pdf.Align.LEFT, Pdf.Align.LEFT, Pdf.Align.CENTER, Pdf.Align.LEFT});
             pdf.paragraph(FS, Pdf.Align.LEFT, 0, r("Lý do: " + Forms.or(d.reason())));

@@ -28,7 +28,7 @@ class OtherFormsTest {
             assertContains(text, "1 Giấy chứng sinh Bản chính 1 Bản đã nộp bị mờ, không đọc được họ tên người mẹ");
             assertContains(text, "Lý do: Hồ sơ chưa đầy đủ thành phần theo quy định.");
             assertContains(text, "NGƯỜI HƯỚNG DẪN");
-            pdf.assertPageSize(Pdf.A4);
+            pdf.assertPageSize(Pdf.A5);
             assertEquals(1, pdf.pages());
         }
     }
@@ -40,7 +40,7 @@ class OtherFormsTest {
             String text = pdf.flatText();
             assertContains(text, "1. Trẻ em đã được đăng ký khai sinh tại Ủy ban nhân dân xã Đông Anh.");
             assertContains(text, "2. Người yêu cầu không phải cha, mẹ hoặc người được ủy quyền.");
-            pdf.assertPageSize(Pdf.A4);
+            pdf.assertPageSize(Pdf.A5);
         }
     }
 
