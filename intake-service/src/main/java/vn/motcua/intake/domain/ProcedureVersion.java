@@ -175,13 +175,41 @@ public class ProcedureVersion extends PanacheEntityBase {
     }
 
     public RoutingPlanSnapshot routingPlan() {
-        return read(plan, new TypeReference<>() {
-        });
+        return PARSED_PLANS.computeIfAbsent(plan, json -> read(json, new TypeReference<RoutingPlanSnapshot>() {
+        }));
     }
 
     public List<RequiredDocument> requiredDocuments() {
-        return read(documents, new TypeReference<>() {
-        });
+        return PARSED_DOCUMENTS.computeIfAbsent(documents, json -> List.copyOf(read(json,
+                new TypeReference<List<RequiredDocument>>() {
+                })));
+    }
+
+    /**
+     * Every reception reads its version's plan and checklist: parsed once per distinct JSON text (the
+     * parsed values are immutable records, and a catalogue holds a few thousand versions at most).
+     */
+    private static final ParsedCache<RoutingPlanSnapshot> PARSED_PLANS = new ParsedCache<>(4096);
+    private static final ParsedCache<List<RequiredDocument>> PARSED_DOCUMENTS = new ParsedCache<>(4096);
+
+    private static final class ParsedCache<T> {
+        private final java.util.concurrent.ConcurrentHashMap<String, T> map = new java.util.concurrent.ConcurrentHashMap<>();
+        private final int limit;
+
+        ParsedCache(int limit) {
+            this.limit = limit;
+        }
+
+        T computeIfAbsent(String json, java.util.function.Function<String, T> parse) {
+            T value = map.get(json);
+            if (value == null) {
+                if (map.size() >= limit) {
+                    map.clear();
+                }
+                value = map.computeIfAbsent(json, parse);
+            }
+            return value;
+        }
     }
 
     private static String write(Object value) {

@@ -51,7 +51,10 @@ public final class ReceptionBenchmark {
         int clients = Integer.getInteger("bench.clients", 64);
         int units = Integer.getInteger("bench.units", 50);
 
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1: one connection per client thread, as browsers and counters do (the default h2c upgrade
+        // would multiplex every client over a single connection).
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         List<String> tokens = new ArrayList<>();
         for (int i = 1; i <= units; i++) {
             tokens.add(token(http, keycloak, "load%02d".formatted(i)));
