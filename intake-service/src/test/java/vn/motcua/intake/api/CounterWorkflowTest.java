@@ -10,6 +10,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import vn.motcua.shared.calendar.DeadlineCalculator;
 import vn.motcua.shared.events.CloudEvent;
@@ -81,6 +82,8 @@ class CounterWorkflowTest {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    SessionFactory sessions;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -359,6 +362,11 @@ class CounterWorkflowTest {
         given().auth().oauth2(COUNTER).get("/api/dossiers?from=2020-01-01&to=2020-01-31").then().statusCode(200)
                 .body("total", equalTo(0));
 
+        long onePerPage = statements(1);
+        long fullPage = statements(50);
+        assertEquals(onePerPage, fullPage, "a page of 1 and a page of 50 cost the same statements");
+        assertEquals(2, fullPage, "one count and one page query");
+
         given().auth().oauth2(COUNTER).get("/api/dossiers?status=LOST&channel=FAX&from=hôm-nay").then().statusCode(400)
                 .body("errors.field", containsInAnyOrder("channel", "from", "status"));
         given().auth().oauth2(COUNTER).get("/api/dossiers?from=2026-02-01&to=2026-01-01").then().statusCode(400);
@@ -380,5 +388,17 @@ class CounterWorkflowTest {
                 .body("type", containsString("unknown-unit")).body("detail", containsString("ngừng tiếp nhận"));
         String other = submission(ReceptionTest.ALL_DOCUMENTS).replace(UNIT, unit);
         submit(CITIZEN, other).then().statusCode(422);
+    }
+
+    /** The fewest statements a list page cost over a few tries (consumers may run meanwhile). */
+    long statements(int size) {
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            sessions.getStatistics().clear();
+            given().auth().oauth2(COUNTER).queryParam("size", size).get("/api/dossiers").then().statusCode(200)
+                    .body("items.size()", org.hamcrest.Matchers.greaterThan(size == 1 ? 0 : 1));
+            fewest = Math.min(fewest, sessions.getStatistics().getPrepareStatementCount());
+        }
+        return fewest;
     }
 }
