@@ -8,6 +8,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.transaction.Transactional;
+import vn.motcua.intake.domain.CatalogueAnnouncement;
 import vn.motcua.intake.domain.CatalogueExport;
 import vn.motcua.intake.domain.CatalogueTransfer;
 
@@ -16,11 +18,29 @@ import vn.motcua.intake.domain.CatalogueTransfer;
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogueResource {
     private final CatalogueTransfer transfer;
+    private final CatalogueAnnouncement announcement;
     private final SecurityIdentity identity;
 
-    public CatalogueResource(CatalogueTransfer transfer, SecurityIdentity identity) {
+    public CatalogueResource(CatalogueTransfer transfer, CatalogueAnnouncement announcement, SecurityIdentity identity) {
         this.transfer = transfer;
+        this.announcement = announcement;
         this.identity = identity;
+    }
+
+    /** What an announcement sent. */
+    public record Announced(int items) {
+    }
+
+    /**
+     * Announces the whole catalogue again on {@code motcua.catalog.events} (e.g. after a new service
+     * joined, or a service's local copy was lost); consumers upsert, so nothing changes twice.
+     */
+    @POST
+    @Path("/announce")
+    @RolesAllowed("admin")
+    @Transactional
+    public Announced announce() {
+        return new Announced(announcement.announceAll());
     }
 
     @GET

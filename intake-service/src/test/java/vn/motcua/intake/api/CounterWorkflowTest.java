@@ -84,6 +84,8 @@ class CounterWorkflowTest {
     AgroalDataSource dataSource;
     @Inject
     SessionFactory sessions;
+    @Inject
+    vn.motcua.intake.domain.CatalogueAnnouncement announcement;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -400,5 +402,28 @@ class CounterWorkflowTest {
             fewest = Math.min(fewest, sessions.getStatistics().getPrepareStatementCount());
         }
         return fewest;
+    }
+
+    @Test
+    void theSeededCatalogueIsAnnouncedOnceAndAgainOnAnAdministratorsRequest() throws SQLException {
+        long items = count("select (select count(*) from intake.agency) + (select count(*) from intake.one_stop_unit)"
+                + " + (select count(*) from intake.procedure_version)");
+        assertEquals(items, count("select items from intake.catalogue_announcement where id = 1"),
+                "the first start announced every agency, unit and procedure version");
+        assertEquals(0, io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(announcement::announceOnce),
+                "a later start announces nothing");
+        List<String> agencies = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : TopicReader.read(bootstrap, Topics.CATALOG, (int) items,
+                Duration.ofSeconds(1), Duration.ofSeconds(20))) {
+            CloudEvent<JsonNode> e = EventJson.read(r.value());
+            if (e.type().equals(EventTypes.AGENCY_UPSERTED.type())) {
+                agencies.add(EventTypes.AGENCY_UPSERTED.payload(e).agencyCode());
+            }
+        }
+        assertTrue(agencies.containsAll(List.of("TUPHAP-BADINH", "CONGAN-BADINH", "BHXH-KV1")), agencies.toString());
+
+        given().auth().oauth2(COUNTER).post("/api/catalogue/announce").then().statusCode(403);
+        given().auth().oauth2(TestTokens.admin("admin1")).post("/api/catalogue/announce").then().statusCode(200)
+                .body("items", equalTo((int) items));
     }
 }
