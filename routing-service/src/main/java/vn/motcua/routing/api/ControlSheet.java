@@ -35,7 +35,14 @@ public record ControlSheet(String code, List<Row> rows) {
             OffsetDateTime closed = task.completedAt != null ? task.completedAt : task.closedAt;
             String result = task.status == TaskStatus.COMPLETED ? task.outcome.name()
                     : task.status.open() ? null : task.status.name();
-            Boolean onTime = closed != null ? !closed.isAfter(task.dueAt) : now.isAfter(task.dueAt) ? false : null;
+            // Not a nested conditional: (c ? boolean : Boolean) unboxes, and an open step within its due date
+            // (null) threw.
+            Boolean onTime = null;
+            if (closed != null) {
+                onTime = !closed.isAfter(task.dueAt);
+            } else if (now.isAfter(task.dueAt)) {
+                onTime = false;
+            }
             rows.add(new Row(task.handedOverBy, task.agency, vn(task.assignedAt), vn(task.claimedAt), vn(task.dueAt),
                     result, onTime));
             if (task.status == TaskStatus.COMPLETED) {

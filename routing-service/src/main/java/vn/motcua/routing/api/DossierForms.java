@@ -6,23 +6,28 @@ import vn.motcua.documents.ControlSheetData;
 import vn.motcua.documents.Issuer;
 import vn.motcua.documents.StopNoticeData;
 import vn.motcua.routing.domain.AgencyTask;
+import vn.motcua.routing.domain.Catalog;
 import vn.motcua.routing.domain.DossierQueries;
 import vn.motcua.routing.domain.DossierStatus;
+import vn.motcua.routing.domain.OneStopUnit;
 import vn.motcua.routing.domain.RoutedDossier;
 import vn.motcua.shared.events.EventJson;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The data of the forms routing issues, from routing's own rows only: Form 04 (apology and extension
  * request, issued by the agency at fault), Form 05 (stop notice, issued by the stopping agency) and
- * Form 06 (control sheet, issued by the one-stop unit). Agencies are named as their tasks name them, the
- * unit by its code (routing is not told the unit's name); the applicant as received, or
- * {@link #UNKNOWN} for a dossier routed before routing kept it.
+ * Form 06 (control sheet, issued by the one-stop unit). Parties are named from routing's catalogue copies
+ * ({@link Parties}): an agency by the catalogue's name, else the name its tasks carry, else its code; the
+ * unit by its name, else its code, and the date line's place from the unit's address. The applicant as
+ * received, or {@link #UNKNOWN} for a dossier routed before routing kept it.
  */
 final class DossierForms {
     /** Printed where a dossier routed before the applicant was kept would show the name. */
@@ -32,26 +37,53 @@ final class DossierForms {
     private DossierForms() {
     }
 
+    /**
+     * What the catalogue copies know of a dossier's parties: the names of the agencies that had its tasks,
+     * extended or stopped it, and its one-stop unit (null when the copy has not got it).
+     */
+    record Parties(Map<String, String> agencies, OneStopUnit unit) {
+        static Parties of(DossierQueries.Found found, Catalog catalog) {
+            RoutedDossier d = found.dossier();
+            Set<String> codes = new HashSet<>();
+            found.tasks().forEach(t -> codes.add(t.agency));
+            if (d.extensionAgency != null) {
+                codes.add(d.extensionAgency);
+            }
+            if (d.stopAgency != null) {
+                codes.add(d.stopAgency);
+            }
+            return new Parties(catalog.agencyNames(codes), catalog.unit(d.unitCode).orElse(null));
+        }
+
+        String unitName(String code) {
+            return unit == null ? code : unit.name;
+        }
+
+        String place() {
+            return unit == null ? null : unit.place();
+        }
+    }
+
     /** Form 04, or null when the dossier has no extension. */
-    static ApologyData apology(DossierQueries.Found found) {
+    static ApologyData apology(DossierQueries.Found found, Parties parties) {
         RoutedDossier d = found.dossier();
         if (d.extendedAt == null) {
             return null;
         }
-        String agency = agencyName(found, d.extensionAgency);
-        return new ApologyData(new Issuer(null, agency, null), d.apologyRef, d.code, applicant(d), request(d),
+        String agency = agencyName(found, parties, d.extensionAgency);
+        return new ApologyData(new Issuer(null, agency, parties.place()), d.apologyRef, d.code, applicant(d), request(d),
                 vn(d.receivedAt), vn(d.extensionPreviousDueAt), agency, d.extensionReason, vn(d.dueAt),
                 d.apologySignedBy == null ? HEAD : d.apologySignedBy, null, vn(d.extendedAt));
     }
 
     /** Form 05, or null when processing was not stopped. */
-    static StopNoticeData stopNotice(DossierQueries.Found found) {
+    static StopNoticeData stopNotice(DossierQueries.Found found, Parties parties) {
         RoutedDossier d = found.dossier();
         if (d.stoppedAt == null) {
             return null;
         }
-        return new StopNoticeData(new Issuer(null, agencyName(found, d.stopAgency), null), null, d.code, applicant(d),
-                request(d), vn(d.receivedAt), d.stopReason, null, HEAD, null, vn(d.stoppedAt));
+        return new StopNoticeData(new Issuer(null, agencyName(found, parties, d.stopAgency), parties.place()), null,
+                d.code, applicant(d), request(d), vn(d.receivedAt), d.stopReason, null, HEAD, null, vn(d.stoppedAt));
     }
 
     /**
@@ -59,7 +91,8 @@ final class DossierForms {
      * handover (who claimed the task) and who gave it (who closed the giving agency's previous task), the
      * result as the form asks it (trước hạn / đúng hạn / quá hạn) and the outcome as the note.
      */
-    static ControlSheetData controlSheet(DossierQueries.Found found, ControlSheet sheet, OffsetDateTime now) {
+    static ControlSheetData controlSheet(DossierQueries.Found found, Parties parties, ControlSheet sheet,
+                                         OffsetDateTime now) {
         RoutedDossier d = found.dossier();
         List<AgencyTask> tasks = found.tasks();
         Map<String, String> lastCloser = new HashMap<>();
@@ -72,7 +105,7 @@ final class DossierForms {
             if (task == null && d.status == DossierStatus.STOPPED) {
                 giver = d.stoppedBy;
             }
-            handovers.add(new ControlSheetData.Handover(party(found, row.from()), party(found, row.to()),
+            handovers.add(new ControlSheetData.Handover(party(found, parties, row.from()), party(found, parties, row.to()),
                     row.handedOverAt(), giver, receiver, timeliness(row, task, d, now), row.dueAt(),
                     resultLabel(row.result())));
             if (task != null && !task.status.open()) {
@@ -82,7 +115,7 @@ final class DossierForms {
                 }
             }
         }
-        return new ControlSheetData(new Issuer(null, d.unitCode, null), d.code, applicant(d), request(d),
+        return new ControlSheetData(new Issuer(null, parties.unitName(d.unitCode), parties.place()), d.code, applicant(d), request(d),
                 vn(d.receivedAt), vn(d.statutoryDueAt), handovers, vn(now));
     }
 
@@ -117,15 +150,20 @@ final class DossierForms {
         };
     }
 
-    /** The unit by its code, an agency by the name its tasks carry (or its code). */
-    private static String party(DossierQueries.Found found, String code) {
+    /** The unit or an agency by name. */
+    private static String party(DossierQueries.Found found, Parties parties, String code) {
         if (code == null || code.isBlank()) {
             return "";
         }
-        return code.equals(found.dossier().unitCode) ? code : agencyName(found, code);
+        return code.equals(found.dossier().unitCode) ? parties.unitName(code) : agencyName(found, parties, code);
     }
 
-    static String agencyName(DossierQueries.Found found, String agency) {
+    /** The catalogue's name, else the latest name the agency's tasks of the dossier carry, else the code. */
+    private static String agencyName(DossierQueries.Found found, Parties parties, String agency) {
+        String known = parties.agencies().get(agency);
+        if (known != null && !known.isBlank()) {
+            return known;
+        }
         for (int k = found.tasks().size() - 1; k >= 0; k--) {
             AgencyTask task = found.tasks().get(k);
             if (task.agency.equals(agency) && task.agencyName != null && !task.agencyName.isBlank()) {

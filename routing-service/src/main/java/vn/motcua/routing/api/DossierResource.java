@@ -21,6 +21,7 @@ import vn.motcua.documents.StopNoticeData;
 import vn.motcua.documents.StopNoticeForm;
 import vn.motcua.platform.problem.ProblemException;
 import vn.motcua.routing.domain.Caller;
+import vn.motcua.routing.domain.Catalog;
 import vn.motcua.routing.domain.ClockActions;
 import vn.motcua.routing.domain.Deadlines;
 import vn.motcua.routing.domain.DossierQueries;
@@ -40,12 +41,15 @@ public class DossierResource {
     private final ClockActions clock;
     private final Deadlines deadlines;
     private final Callers callers;
+    private final Catalog catalog;
 
-    public DossierResource(DossierQueries queries, ClockActions clock, Deadlines deadlines, Callers callers) {
+    public DossierResource(DossierQueries queries, ClockActions clock, Deadlines deadlines, Callers callers,
+                           Catalog catalog) {
         this.queries = queries;
         this.clock = clock;
         this.deadlines = deadlines;
         this.callers = callers;
+        this.catalog = catalog;
     }
 
     @GET
@@ -72,7 +76,8 @@ public class DossierResource {
         if (!prefersPdf(headers.getAcceptableMediaTypes())) {
             return Response.ok(sheet, MediaType.APPLICATION_JSON_TYPE).build();
         }
-        return pdf(ControlSheetForm.render(DossierForms.controlSheet(found, sheet, now)), code + "-phieu-kiem-soat");
+        return pdf(ControlSheetForm.render(DossierForms.controlSheet(found, DossierForms.Parties.of(found, catalog),
+                sheet, now)), code + "-phieu-kiem-soat");
     }
 
     /** Form 04 for the dossier's single extension, issued by the agency at fault. */
@@ -82,7 +87,8 @@ public class DossierResource {
     @RolesAllowed({Callers.AGENCY_OFFICER, Callers.SUPERVISOR})
     @Operation(summary = "Form 04, the apology and extension request, as PDF; 404 when the dossier has no extension")
     public Response apology(@PathParam("code") String code) {
-        ApologyData data = DossierForms.apology(queries.visible(code, callers.current()));
+        DossierQueries.Found found = queries.visible(code, callers.current());
+        ApologyData data = DossierForms.apology(found, DossierForms.Parties.of(found, catalog));
         if (data == null) {
             throw ProblemException.notFound("Hồ sơ " + code + " không được gia hạn nên không có văn bản xin lỗi.");
         }
@@ -96,7 +102,8 @@ public class DossierResource {
     @RolesAllowed({Callers.AGENCY_OFFICER, Callers.SUPERVISOR})
     @Operation(summary = "Form 05, the stop notice, as PDF; 404 when processing was not stopped")
     public Response stopNotice(@PathParam("code") String code) {
-        StopNoticeData data = DossierForms.stopNotice(queries.visible(code, callers.current()));
+        DossierQueries.Found found = queries.visible(code, callers.current());
+        StopNoticeData data = DossierForms.stopNotice(found, DossierForms.Parties.of(found, catalog));
         if (data == null) {
             throw ProblemException.notFound("Hồ sơ " + code + " không bị dừng giải quyết nên không có thông báo dừng.");
         }

@@ -30,12 +30,15 @@ public class TaskActions {
     private final RoutingEvents events;
     private final DossierRouting routing;
     private final TaskLocks locks;
+    private final Catalog catalog;
 
-    public TaskActions(EntityManager em, RoutingEvents events, DossierRouting routing, TaskLocks locks) {
+    public TaskActions(EntityManager em, RoutingEvents events, DossierRouting routing, TaskLocks locks,
+                       Catalog catalog) {
         this.em = em;
         this.events = events;
         this.routing = routing;
         this.locks = locks;
+        this.catalog = catalog;
     }
 
     /**
@@ -135,7 +138,9 @@ public class TaskActions {
 
     /**
      * Moves a misrouted step to another agency (chuyển cơ quan có thẩm quyền): this task closes as
-     * TRANSFERRED and the new agency's queue gets the step with the same due date.
+     * TRANSFERRED and the new agency's queue gets the step with the same due date. The new agency must be
+     * a known, active agency of the catalogue (422 {@code unknown-agency} otherwise); without a name given,
+     * the catalogue's name is the new task's.
      */
     @Transactional
     public AgencyTask transfer(UUID id, Caller caller, String toAgency, String toAgencyName, String reason) {
@@ -180,12 +185,17 @@ public class TaskActions {
             throw ProblemException.badRequest("transfer-to-same-agency",
                     "Nhiệm vụ đã thuộc cơ quan " + toAgency + "; hãy chọn cơ quan khác.");
         }
-        // Routing keeps no agency catalogue yet: without a name given, the code stands for it.
-        String name = toAgencyName == null ? toAgency : toAgencyName;
+        Agency target = catalog.agency(toAgency).orElse(null);
+        if (target == null || !target.active) {
+            throw ProblemException.unprocessable("unknown-agency", target == null
+                    ? "Không có cơ quan " + toAgency + " trong danh mục cơ quan; hãy chọn cơ quan có thẩm quyền khác."
+                    : "Cơ quan " + toAgency + " đã ngừng hoạt động; không thể chuyển nhiệm vụ đến cơ quan này.");
+        }
+        String name = toAgencyName == null ? target.name : toAgencyName;
         close(task, TaskStatus.TRANSFERRED, reason, now);
         locks.flush();
         events.publish(new TaskTransferred(task.dossierCode, task.id, task.stepId, task.agency, toAgency,
-                toAgencyName, user, now, reason));
+                name, user, now, reason));
         return routing.assign(task.dossierCode, task.stageIndex, task.stepId, toAgency, name, task.dueAt,
                 task.agency, now);
     }

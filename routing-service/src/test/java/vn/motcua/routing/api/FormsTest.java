@@ -63,7 +63,7 @@ class FormsTest {
     static final String PROCEDURE = "Liên thông đăng ký khai sinh, thường trú, cấp thẻ BHYT cho trẻ dưới 6 tuổi";
     static final Applicant APPLICANT = new Applicant("Trần Văn Bình", "0987654321", "binh@example.vn",
             "25 Đội Cấn, phường Ba Đình, Hà Nội");
-    static final Map<String, String> NAMES = Map.of(UNIT, UNIT,
+    static final Map<String, String> NAMES = Map.of(UNIT, RoutingKit.UNIT_NAME,
             JUSTICE, "UBND phường Ba Đình — Tư pháp, hộ tịch",
             POLICE, "Công an phường Ba Đình",
             INSURANCE, "Bảo hiểm xã hội khu vực I");
@@ -80,6 +80,7 @@ class FormsTest {
     @BeforeEach
     void kit() {
         kit = new RoutingKit(bootstrap);
+        kit.catalogue(dataSource);
     }
 
     @AfterEach
@@ -135,7 +136,8 @@ class FormsTest {
         assertContains(text, "Mã hồ sơ: " + code);
         assertContains(text, "Kính gửi: Trần Văn Bình");
         assertContains(text, "Số: 15/PXL-TP");
-        assertContains(text, "ngày 26 tháng 11 năm 2025");
+        // Dated at the one-stop unit's place (the last part of its address in the catalogue copy).
+        assertContains(text, "Hà Nội, ngày 26 tháng 11 năm 2025");
         assertContains(text, "Ngày 24/11/2025, Bộ phận Một cửa đã tiếp nhận hồ sơ mã số " + code);
         assertContains(text, PROCEDURE);
         // The appointment as received and the new one, in Vietnam's time though the JVM runs in UTC.
@@ -171,7 +173,7 @@ class FormsTest {
         assertContains(text, "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ");
         assertContains(text, "Mã hồ sơ: " + code);
         assertContains(text, "Kính gửi: Trần Văn Bình");
-        assertContains(text, "ngày 25 tháng 11 năm 2025");
+        assertContains(text, "Hà Nội, ngày 25 tháng 11 năm 2025");
         assertContains(text, "UBND phường Ba Đình — Tư pháp, hộ tịch thông báo dừng giải quyết hồ sơ nêu trên"
                 + " vì lý do: Người yêu cầu đề nghị dừng giải quyết.");
         given().auth().oauth2(CONGAN1).accept(PDF).when().get("/api/dossiers/{code}/stop-notice", code).then()
@@ -222,6 +224,9 @@ class FormsTest {
 
         String text = text(pdf(CONGAN1, "/api/dossiers/{code}/control-sheet", code));
         assertContains(text, "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
+        // Issued by the one-stop unit, named and placed from the catalogue copy.
+        assertContains(text, RoutingKit.UNIT_NAME.toUpperCase(java.util.Locale.ROOT));
+        assertContains(text, "Hà Nội, ngày 27 tháng 11 năm 2025");
         assertContains(text, "Mã hồ sơ: " + code);
         assertContains(text, "Kèm theo hồ sơ của: Trần Văn Bình");
         assertContains(text, "Nội dung yêu cầu giải quyết: " + PROCEDURE);
@@ -232,7 +237,7 @@ class FormsTest {
             assertContains(text, (k + 1) + " Giao: " + NAMES.get(from.get(k)) + " Nhận: " + NAMES.get(to.get(k)) + " ");
         }
         // Row by row: handed over, giver, receiver, result, latest return, note.
-        assertContains(text, "1 Giao: " + UNIT + " Nhận: " + NAMES.get(JUSTICE)
+        assertContains(text, "1 Giao: " + NAMES.get(UNIT) + " Nhận: " + NAMES.get(JUSTICE)
                 + " 09 giờ 20 phút, ngày 24/11/2025 tuphap1 Trước hạn 17 giờ 00 phút, ngày 25/11/2025 Đồng ý");
         assertContains(text, "2 Giao: " + NAMES.get(JUSTICE) + " Nhận: " + NAMES.get(POLICE)
                 + " 14 giờ 00 phút, ngày 24/11/2025 tuphap1 congan1 Đúng hạn 17 giờ 00 phút, ngày 26/11/2025"
@@ -240,7 +245,7 @@ class FormsTest {
         // The step returned to keeps its due date: done on the 26th against the 25th.
         assertContains(text, "3 Giao: " + NAMES.get(POLICE) + " Nhận: " + NAMES.get(JUSTICE)
                 + " 16 giờ 00 phút, ngày 26/11/2025 congan1 tuphap1 Quá hạn 17 giờ 00 phút, ngày 25/11/2025 Đồng ý");
-        assertContains(text, "6 Giao: " + NAMES.get(INSURANCE) + " Nhận: " + UNIT
+        assertContains(text, "6 Giao: " + NAMES.get(INSURANCE) + " Nhận: " + NAMES.get(UNIT)
                 + " 10 giờ 00 phút, ngày 27/11/2025 bhxh1 Đúng hạn 17 giờ 00 phút, ngày 27/11/2025 Đồng ý");
 
         assertContains(text(pdf(SUPERVISOR1, "/api/dossiers/{code}/control-sheet", code)), "6 Giao: ");

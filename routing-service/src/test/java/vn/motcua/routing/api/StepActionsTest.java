@@ -5,6 +5,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.SessionFactory;
@@ -74,12 +75,15 @@ class StepActionsTest {
     TestClock clock;
     @Inject
     SessionFactory sessions;
+    @Inject
+    AgroalDataSource dataSource;
 
     RoutingKit kit;
 
     @BeforeEach
     void kit() {
         kit = new RoutingKit(bootstrap);
+        kit.catalogue(dataSource);
     }
 
     @AfterEach
@@ -321,6 +325,9 @@ class StepActionsTest {
         assertEquals("TUPHAP-HOANKIEM", transfers.get(0).path("toAgencyCode").asText());
         assertEquals("tuphap1", transfers.get(0).path("transferredBy").asText());
         assertEquals("supervisor1", transfers.get(1).path("transferredBy").asText());
+        // Named by the request, else by routing's copy of the catalogue.
+        assertEquals("UBND phường Hoàn Kiếm — Tư pháp", transfers.get(0).path("toAgencyName").asText());
+        assertEquals("Công an phường Hoàn Kiếm", transfers.get(1).path("toAgencyName").asText());
         List<String> handovers = events.stream().filter(e -> e.type().equals(EventTypes.TASK_ASSIGNED.type()))
                 .map(e -> e.data().path("handedOverBy").asText()).toList();
         assertEquals(List.of(UNIT, JUSTICE, "TUPHAP-HOANKIEM", POLICE), handovers);
