@@ -65,6 +65,7 @@ class NewbornJourneyIT {
                 .body("supplements[0].agencyCode", equalTo("TUPHAP-BADINH")));
         Stack.as("counter1").accept("application/pdf").get(Stack.INTAKE + "/api/dossiers/" + code + "/supplement-request")
                 .then().statusCode(200).contentType("application/pdf");
+        Stack.awaitProjected(code);
         await().atMost(HOP).untilAsserted(() -> Stack.anonymous().queryParam("pin", pin)
                 .get(Stack.RESULT + "/api/public/dossiers/" + code).then().statusCode(200)
                 .body("nationalStatusCode", equalTo(5)));
@@ -124,6 +125,12 @@ class NewbornJourneyIT {
         await().atMost(HOP).untilAsserted(() -> Stack.as("supervisor1").queryParam("dossier", code)
                 .get(Stack.NOTIFICATION + "/api/notifications").then().statusCode(200)
                 .body("items.eventType", hasItem("vn.motcua.dossier.supplement-requested.v1")));
+        // The justice office was told of its new task by e-mail: its contact came with the catalogue intake
+        // announced on its first start.
+        await().atMost(HOP).untilAsserted(() -> Stack.as("supervisor1").queryParam("dossier", code).queryParam("size", 500)
+                .get(Stack.NOTIFICATION + "/api/notifications").then().statusCode(200)
+                .body("items.findAll { it.eventType == 'vn.motcua.task.assigned.v1' && it.audience == 'AGENCY' }.outcome",
+                        hasItem("DELIVERED")));
         assertEquals(code, Stack.as("supervisor1").queryParam("dossier", code)
                 .get(Stack.NOTIFICATION + "/api/notifications").path("items[0].dossierCode"));
         Stack.as("congan1").get(Stack.ROUTING + "/api/dossiers/" + code + "/control-sheet").then()

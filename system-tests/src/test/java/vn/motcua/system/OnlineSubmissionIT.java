@@ -38,6 +38,7 @@ class OnlineSubmissionIT {
     }
 
     static void citizenSees(String code, String pin, String status) {
+        Stack.awaitProjected(code);
         await().atMost(HOP).untilAsserted(() -> Stack.anonymous().queryParam("pin", pin)
                 .get(Stack.RESULT + "/api/public/dossiers/" + code).then().statusCode(200)
                 .body("state", equalTo(status)));

@@ -43,4 +43,17 @@ final class Stack {
     static RequestSpecification anonymous() {
         return RestAssured.given().accept(ContentType.JSON);
     }
+
+    /**
+     * Waits until result's read model holds the dossier, through citizen1's own list (a logged-in
+     * lookup): public lookups before that would be misses, and misses per client address are limited
+     * (10 a minute) — every system test shares 127.0.0.1. The dossier's applicant must be citizen1
+     * (citizen ID 001090012345), or it must be citizen1's online submission.
+     */
+    static void awaitProjected(String code) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(250))
+                .untilAsserted(() -> as("citizen1").queryParam("size", 500).get(RESULT + "/api/public/my-dossiers")
+                        .then().statusCode(200).body("items.code", org.hamcrest.Matchers.hasItem(code)));
+    }
 }

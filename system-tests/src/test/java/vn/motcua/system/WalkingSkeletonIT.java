@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WalkingSkeletonIT {
     static final String NEWBORN = """
             {"procedureCode":"LT-KS-TT-BHYT","channel":"COUNTER",
-             "applicant":{"fullName":"Trần Thị Bình","idNumber":"001190054321","phone":"0987654321",
+             "applicant":{"fullName":"Trần Thị Bình","idNumber":"001090012345","phone":"0987654321",
                           "email":"binh.tran@example.vn","address":"8 Quán Thánh, Ba Đình, Hà Nội"},
              "documents":[{"name":"Tờ khai đăng ký khai sinh","form":"ORIGINAL","copies":1},
                           {"name":"Giấy chứng sinh","form":"ORIGINAL","copies":1},
@@ -62,6 +62,7 @@ class WalkingSkeletonIT {
         Stack.as("tuphap2").get(Stack.ROUTING + "/api/tasks/" + taskId).then().statusCode(200);
 
         // 3. result: the citizen's lookup by code + PIN, no token.
+        Stack.awaitProjected(code);
         await().atMost(HOP).untilAsserted(() -> Stack.anonymous().queryParam("pin", pin)
                 .get(Stack.RESULT + "/api/public/dossiers/" + code).then().statusCode(200)
                 .body("code", equalTo(code))
