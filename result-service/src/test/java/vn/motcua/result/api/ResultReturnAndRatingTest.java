@@ -258,11 +258,12 @@ class ResultReturnAndRatingTest {
 
     /**
      * Form 07 as PDF, read back with PDFBox: a day no other test receives on, so the book holds exactly these
-     * rows in order of reception, with the exact Vietnamese of the form and of the entries.
+     * rows in order of reception, with the exact Vietnamese of the form and of the entries. The day is after
+     * ProgressReportTest's March 2025: the dossier left in progress must not be carried over into its counts.
      */
     @Test
     void logBookAsPdfForm07() throws IOException {
-        OffsetDateTime day = OffsetDateTime.of(2024, 11, 20, 8, 30, 0, 0, EventJson.VIETNAM);
+        OffsetDateTime day = OffsetDateTime.of(2025, 6, 18, 8, 30, 0, 0, EventJson.VIETNAM);
         String returned = DossierCode.format(UNIT, day, 9001);
         String stopped = DossierCode.format(UNIT, day, 9002);
         String fresh = DossierCode.format(UNIT, day, 9003);
@@ -281,10 +282,10 @@ class ResultReturnAndRatingTest {
         String supervisor = TestTokens.supervisor("supervisor1");
 
         Response pdf = given().auth().oauth2(supervisor).when()
-                .get("/api/reports/log-book?from=2024-11-20&to=2024-11-20&format=pdf");
+                .get("/api/reports/log-book?from=2025-06-18&to=2025-06-18&format=pdf");
         assertEquals(200, pdf.statusCode(), pdf.asString());
         assertEquals(ReportResource.PDF, pdf.contentType());
-        assertEquals("attachment; filename=\"so-theo-doi-ho-so_2024-11-20_2024-11-20.pdf\"", pdf.header("Content-Disposition"));
+        assertEquals("attachment; filename=\"so-theo-doi-ho-so_2025-06-18_2025-06-18.pdf\"", pdf.header("Content-Disposition"));
         try (PDDocument doc = Loader.loadPDF(pdf.asByteArray())) {
             assertEquals(1, doc.getNumberOfPages());
             assertEquals(PDRectangle.A4.getHeight(), doc.getPage(0).getMediaBox().getWidth(), 1f, "A4 landscape");
@@ -292,7 +293,7 @@ class ResultReturnAndRatingTest {
             String flat = text.replaceAll("\\s+", " ");
             assertTrue(flat.startsWith("BỘ PHẬN MỘT CỬA CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc"), flat);
             assertTrue(flat.contains("SỔ THEO DÕI HỒ SƠ Quyển số: ……………"), flat);
-            assertTrue(flat.contains("Từ ngày 20/11/2024 đến ngày 20/11/2024"), flat);
+            assertTrue(flat.contains("Từ ngày 18/06/2025 đến ngày 18/06/2025"), flat);
             assertTrue(flat.contains("Tên cá nhân, tổ chức"), flat);
             // Exactly three entries in order of reception; a row's text runs from "STT code" to the next row.
             List<String> lines = text.lines().toList();
@@ -310,29 +311,29 @@ class ResultReturnAndRatingTest {
             }
             assertEquals("1 " + returned + " Thủ tục RET-P 1 Trần Thị Bình Số 1 Phố Kim Mã, Ba Đình, Hà Nội, 0987654321"
                     // received, appointment, sent to the agency, decided, returned; the note says how and to whom
-                    + " Cơ quan RET-A 20/11/2024 27/11/2024 21/11/2024 24/11/2024 " + today
+                    + " Cơ quan RET-A 18/06/2025 25/06/2025 19/06/2025 22/06/2025 " + today
                     + " Trả tại Bộ phận Một cửa, người nhận: Lê Văn Cường", rows.get(0));
             assertTrue(rows.get(1).startsWith("2 " + stopped + " Thủ tục RET-P 1 Trần Thị Bình Số 1 Phố Kim Mã, Ba Đình,"
-                    + " Hà Nội, 0987654321 Cơ quan RET-A 20/11/2024 27/11/2024 Dừng giải quyết ngày"), rows.get(1));
+                    + " Hà Nội, 0987654321 Cơ quan RET-A 18/06/2025 25/06/2025 Dừng giải quyết ngày"), rows.get(1));
             // the note column is narrow: the date wraps inside it
-            assertTrue(rows.get(1).replace(" ", "").endsWith("22/11/2024"), rows.get(1));
+            assertTrue(rows.get(1).replace(" ", "").endsWith("20/06/2025"), rows.get(1));
             assertEquals("3 " + fresh + " Thủ tục RET-P 1 Trần Thị Bình Số 1 Phố Kim Mã, Ba Đình, Hà Nội, 0987654321"
-                    + " Cơ quan RET-A 20/11/2024 27/11/2024", rows.get(2));
+                    + " Cơ quan RET-A 18/06/2025 25/06/2025", rows.get(2));
         }
 
         // by Accept as well; an empty day is a book with its header and no rows
         Response byAccept = given().auth().oauth2(supervisor).accept(ReportResource.PDF).when()
-                .get("/api/reports/log-book?from=2024-11-21&to=2024-11-21");
+                .get("/api/reports/log-book?from=2025-06-19&to=2025-06-19");
         assertEquals(200, byAccept.statusCode());
         assertEquals(ReportResource.PDF, byAccept.contentType());
         try (PDDocument doc = Loader.loadPDF(byAccept.asByteArray())) {
             String flat = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
-            assertTrue(flat.contains("Từ ngày 21/11/2024 đến ngày 21/11/2024"), flat);
+            assertTrue(flat.contains("Từ ngày 19/06/2025 đến ngày 19/06/2025"), flat);
             assertFalse(flat.contains(UNIT + "-"), flat);
         }
-        given().auth().oauth2(supervisor).when().get("/api/reports/log-book?from=2024-11-20&to=2024-11-20&format=doc")
+        given().auth().oauth2(supervisor).when().get("/api/reports/log-book?from=2025-06-18&to=2025-06-18&format=doc")
                 .then().statusCode(400).body("errors.field", hasItem("format"));
-        given().auth().oauth2(officer()).when().get("/api/reports/log-book?from=2024-11-20&to=2024-11-20&format=pdf")
+        given().auth().oauth2(officer()).when().get("/api/reports/log-book?from=2025-06-18&to=2025-06-18&format=pdf")
                 .then().statusCode(403);
     }
 
