@@ -14,11 +14,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 
-/** The Form 06 log book as CSV (UTF-8 with BOM, so spreadsheet programs read the diacritics) and as XLSX. */
+/** The log book (Form 07 of Circular 03/2025, 06 of 01/2018) as CSV (UTF-8 with BOM, so spreadsheet programs read the diacritics) and as XLSX. */
 final class LogBookFiles {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
-    /** The columns of Form 06, in its order; "Ký nhận" holds who took the result. */
+    /** The columns of the log book, in its order; "Ký nhận" holds who took the result. */
     private static final List<Column> COLUMNS = List.of(
             new Column("STT", null, 6),
             new Column("Mã hồ sơ", LogBook.Entry::code, 28),

@@ -13,27 +13,33 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.motcua.platform.problem.Problem;
 import vn.motcua.platform.problem.ProblemException;
+import vn.motcua.result.config.ResultConfig;
 import vn.motcua.result.domain.LogBook;
 import vn.motcua.result.domain.ProgressReport;
+import vn.motcua.shared.events.EventJson;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Supervisors' reports: Decision 766 progress counts and the Form 06 log book. */
+/** Supervisors' reports: Decision 766 progress counts and the log book (Form 07 of Circular 03/2025). */
 @Path("/api/reports")
 @RolesAllowed("supervisor")
 public class ReportResource {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String CSV = "text/csv";
+    static final String PDF = "application/pdf";
 
     private final ProgressReport progress;
     private final LogBook logBook;
+    private final ResultConfig.LogBookForm form;
 
-    public ReportResource(ProgressReport progress, LogBook logBook) {
+    public ReportResource(ProgressReport progress, LogBook logBook, ResultConfig config) {
         this.progress = progress;
         this.logBook = logBook;
+        this.form = config.logBook();
     }
 
     @GET
@@ -46,20 +52,32 @@ public class ReportResource {
         return progress.progress(period[0], period[1], agency == null || agency.isBlank() ? null : agency.strip());
     }
 
-    /** The log book as CSV, or as XLSX with {@code format=xlsx} or an {@code Accept} asking for it. */
+    /**
+     * The log book as CSV; as XLSX or as the PDF of Form 07 with {@code format=xlsx|pdf} or an {@code Accept}
+     * asking for it ({@code format} wins over {@code Accept}).
+     */
     @GET
     @Path("/log-book")
-    @Produces({CSV, XLSX})
-    @Operation(summary = "Sổ theo dõi hồ sơ (Mẫu 06) theo ngày tiếp nhận, CSV hoặc XLSX")
+    @Produces({CSV, XLSX, PDF})
+    @Operation(summary = "Sổ theo dõi hồ sơ (Mẫu 07, Thông tư 03/2025) theo ngày tiếp nhận: CSV, XLSX hoặc PDF")
     public Response logBook(@QueryParam("from") String from, @QueryParam("to") String to,
                             @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         LocalDate[] period = period(from, to);
-        boolean xlsx = "xlsx".equalsIgnoreCase(format) || format == null && accept != null && accept.contains(XLSX);
-        if (format != null && !xlsx && !"csv".equalsIgnoreCase(format)) {
-            throw ProblemException.validation(List.of(new Problem.FieldError("format", "csv hoặc xlsx")));
+        String kind = format != null ? format.strip().toLowerCase(java.util.Locale.ROOT)
+                : accept != null && accept.contains(PDF) ? "pdf"
+                : accept != null && accept.contains(XLSX) ? "xlsx" : "csv";
+        if (!List.of("csv", "xlsx", "pdf").contains(kind)) {
+            throw ProblemException.validation(List.of(new Problem.FieldError("format", "csv, xlsx hoặc pdf")));
+        }
+        String name = "so-theo-doi-ho-so_" + period[0] + "_" + period[1] + "." + kind;
+        String disposition = "attachment; filename=\"" + name + "\"";
+        if (kind.equals("pdf")) {
+            List<LogBook.Entry> entries = logBook.entries(period[0], period[1], LogBook.MAX_PDF_ENTRIES);
+            byte[] pdf = LogBookPdf.render(form, period[0], period[1], entries, OffsetDateTime.now(EventJson.VIETNAM));
+            return Response.ok(pdf, PDF).header("Content-Disposition", disposition).build();
         }
         List<LogBook.Entry> entries = logBook.entries(period[0], period[1]);
-        String name = "so-theo-doi-ho-so_" + period[0] + "_" + period[1] + (xlsx ? ".xlsx" : ".csv");
+        boolean xlsx = kind.equals("xlsx");
         StreamingOutput body = out -> {
             if (xlsx) {
                 LogBookFiles.xlsx(entries, out);
@@ -67,8 +85,7 @@ public class ReportResource {
                 LogBookFiles.csv(entries, out);
             }
         };
-        return Response.ok(body, xlsx ? XLSX : CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+        return Response.ok(body, xlsx ? XLSX : CSV + "; charset=UTF-8").header("Content-Disposition", disposition).build();
     }
 
     /** from and to as YYYY-MM-DD, from not after to, at most ten years apart. */

@@ -24,6 +24,21 @@ public interface ResultConfig {
 
     Lookup lookup();
 
+    LogBookForm logBook();
+
+    /** The header of the Form 07 log book PDF (the read model knows unit codes, not their names). */
+    interface LogBookForm {
+        /** The issuing unit printed top left, e.g. "Trung tâm Phục vụ hành chính công phường Ba Đình". */
+        @WithDefault("Bộ phận Một cửa")
+        String issuer();
+
+        /** Its superior body, e.g. "UBND phường Ba Đình"; none by default. */
+        java.util.Optional<String> superior();
+
+        /** The place of the date line, e.g. "Hà Nội"; none by default (the line then has dots). */
+        java.util.Optional<String> place();
+    }
+
     /** The public status lookup ({@code GET /api/public/dossiers/{code}?pin=}). */
     interface Lookup {
         /** Misses (unknown code or wrong PIN) a client address may make per window; the next one gets 429. */

@@ -1,5 +1,6 @@
 package vn.motcua.result.domain;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -41,32 +42,57 @@ public class PublicStatusLookup {
     /**
      * The dossier behind {@code code} if {@code pin} is its PIN; otherwise counts a miss for
      * {@code client} and throws 404, or 429 once the client has used up its misses in the window.
+     *
+     * <p>Never inside a transaction: the read has its own and gives its connection back before a miss is
+     * counted. Counting a miss while the read still held its connection took a second one per request, and
+     * as many concurrent misses as the pool has connections (20) then held the whole pool while each waited
+     * for a second: every request, correct lookups too, timed out with a 500 (found by the lag benchmark,
+     * docs/BENCHMARKS.md).
      */
-    @Transactional
+    @Transactional(Transactional.TxType.NEVER)
     public Found lookup(String code, String pin, String client) {
-        DossierStatus row = verify(code, pin, client);
-        List<TimelineEntry> timeline = em.createQuery(
-                        "select t from TimelineEntry t where t.code = :code order by t.at, t.id", TimelineEntry.class)
-                .setParameter("code", code)
-                .getResultList();
-        return new Found(row, timeline);
+        requireShape(pin);
+        Found found = QuarkusTransaction.requiringNew().call(() -> {
+            DossierStatus row = matching(code, pin);
+            if (row == null) {
+                return null;
+            }
+            List<TimelineEntry> timeline = em.createQuery(
+                            "select t from TimelineEntry t where t.code = :code order by t.at, t.id", TimelineEntry.class)
+                    .setParameter("code", code)
+                    .getResultList();
+            return new Found(row, timeline);
+        });
+        if (found == null) {
+            throw miss(client);
+        }
+        return found;
     }
 
     /**
-     * The dossier behind {@code code} if {@code pin} is its PIN, for any public action by code and PIN (the
-     * lookup, the rating); otherwise the same miss as the lookup, counted against the same limit.
+     * Whether {@code pin} opens {@code code}, for any other public action by code and PIN (the rating): the
+     * same miss as the lookup, counted against the same limit, and like it outside any transaction, so the
+     * caller checks first and then opens its own.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public DossierStatus verify(String code, String pin, String client) {
+    @Transactional(Transactional.TxType.NEVER)
+    public void check(String code, String pin, String client) {
+        requireShape(pin);
+        if (!QuarkusTransaction.requiringNew().call(() -> matching(code, pin) != null)) {
+            throw miss(client);
+        }
+    }
+
+    private static void requireShape(String pin) {
         if (pin == null || !pin.matches("[0-9]{6}")) {
             // Says nothing about any dossier, so it is neither a miss nor a 404.
             throw ProblemException.badRequest("invalid-pin", "Mã tra cứu (PIN) gồm đúng 6 chữ số.");
         }
+    }
+
+    /** The row if the PIN matches; the HMAC is computed whether or not the code exists (same timing). */
+    private DossierStatus matching(String code, String pin) {
         DossierStatus row = DossierCode.isValid(code) ? em.find(DossierStatus.class, code) : null;
-        if (!pins.matches(code, pin, row == null ? null : row.pinHmac)) {
-            throw miss(client);
-        }
-        return row;
+        return pins.matches(code, pin, row == null ? null : row.pinHmac) ? row : null;
     }
 
     private ProblemException miss(String client) {

@@ -1,5 +1,6 @@
 package vn.motcua.result.domain;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -38,11 +39,17 @@ public class Ratings {
 
     /**
      * Stores the rating and publishes {@code rated} through the outbox. A wrong PIN or unknown code is the
-     * lookup's miss (same 404, same limit); 409 before the result is returned and for a second rating.
+     * lookup's miss (same 404, same limit; checked before this transaction opens, see
+     * {@link PublicStatusLookup#check}); 409 before the result is returned and for a second rating.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.NEVER)
     public DossierRated rate(String code, String pin, String client, Answers answers) {
-        DossierStatus row = lookup.verify(code, pin, client);
+        lookup.check(code, pin, client);
+        return QuarkusTransaction.requiringNew().call(() -> store(code, answers));
+    }
+
+    private DossierRated store(String code, Answers answers) {
+        DossierStatus row = em.find(DossierStatus.class, code);
         if (row.returnedAt == null) {
             throw ProblemException.conflict("not-returned",
                     "Chỉ đánh giá được sau khi đã nhận kết quả giải quyết hồ sơ.");

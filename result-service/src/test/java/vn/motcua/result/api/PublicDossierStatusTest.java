@@ -165,6 +165,42 @@ class PublicDossierStatusTest {
                 .then().statusCode(429);
     }
 
+    /**
+     * Twice as many misses at once as the pool has connections (20), with correct lookups among them: every
+     * miss is a 404 or 429 and every correct lookup a 200, none a 500. When a miss was counted while the read
+     * still held its connection, such a burst held the whole pool, each request waiting for a second
+     * connection, until all timed out.
+     */
+    @Test
+    void aBurstOfMissesNeitherExhaustsThePoolNorSlowsCorrectLookups() throws Exception {
+        String code = newCode();
+        send(Topics.INTAKE, received(code, "445566"));
+        awaitTimeline(code, 1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(48);
+        try {
+            List<java.util.concurrent.Future<Integer>> misses = new java.util.ArrayList<>();
+            List<java.util.concurrent.Future<Integer>> hits = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String pin = String.format("%06d", 100000 + i);
+                misses.add(pool.submit(() -> given().when().get("/api/public/dossiers/{code}?pin={pin}", code, pin)
+                        .statusCode()));
+                if (i % 5 == 0) {
+                    hits.add(pool.submit(() -> given().when().get("/api/public/dossiers/{code}?pin=445566", code)
+                            .statusCode()));
+                }
+            }
+            for (java.util.concurrent.Future<Integer> miss : misses) {
+                int status = miss.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertTrue(status == 404 || status == 429, "a miss answered " + status);
+            }
+            for (java.util.concurrent.Future<Integer> hit : hits) {
+                assertEquals(200, hit.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void redeliveredEventChangesNothing() throws SQLException {
         String code = newCode();

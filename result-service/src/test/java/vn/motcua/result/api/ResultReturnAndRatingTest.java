@@ -8,6 +8,10 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,8 @@ import vn.motcua.shared.events.result.DossierRated;
 import vn.motcua.shared.events.result.ResultReturned;
 import vn.motcua.shared.events.routing.DossierExtensionGranted;
 import vn.motcua.shared.events.routing.DossierProcessed;
+import vn.motcua.shared.events.routing.DossierProcessingStopped;
+import vn.motcua.shared.events.routing.TaskAssigned;
 import vn.motcua.testsupport.KafkaResource;
 import vn.motcua.testsupport.PostgresResource;
 import vn.motcua.testsupport.TestTokens;
@@ -53,7 +59,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Result return at the counter, by post and online; the satisfaction rating; the Form 06 log book export. */
+/** Result return at the counter, by post and online; the satisfaction rating; the log book export (CSV, XLSX, Form 07 PDF). */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
@@ -247,6 +253,87 @@ class ResultReturnAndRatingTest {
         given().auth().oauth2(supervisor).when().get("/api/reports/log-book?from=2026-03-02&to=2026-03-01")
                 .then().statusCode(400);
         given().auth().oauth2(officer()).when().get("/api/reports/log-book?from=2026-03-01&to=2026-03-01")
+                .then().statusCode(403);
+    }
+
+    /**
+     * Form 07 as PDF, read back with PDFBox: a day no other test receives on, so the book holds exactly these
+     * rows in order of reception, with the exact Vietnamese of the form and of the entries. The day is after
+     * ProgressReportTest's March 2025: the dossier left in progress must not be carried over into its counts.
+     */
+    @Test
+    void logBookAsPdfForm07() throws IOException {
+        OffsetDateTime day = OffsetDateTime.of(2025, 6, 18, 8, 30, 0, 0, EventJson.VIETNAM);
+        String returned = DossierCode.format(UNIT, day, 9001);
+        String stopped = DossierCode.format(UNIT, day, 9002);
+        String fresh = DossierCode.format(UNIT, day, 9003);
+        events.sendAndAwait(
+                Events.received(returned, "121212", ReceptionChannel.COUNTER, "RET-P", "RET-A", day, day.plusDays(7), null),
+                new TaskAssigned(returned, java.util.UUID.randomUUID(), "buoc-1", "RET-A", Events.agencyName("RET-A"),
+                        "counter1", day.plusDays(1), day.plusDays(5)),
+                new DossierProcessed(returned, day.plusDays(4), Outcome.APPROVED, "RET-A", null, day.plusDays(7), true),
+                Events.received(stopped, "131313", ReceptionChannel.COUNTER, "RET-P", "RET-A", day.plusHours(1),
+                        day.plusDays(7), null),
+                new DossierProcessingStopped(stopped, "RET-A", "retofficer", day.plusDays(2), "Không bổ sung hồ sơ"),
+                Events.received(fresh, "141414", ReceptionChannel.COUNTER, "RET-P", "RET-A", day.plusHours(2),
+                        day.plusDays(7), null));
+        returnAs(officer(), returned, "{\"channel\":\"COUNTER\",\"receivedBy\":\"Lê Văn Cường\"}").then().statusCode(200);
+        String today = java.time.LocalDate.now(EventJson.VIETNAM).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        String supervisor = TestTokens.supervisor("supervisor1");
+
+        Response pdf = given().auth().oauth2(supervisor).when()
+                .get("/api/reports/log-book?from=2025-06-18&to=2025-06-18&format=pdf");
+        assertEquals(200, pdf.statusCode(), pdf.asString());
+        assertEquals(ReportResource.PDF, pdf.contentType());
+        assertEquals("attachment; filename=\"so-theo-doi-ho-so_2025-06-18_2025-06-18.pdf\"", pdf.header("Content-Disposition"));
+        try (PDDocument doc = Loader.loadPDF(pdf.asByteArray())) {
+            assertEquals(1, doc.getNumberOfPages());
+            assertEquals(PDRectangle.A4.getHeight(), doc.getPage(0).getMediaBox().getWidth(), 1f, "A4 landscape");
+            String text = new PDFTextStripper().getText(doc);
+            String flat = text.replaceAll("\\s+", " ");
+            assertTrue(flat.startsWith("BỘ PHẬN MỘT CỬA CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc"), flat);
+            assertTrue(flat.contains("SỔ THEO DÕI HỒ SƠ Quyển số: ……………"), flat);
+            assertTrue(flat.contains("Từ ngày 18/06/2025 đến ngày 18/06/2025"), flat);
+            assertTrue(flat.contains("Tên cá nhân, tổ chức"), flat);
+            // Exactly three entries in order of reception; a row's text runs from "STT code" to the next row.
+            List<String> lines = text.lines().toList();
+            List<Integer> starts = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).matches("^\\d+ " + java.util.regex.Pattern.quote(UNIT) + "-.*")) {
+                    starts.add(i);
+                }
+            }
+            assertEquals(3, starts.size(), text);
+            starts.add(lines.size());
+            List<String> rows = new ArrayList<>();
+            for (int r = 0; r < 3; r++) {
+                rows.add(String.join(" ", lines.subList(starts.get(r), starts.get(r + 1))).replaceAll("\\s+", " "));
+            }
+            assertEquals("1 " + returned + " Thủ tục RET-P 1 Trần Thị Bình Số 1 Phố Kim Mã, Ba Đình, Hà Nội, 0987654321"
+                    // received, appointment, sent to the agency, decided, returned; the note says how and to whom
+                    + " Cơ quan RET-A 18/06/2025 25/06/2025 19/06/2025 22/06/2025 " + today
+                    + " Trả tại Bộ phận Một cửa, người nhận: Lê Văn Cường", rows.get(0));
+            assertTrue(rows.get(1).startsWith("2 " + stopped + " Thủ tục RET-P 1 Trần Thị Bình Số 1 Phố Kim Mã, Ba Đình,"
+                    + " Hà Nội, 0987654321 Cơ quan RET-A 18/06/2025 25/06/2025 Dừng giải quyết ngày"), rows.get(1));
+            // the note column is narrow: the date wraps inside it
+            assertTrue(rows.get(1).replace(" ", "").endsWith("20/06/2025"), rows.get(1));
+            assertEquals("3 " + fresh + " Thủ tục RET-P 1 Trần Thị Bình Số 1 Phố Kim Mã, Ba Đình, Hà Nội, 0987654321"
+                    + " Cơ quan RET-A 18/06/2025 25/06/2025", rows.get(2));
+        }
+
+        // by Accept as well; an empty day is a book with its header and no rows
+        Response byAccept = given().auth().oauth2(supervisor).accept(ReportResource.PDF).when()
+                .get("/api/reports/log-book?from=2025-06-19&to=2025-06-19");
+        assertEquals(200, byAccept.statusCode());
+        assertEquals(ReportResource.PDF, byAccept.contentType());
+        try (PDDocument doc = Loader.loadPDF(byAccept.asByteArray())) {
+            String flat = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertTrue(flat.contains("Từ ngày 19/06/2025 đến ngày 19/06/2025"), flat);
+            assertFalse(flat.contains(UNIT + "-"), flat);
+        }
+        given().auth().oauth2(supervisor).when().get("/api/reports/log-book?from=2025-06-18&to=2025-06-18&format=doc")
+                .then().statusCode(400).body("errors.field", hasItem("format"));
+        given().auth().oauth2(officer()).when().get("/api/reports/log-book?from=2025-06-18&to=2025-06-18&format=pdf")
                 .then().statusCode(403);
     }
 

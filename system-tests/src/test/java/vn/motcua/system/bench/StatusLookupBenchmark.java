@@ -1,0 +1,136 @@
+package vn.motcua.system.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The citizen's status lookup {@code GET /api/public/dossiers/{code}?pin=} against the running stack, open
+ * loop: requests leave at a fixed rate whatever the answers do (as citizens arrive), each for a dossier drawn
+ * uniformly from the seeded ones ({@link StatusSeeder}), with the right PIN. A request's latency is measured
+ * from the moment it was <em>due</em>, not from when it was sent, so a stall of the service or of this
+ * generator shows up in the figures instead of being hidden by fewer requests (no coordinated omission).
+ * HTTP/1.1 connections from a pool, as many browsers; the default h2c upgrade would put every request on
+ * one multiplexed connection.
+ *
+ * <pre>
+ * ./mvnw -pl system-tests -Pbench verify -Dbench.main=vn.motcua.system.bench.StatusLookupBenchmark \
+ *     -Dbench.rate=2000 -Dbench.seconds=60 -Dbench.warmup=20
+ * </pre>
+ */
+public final class StatusLookupBenchmark {
+    private StatusLookupBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String result = System.getProperty("motcua.result", "http://localhost:8083");
+        int rate = Integer.getInteger("bench.rate", 2000);
+        int seconds = Integer.getInteger("bench.seconds", 60);
+        int warmup = Integer.getInteger("bench.warmup", 20);
+        int dossiers = Integer.getInteger("bench.dossiers", 1_000_000);
+        int maxInFlight = Integer.getInteger("bench.max-in-flight", 4000);
+        String pin = System.getProperty("bench.pin", "123456");
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> probe = http.send(request(result, StatusSeeder.code(dossiers - 1), pin),
+                HttpResponse.BodyHandlers.ofString());
+        if (probe.statusCode() != 200 || !probe.body().contains(StatusSeeder.code(dossiers - 1))) {
+            throw new IllegalStateException("the last seeded dossier does not answer (seeded? same PIN key?): "
+                    + probe.statusCode() + " " + probe.body());
+        }
+        System.out.println("probe: " + probe.body().length() + " bytes of JSON for " + StatusSeeder.code(dossiers - 1));
+
+        int warm = rate * warmup;
+        int total = warm + rate * seconds;
+        long period = TimeUnit.SECONDS.toNanos(1) / rate;
+        long[] latency = new long[total];
+        Arrays.fill(latency, -1);
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxSeen = new AtomicInteger();
+        AtomicLong skipped = new AtomicLong();
+        AtomicInteger completed = new AtomicInteger();
+        SplittableRandom random = new SplittableRandom(42);
+        long lateSends = 0;
+
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * period;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            } else if (wait < -TimeUnit.MILLISECONDS.toNanos(5)) {
+                lateSends++;
+            }
+            if (inFlight.get() >= maxInFlight) {
+                // The service has fallen so far behind that more connections would only measure the generator.
+                skipped.incrementAndGet();
+                completed.incrementAndGet();
+                continue;
+            }
+            int now = inFlight.incrementAndGet();
+            maxSeen.accumulateAndGet(now, Math::max);
+            int n = i;
+            http.sendAsync(request(result, StatusSeeder.code(random.nextInt(dossiers)), pin),
+                    HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                long took = System.nanoTime() - due;
+                inFlight.decrementAndGet();
+                int status = error != null ? -1 : response.statusCode();
+                if (n >= warm) {
+                    statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                    if (status == 200) {
+                        latency[n] = took;
+                    }
+                }
+                completed.incrementAndGet();
+            });
+        }
+        long sent = System.nanoTime() - start;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (completed.get() < total && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+
+        System.out.printf("status lookup: open loop at %d/s, %d s measured after %d s warm-up, %d dossiers seeded%n",
+                rate, seconds, warmup, dossiers);
+        System.out.printf("  sent %d requests in %.1f s (%.0f/s); %d sent more than 5 ms late by the generator;"
+                        + " %d skipped at %d in flight; max in flight %d%n", total, sent / 1e9, total / (sent / 1e9),
+                lateSends, skipped.get(), maxInFlight, maxSeen.get());
+        System.out.println("  statuses (measured window): " + new TreeMap<>(statuses));
+        long[] ok = Arrays.stream(latency, warm, total).filter(l -> l >= 0).sorted().toArray();
+        System.out.printf("  latency ms from due time: p50 %.2f, p90 %.2f, p99 %.2f, p99.9 %.2f, max %.2f (%d answers)%n",
+                pct(ok, 50), pct(ok, 90), pct(ok, 99), pct(ok, 99.9), ok.length == 0 ? 0 : ok[ok.length - 1] / 1e6,
+                ok.length);
+        // The same per 10 s of the measured window: shows whether the figure holds or drifts.
+        for (int from = warm; from < total; from += rate * 10) {
+            long[] slice = Arrays.stream(latency, from, Math.min(total, from + rate * 10)).filter(l -> l >= 0).sorted().toArray();
+            System.out.printf("    %3d-%3d s: p50 %.2f, p99 %.2f, max %.2f ms%n", (from - warm) / rate,
+                    (Math.min(total, from + rate * 10) - warm) / rate, pct(slice, 50), pct(slice, 99),
+                    slice.length == 0 ? 0 : slice[slice.length - 1] / 1e6);
+        }
+    }
+
+    static HttpRequest request(String base, String code, String pin) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/public/dossiers/" + code + "?pin=" + pin))
+                .timeout(Duration.ofSeconds(20)).GET().build();
+    }
+
+    static double pct(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+}
