@@ -38,7 +38,7 @@ class RenderFiguresTest {
             double ms = (System.nanoTime() - start) / 1e6 / runs;
             System.out.printf("%-34s %7d bytes %8.1f ms%n", form.getKey(), size, ms);
             assertTrue(size < 120_000, form.getKey() + ": " + size + " bytes");
-            assertTrue(ms < 2_000, form.getKey() + ": " + ms + " ms");
+            // Render time is a printed figure (docs/forms.md), not an assertion: wall-clock limits fail on a busy machine.
         }
     }
 }
