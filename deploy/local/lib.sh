@@ -13,9 +13,19 @@ KAFKA_VERSION=4.1.1
 KEYCLOAK_VERSION=26.7.3
 PG_EMBEDDED_VERSION=18.6.0
 GREENMAIL_VERSION=2.1.13
-SMTP_PORT=3025
-MAIL_API_PORT=8085
-SERVICES=(intake-service:8081 routing-service:8082 result-service:8083 notification-service:8084)
+# MOTCUA_PORT_OFFSET (default 0, a multiple of 100) shifts every port, so a second stack can run beside
+# the first one: give it its own MOTCUA_STACK_HOME too (e.g. MOTCUA_PORT_OFFSET=100 MOTCUA_STACK_HOME=/tmp/s2).
+PORT_OFFSET=${MOTCUA_PORT_OFFSET:-0}
+case "$PORT_OFFSET" in *[!0-9]*) echo "MOTCUA_PORT_OFFSET must be a number" >&2; exit 2 ;; esac
+PG_PORT=$((5432 + PORT_OFFSET))
+KAFKA_PORT=$((9092 + PORT_OFFSET))
+KAFKA_CONTROLLER_PORT=$((9093 + PORT_OFFSET))
+KC_PORT=$((8180 + PORT_OFFSET))
+KC_MANAGEMENT_PORT=$((9000 + PORT_OFFSET))
+SMTP_PORT=$((3025 + PORT_OFFSET))
+MAIL_API_PORT=$((8085 + PORT_OFFSET))
+SERVICES=(intake-service:$((8081 + PORT_OFFSET)) routing-service:$((8082 + PORT_OFFSET))
+          result-service:$((8083 + PORT_OFFSET)) notification-service:$((8084 + PORT_OFFSET)))
 
 mkdir -p "$DIST" "$DATA" "$LOGS" "$RUN"
 

@@ -3,6 +3,8 @@
 #   PostgreSQL (5432) · Kafka in KRaft mode (9092) · Keycloak with the motcua realm (8180)
 #   · GreenMail SMTP server (3025, read the mail on http://localhost:8085)
 #   · intake (8081) · routing (8082) · result (8083) · notification (8084)
+# MOTCUA_PORT_OFFSET=100 shifts every port (a second stack beside the first; give it its own
+# MOTCUA_STACK_HOME). MOTCUA_SERVICE_JAVA_OPTS replaces the services' JVM options.
 # Infrastructure that already answers is reused; the four services are always restarted from the
 # current build. Safe to run twice. deploy/local/down.sh stops what this script started.
 #
@@ -31,19 +33,19 @@ pg_as() { # run a PostgreSQL binary as the cluster's owner (initdb and postgres 
 }
 
 ensure_motcua_db_on_foreign_server() {
-    if PGPASSWORD=motcua psql -h localhost -p 5432 -U motcua -d motcua -Atqc 'select 1' >/dev/null 2>&1; then
+    if PGPASSWORD=motcua psql -h localhost -p "$PG_PORT" -U motcua -d motcua -Atqc 'select 1' >/dev/null 2>&1; then
         return 0
     fi
     if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1 && command -v psql >/dev/null; then
-        runuser -u postgres -- psql -p 5432 -v ON_ERROR_STOP=1 -q <<'SQL' >>"$LOGS/postgres.log" 2>&1 || true
+        runuser -u postgres -- psql -p "$PG_PORT" -v ON_ERROR_STOP=1 -q <<'SQL' >>"$LOGS/postgres.log" 2>&1 || true
 SELECT 'CREATE ROLE motcua LOGIN PASSWORD ''motcua'''
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'motcua') \gexec
 SELECT 'CREATE DATABASE motcua OWNER motcua'
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'motcua') \gexec
 SQL
-        PGPASSWORD=motcua psql -h localhost -p 5432 -U motcua -d motcua -Atqc 'select 1' >/dev/null 2>&1 && return 0
+        PGPASSWORD=motcua psql -h localhost -p "$PG_PORT" -U motcua -d motcua -Atqc 'select 1' >/dev/null 2>&1 && return 0
     fi
-    fail postgres "a server answers on 5432 but user/database motcua/motcua is missing and could not be created; create them, or stop that server" "$LOGS/postgres.log"
+    fail postgres "a server answers on $PG_PORT but user/database motcua/motcua is missing and could not be created; create them, or stop that server" "$LOGS/postgres.log"
 }
 
 find_pg_bin() {
@@ -68,11 +70,11 @@ find_pg_bin() {
 }
 
 start_postgres() {
-    step postgres "localhost:5432"
-    if port_open 5432; then
+    step postgres "localhost:$PG_PORT"
+    if port_open "$PG_PORT"; then
         if pid_alive postgres; then ok postgres "running (started earlier by up.sh)"; return; fi
         ensure_motcua_db_on_foreign_server
-        ok postgres "reusing the server already on 5432"
+        ok postgres "reusing the server already on $PG_PORT"
         return
     fi
     local bin; bin=$(find_pg_bin) || fail postgres "no PostgreSQL binaries and the download failed" "$LOGS/postgres.log"
@@ -98,7 +100,7 @@ start_postgres() {
     fi
     touch "$LOGS/postgres.log"; [ "$(id -u)" = 0 ] && chown "$PG_OWNER" "$LOGS/postgres.log"
     pg_as "$bin/pg_ctl" -D "$pgdata" -l "$LOGS/postgres.log" -w -t 60 \
-        -o "-p 5432 -k /tmp -c listen_addresses=localhost -c max_connections=200 -c shared_buffers=256MB" \
+        -o "-p $PG_PORT -k /tmp -c listen_addresses=localhost -c max_connections=200 -c shared_buffers=256MB" \
         start >/dev/null || fail postgres "pg_ctl start failed" "$LOGS/postgres.log"
     head -1 "$pgdata/postmaster.pid" > "$RUN/postgres.pid"
     printf 'PG_BIN=%q\nPG_DATA=%q\nPG_OWNER=%q\n' "$bin" "$pgdata" "$PG_OWNER" > "$RUN/postgres.env"
@@ -112,9 +114,9 @@ TOPICS=(motcua.intake.events:16 motcua.routing.events:16 motcua.result.events:16
         motcua.notification.events:16 motcua.catalog.events:4)
 
 start_kafka() {
-    step kafka "localhost:9092"
+    step kafka "localhost:$KAFKA_PORT"
     local home="$DIST/kafka-$KAFKA_VERSION" started
-    if ! port_open 9092; then
+    if ! port_open "$KAFKA_PORT"; then
         if [ ! -f "$home/.complete" ]; then
             rm -rf "$home"
             mvn_fetch -Pkafka dependency:copy-dependencies -DincludeScope=runtime \
@@ -123,7 +125,9 @@ start_kafka() {
             touch "$home/.complete"
         fi
         local data="$DATA/kafka"; mkdir -p "$data"
-        { cat "$REPO/deploy/local/kafka/server.properties"; echo "log.dirs=$data/logs"; } > "$data/server.properties"
+        sed -e "s/localhost:9092/localhost:$KAFKA_PORT/g" -e "s/localhost:9093/localhost:$KAFKA_CONTROLLER_PORT/g" \
+            "$REPO/deploy/local/kafka/server.properties" > "$data/server.properties"
+        echo "log.dirs=$data/logs" >> "$data/server.properties"
         if [ ! -f "$data/logs/meta.properties" ]; then
             local id; id=$("$JAVA" -cp "$home/lib/*" kafka.tools.StorageTool random-uuid 2>>"$LOGS/kafka.log")
             "$JAVA" -cp "$home/lib/*" kafka.tools.StorageTool format -t "$id" -c "$data/server.properties" \
@@ -133,14 +137,14 @@ start_kafka() {
             "-Dlog4j2.configurationFile=$REPO/deploy/local/kafka/log4j2.yaml" \
             -cp "$home/lib/*" kafka.Kafka "$data/server.properties" >>"$LOGS/kafka.log" 2>&1 &
         echo $! > "$RUN/kafka.pid"
-        wait_for 90 kafka "$LOGS/kafka.log" port_open 9092
+        wait_for 90 kafka "$LOGS/kafka.log" port_open "$KAFKA_PORT"
         started="started"
     else
-        [ -f "$home/.complete" ] || fail kafka "something answers on 9092 but it is not a broker up.sh can manage (stop it, or let up.sh fetch Kafka first)"
-        pid_alive kafka && started="running (started earlier by up.sh)" || started="reusing the broker already on 9092"
+        [ -f "$home/.complete" ] || fail kafka "something answers on $KAFKA_PORT but it is not a broker up.sh can manage (stop it, or let up.sh fetch Kafka first)"
+        pid_alive kafka && started="running (started earlier by up.sh)" || started="reusing the broker already on $KAFKA_PORT"
     fi
     local out
-    out=$("$JAVA" -cp "$home/lib/*" "$REPO/deploy/local/kafka/CreateTopics.java" localhost:9092 "${TOPICS[@]}" 2>>"$LOGS/kafka.log") \
+    out=$("$JAVA" -cp "$home/lib/*" "$REPO/deploy/local/kafka/CreateTopics.java" "localhost:$KAFKA_PORT" "${TOPICS[@]}" 2>>"$LOGS/kafka.log") \
         || fail kafka "creating topics failed" "$LOGS/kafka.log"
     ok kafka "$started; $out"
 }
@@ -149,7 +153,7 @@ start_kafka() {
 # Keycloak 26 from the Maven Central distribution, realm imported from deploy/keycloak/.
 # --import-realm skips an existing realm, so a changed realm file gets a fresh data folder.
 # ---------------------------------------------------------------------------------------------
-KC_URL=http://localhost:8180
+KC_URL=http://localhost:$KC_PORT
 REALM_FILE="$REPO/deploy/keycloak/motcua-realm.json"
 
 start_keycloak() {
@@ -157,7 +161,7 @@ start_keycloak() {
     local home="$DIST/keycloak-$KEYCLOAK_VERSION"
     local want; want=$(sha256sum "$REALM_FILE" | cut -d' ' -f1)
     local have; have=$(cat "$home/data/.realm-sha256" 2>/dev/null || true)
-    if port_open 8180; then
+    if port_open "$KC_PORT"; then
         if pid_alive keycloak && [ "$want" != "$have" ]; then
             echo "  realm file changed: restarting Keycloak with a fresh data folder"
             stop_pid keycloak 30
@@ -165,8 +169,8 @@ start_keycloak() {
             ok keycloak "running (started earlier by up.sh), realm unchanged"; return
         else
             http_ok "$KC_URL/realms/motcua/.well-known/openid-configuration" \
-                || fail keycloak "something answers on 8180 without the motcua realm; stop it"
-            ok keycloak "reusing the Keycloak already on 8180 (realm changes need it restarted by hand)"; return
+                || fail keycloak "something answers on $KC_PORT without the motcua realm; stop it"
+            ok keycloak "reusing the Keycloak already on $KC_PORT (realm changes need it restarted by hand)"; return
         fi
     fi
     if [ ! -x "$home/bin/kc.sh" ]; then
@@ -183,7 +187,7 @@ start_keycloak() {
     mkdir -p "$home/data/import"; cp "$REALM_FILE" "$home/data/import/motcua-realm.json"
     KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
     JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
-        nohup "$home/bin/kc.sh" start-dev --http-port=8180 --import-realm \
+        nohup "$home/bin/kc.sh" start-dev --http-port="$KC_PORT" --http-management-port="$KC_MANAGEMENT_PORT" --import-realm \
         >>"$LOGS/keycloak.log" 2>&1 &
     echo $! > "$RUN/keycloak.pid"
     wait_for 240 keycloak "$LOGS/keycloak.log" http_ok "$KC_URL/realms/motcua/.well-known/openid-configuration"
@@ -262,6 +266,10 @@ start_services() {
         # shellcheck disable=SC2086  # MOTCUA_SERVICE_JAVA_OPTS is a list of options
         nohup "$JAVA" $SERVICE_JAVA_OPTS \
             -Dquarkus.http.port="$port" \
+            -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$PG_PORT/motcua" \
+            -Dkafka.bootstrap.servers="localhost:$KAFKA_PORT" \
+            -Dquarkus.oidc.auth-server-url="$KC_URL/realms/motcua" \
+            -DMOTCUA_SMTP_PORT="$SMTP_PORT" \
             -Dquarkus.oidc.credentials.secret="$name-dev-secret" \
             -jar "$jar" >>"$LOGS/$name.log" 2>&1 &
         echo $! > "$RUN/$name.pid"
@@ -284,12 +292,12 @@ cat <<EOF
 
 ${BOLD}motcua is up${OFF} in $(elapsed). Logs: $LOGS  ·  stop: deploy/local/down.sh
 
-  intake        http://localhost:8081/q/swagger-ui
-  routing       http://localhost:8082/q/swagger-ui
-  result        http://localhost:8083/q/swagger-ui
-  notification  http://localhost:8084/q/swagger-ui
+  intake        http://localhost:$((8081 + PORT_OFFSET))/q/swagger-ui
+  routing       http://localhost:$((8082 + PORT_OFFSET))/q/swagger-ui
+  result        http://localhost:$((8083 + PORT_OFFSET))/q/swagger-ui
+  notification  http://localhost:$((8084 + PORT_OFFSET))/q/swagger-ui
   Keycloak      $KC_URL/admin (admin/admin), realm motcua
-  Kafka         localhost:9092      PostgreSQL  localhost:5432 motcua/motcua
+  Kafka         localhost:$KAFKA_PORT      PostgreSQL  localhost:$PG_PORT motcua/motcua
   Mail (SMTP)   localhost:$SMTP_PORT      read: curl -s http://localhost:$MAIL_API_PORT/api/user/an.nguyen@example.vn/messages/INBOX
 
 Demo users (password = user name): counter1 (counter-officer, unit 000.00.31.H29),
@@ -298,11 +306,11 @@ Demo users (password = user name): counter1 (counter-officer, unit 000.00.31.H29
 
 Walk-through (copy-paste):
   token() { deploy/local/token.sh "\$1"; }
-  curl -s -X POST http://localhost:8081/api/dossiers -H "Authorization: Bearer \$(token counter1)" \\
+  curl -s -X POST http://localhost:$((8081 + PORT_OFFSET))/api/dossiers -H "Authorization: Bearer \$(token counter1)" \\
        -H 'Content-Type: application/json' -d @deploy/local/demo/newborn-dossier.json | tee /tmp/dossier.json
   CODE=\$(jq -r .code /tmp/dossier.json); PIN=\$(jq -r .lookupPin /tmp/dossier.json)
-  curl -s "http://localhost:8082/api/tasks?dossier=\$CODE" -H "Authorization: Bearer \$(token tuphap1)"
-  curl -s "http://localhost:8082/api/tasks?dossier=\$CODE" -H "Authorization: Bearer \$(token congan1)"   # empty: another agency
-  curl -s "http://localhost:8083/api/public/dossiers/\$CODE?pin=\$PIN"
-  curl -s "http://localhost:8084/api/notifications?dossier=\$CODE" -H "Authorization: Bearer \$(token supervisor1)"
+  curl -s "http://localhost:$((8082 + PORT_OFFSET))/api/tasks?dossier=\$CODE" -H "Authorization: Bearer \$(token tuphap1)"
+  curl -s "http://localhost:$((8082 + PORT_OFFSET))/api/tasks?dossier=\$CODE" -H "Authorization: Bearer \$(token congan1)"   # empty: another agency
+  curl -s "http://localhost:$((8083 + PORT_OFFSET))/api/public/dossiers/\$CODE?pin=\$PIN"
+  curl -s "http://localhost:$((8084 + PORT_OFFSET))/api/notifications?dossier=\$CODE" -H "Authorization: Bearer \$(token supervisor1)"
 EOF

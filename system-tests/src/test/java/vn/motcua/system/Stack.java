@@ -9,14 +9,26 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The running stack (deploy/local/up.sh) and real tokens from its Keycloak. Addresses default to
- * the contract's ports and can be pointed elsewhere with -Dmotcua.intake=http://host:port etc.
+ * the contract's ports shifted by MOTCUA_PORT_OFFSET (as up.sh shifts them; 0 unless set) and can
+ * be pointed elsewhere one by one with -Dmotcua.intake=http://host:port etc.
  */
-final class Stack {
-    static final String INTAKE = System.getProperty("motcua.intake", "http://localhost:8081");
-    static final String ROUTING = System.getProperty("motcua.routing", "http://localhost:8082");
-    static final String RESULT = System.getProperty("motcua.result", "http://localhost:8083");
-    static final String NOTIFICATION = System.getProperty("motcua.notification", "http://localhost:8084");
-    static final String KEYCLOAK = System.getProperty("motcua.keycloak", "http://localhost:8180");
+public final class Stack {
+    /** The shift up.sh applied to every port (environment MOTCUA_PORT_OFFSET or -Dmotcua.port.offset). */
+    public static final int PORT_OFFSET = Integer.parseInt(System.getProperty("motcua.port.offset",
+            System.getenv().getOrDefault("MOTCUA_PORT_OFFSET", "0")));
+    public static final String INTAKE = address("motcua.intake", 8081);
+    public static final String ROUTING = address("motcua.routing", 8082);
+    public static final String RESULT = address("motcua.result", 8083);
+    public static final String NOTIFICATION = address("motcua.notification", 8084);
+    public static final String KEYCLOAK = address("motcua.keycloak", 8180);
+    /** GreenMail's REST API: GET /api/user/{address}/messages/INBOX. */
+    public static final String MAIL = address("motcua.mail", 8085);
+    public static final String JDBC = System.getProperty("motcua.jdbc",
+            "jdbc:postgresql://localhost:" + (5432 + PORT_OFFSET) + "/motcua");
+
+    private static String address(String property, int port) {
+        return System.getProperty(property, "http://localhost:" + (port + PORT_OFFSET));
+    }
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
@@ -24,7 +36,7 @@ final class Stack {
     }
 
     /** An access token of a dev realm user (password = user name), by the password grant of motcua-cli. */
-    static String token(String user) {
+    public static String token(String user) {
         return TOKENS.computeIfAbsent(user, u -> RestAssured.given()
                 .contentType(ContentType.URLENC)
                 .formParam("client_id", "motcua-cli")
@@ -36,11 +48,11 @@ final class Stack {
                 .extract().path("access_token"));
     }
 
-    static RequestSpecification as(String user) {
+    public static RequestSpecification as(String user) {
         return RestAssured.given().auth().oauth2(token(user)).accept(ContentType.JSON);
     }
 
-    static RequestSpecification anonymous() {
+    public static RequestSpecification anonymous() {
         return RestAssured.given().accept(ContentType.JSON);
     }
 
@@ -50,7 +62,7 @@ final class Stack {
      * (10 a minute) — every system test shares 127.0.0.1. The dossier's applicant must be citizen1
      * (citizen ID 001090012345), or it must be citizen1's online submission.
      */
-    static void awaitProjected(String code) {
+    public static void awaitProjected(String code) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
                 .pollInterval(java.time.Duration.ofMillis(250))
                 .untilAsserted(() -> as("citizen1").queryParam("size", 500).get(RESULT + "/api/public/my-dossiers")
