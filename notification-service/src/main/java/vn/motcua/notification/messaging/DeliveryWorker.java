@@ -1,16 +1,24 @@
 package vn.motcua.notification.messaging;
 
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import vn.motcua.notification.config.NotificationConfig;
 import vn.motcua.notification.domain.Deliveries;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends due deliveries: claims a batch (each instance its own rows), sends each outside any transaction,
- * then records the outcome. Runs until nothing is due, then waits for the next tick.
+ * Sends due deliveries: claims a batch (each instance its own rows), sends its deliveries in parallel
+ * ({@code motcua.notification.worker.parallelism} at once) outside any transaction, records each outcome, and
+ * claims the next batch once the whole batch is done. Runs until nothing is due, then waits for the next tick.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -20,10 +28,23 @@ public class DeliveryWorker {
     private final Channels channels;
     private final NotificationConfig config;
 
+    private final ExecutorService senders;
+
     public DeliveryWorker(Deliveries deliveries, Channels channels, NotificationConfig config) {
         this.deliveries = deliveries;
         this.channels = channels;
         this.config = config;
+        AtomicInteger n = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(Math.max(1, config.worker().parallelism()), r -> {
+            Thread t = new Thread(r, "delivery-sender-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
     }
 
     @Scheduled(every = "${motcua.notification.worker.every}", delayed = "1s",
@@ -44,18 +65,34 @@ public class DeliveryWorker {
         int attempted = 0;
         while (true) {
             List<Deliveries.Claimed> batch = deliveries.claim(config.worker().batchSize(), config.worker().lease());
+            List<Future<?>> sending = new ArrayList<>(batch.size());
             for (Deliveries.Claimed delivery : batch) {
+                sending.add(senders.submit(() -> send(delivery)));
+            }
+            for (Future<?> sent : sending) {
                 try {
-                    channels.send(delivery);
-                    deliveries.delivered(delivery);
-                } catch (Channels.DeliveryException e) {
-                    deliveries.failed(delivery, e.getMessage());
+                    sent.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return attempted; // shutting down: the unfinished ones are due again when their lease ends
+                } catch (ExecutionException e) {
+                    // recording the outcome failed (database away): the lease makes the delivery due again
+                    LOG.warnf("recording a delivery's outcome failed: %s", e.getCause().getMessage());
                 }
                 attempted++;
             }
             if (batch.size() < config.worker().batchSize()) {
                 return attempted;
             }
+        }
+    }
+
+    private void send(Deliveries.Claimed delivery) {
+        try {
+            channels.send(delivery);
+            deliveries.delivered(delivery);
+        } catch (Channels.DeliveryException e) {
+            deliveries.failed(delivery, e.getMessage());
         }
     }
 }
