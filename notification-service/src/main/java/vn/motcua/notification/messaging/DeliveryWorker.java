@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import vn.motcua.notification.config.NotificationConfig;
 import vn.motcua.notification.domain.Deliveries;
+import vn.motcua.platform.problem.DatabaseErrors;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -88,11 +90,47 @@ public class DeliveryWorker {
     }
 
     private void send(Deliveries.Claimed delivery) {
+        String error = null;
         try {
             channels.send(delivery);
-            deliveries.delivered(delivery);
         } catch (Channels.DeliveryException e) {
-            deliveries.failed(delivery, e.getMessage());
+            error = e.getMessage();
+        }
+        String failure = error;
+        recordWhileUnreachable(failure == null ? () -> deliveries.delivered(delivery)
+                : () -> deliveries.failed(delivery, failure), config.worker().lease().dividedBy(2), Thread::sleep);
+    }
+
+    /** Sleeps between attempts; a parameter so a test need not wait. */
+    interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    /**
+     * Records a sent (or failed) delivery's outcome, retrying while the database cannot be reached, for up to
+     * {@code budget} (half the lease). Given up at once, a message already sent would wait out its lease and go
+     * out a second time, and the rest of the batch would wait too (found by the PostgreSQL fault test,
+     * docs/FAULTS.md). Other errors are not retried.
+     */
+    static void recordWhileUnreachable(Runnable record, Duration budget, Sleeper sleeper) {
+        long giveUp = System.nanoTime() + budget.toNanos();
+        long wait = 100;
+        while (true) {
+            try {
+                record.run();
+                return;
+            } catch (RuntimeException e) {
+                if (!DatabaseErrors.unreachable(e) || System.nanoTime() + wait * 1_000_000 > giveUp) {
+                    throw e;
+                }
+            }
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // shutting down: the lease makes the delivery due again
+            }
+            wait = Math.min(wait * 2, 5_000);
         }
     }
 }

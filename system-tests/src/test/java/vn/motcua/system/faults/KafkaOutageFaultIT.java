@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Kafka stopped while dossiers are received: reception keeps answering 201 (the events wait in intake's
  * outbox), and once the broker is back everything flows — every dossier reaches routing, result and
- * notification, each event applied once. Short: 25 s outage; long ({@code -Dfaults.long=true}): 180 s.
+ * notification, each event applied once. Short: 20 s outage; long ({@code -Dfaults.long=true}): 180 s.
  */
 @Tag("faults")
 class KafkaOutageFaultIT {
@@ -25,7 +25,7 @@ class KafkaOutageFaultIT {
     @Test
     void receptionAnswers201WhileKafkaIsDownAndEverythingFlowsOnceItIsBack() throws Exception {
         FaultRun run = new FaultRun("kafka");
-        int outage = FaultRun.setting("kafka.seconds", 25, 180);
+        int outage = FaultRun.setting("kafka.seconds", 20, 180);
         int rate = FaultRun.setting("kafka.rate", 5, 10);
         // enough dossiers for the load to run before, through and after the outage
         int dossiers = FaultRun.setting("kafka.dossiers", (outage + 15) * rate, (outage + 60) * rate);
