@@ -5,6 +5,8 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.util.List;
 
@@ -25,8 +27,10 @@ import static vn.motcua.system.Journeys.POLICE;
  * back; a parallel group that fans out, is returned to the previous step and fans in; a transfer to
  * another agency; a stop (status 8, Form 05); a withdrawal (status 7). Every hop is checked where it
  * lands: intake's dossier, routing's tasks and clock, the citizen's lookup by code and PIN, the applicant's
- * mail and notification's delivery log; every form as a PDF.
+ * mail and notification's delivery log; every form as a PDF. The five journeys are independent dossiers and
+ * run side by side (none moves routing's clock).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ProcessingJourneysIT {
     static final String RUN = Journeys.run();
     /** Land-like: a register step, the tax step asking for a financial obligation, the certificate. */
