@@ -28,9 +28,9 @@ import static vn.motcua.system.Journeys.POLICE;
  * another agency; a stop (status 8, Form 05); a withdrawal (status 7). Every hop is checked where it
  * lands: intake's dossier, routing's tasks and clock, the citizen's lookup by code and PIN, the applicant's
  * mail and notification's delivery log; every form as a PDF. The five journeys are independent dossiers and
- * run side by side (none moves routing's clock).
+ * run side by side (each method is CONCURRENT; the class itself is not, so it never overlaps the classes that
+ * move routing's clock).
  */
-@Execution(ExecutionMode.CONCURRENT)
 class ProcessingJourneysIT {
     static final String RUN = Journeys.run();
     /** Land-like: a register step, the tax step asking for a financial obligation, the certificate. */
@@ -66,6 +66,7 @@ class ProcessingJourneysIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aPostalLandDossierPausesForItsFinancialObligationAndIsPaidFinishedAndPostedBack() {
         String email = Journeys.mailbox("dat");
         Response receipt = receive(LAND, "POSTAL", email);
@@ -121,6 +122,7 @@ class ProcessingJourneysIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aParallelGroupFansOutIsReturnedToThePreviousStepAndFansIn() {
         Response receipt = receive(FORK, "COUNTER", Journeys.mailbox("songsong"));
         String code = receipt.path("code");
@@ -163,6 +165,7 @@ class ProcessingJourneysIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aTransferredStepIsDoneByTheAgencyItWentTo() {
         Response receipt = receive(ONE, "COUNTER", Journeys.mailbox("chuyen"));
         String code = receipt.path("code");
@@ -185,6 +188,7 @@ class ProcessingJourneysIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aStoppedDossierEndsWithTheStopNotice() {
         String email = Journeys.mailbox("dung");
         Response receipt = receive(ONE, "COUNTER", email);
@@ -208,6 +212,7 @@ class ProcessingJourneysIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aDossierWithdrawnDuringProcessingLeavesEveryQueue() {
         String email = Journeys.mailbox("rut");
         Response receipt = receive(ONE, "COUNTER", email);
