@@ -119,6 +119,13 @@ class ProcessingJourneysIT {
         Journeys.intakeShows("counter1", code, "RESULT_RETURNED");
         Journeys.mailArrives(email, "Hồ sơ " + code + " đã trả kết quả");
         Journeys.delivered(code, "vn.motcua.obligation.requested.v1", "APPLICANT", "DELIVERED");
+        // The log book records how it went back: by post, with the tracking number.
+        String book = Stack.as("supervisor1").queryParam("from", Journeys.today().toString())
+                .queryParam("to", Journeys.today().toString()).queryParam("format", "csv").accept("text/csv")
+                .get(Stack.RESULT + "/api/reports/log-book").then().statusCode(200).extract().asString();
+        String line = java.util.Arrays.stream(book.split("\r?\n")).filter(l -> l.contains(code)).findFirst()
+                .orElseThrow(() -> new AssertionError(code + " not in the log book"));
+        assertTrue(line.contains("EB" + RUN + "VN"), line);
     }
 
     @Test

@@ -134,6 +134,10 @@ class ProgressReportIT {
 
         assertEquals("PROCESSED", Journeys.routing(g).getString("status"));
         assertEquals("PROCESSED", Journeys.routing(h).getString("status"));
+        // The citizen sees each verdict: H on time, G late.
+        Stack.awaitProjected(g);
+        assertEquals(Boolean.TRUE, Journeys.citizenSees(h, PINS.get(h), 9).get("onTime"));
+        assertEquals(Boolean.FALSE, Journeys.citizenSees(g, PINS.get(g), 9).get("onTime"));
 
         Map<String, Object> expected = Map.ofEntries(
                 Map.entry("received.online", 1), Map.entry("received.counter", 6), Map.entry("received.postal", 1),
