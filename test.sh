@@ -13,6 +13,9 @@ cd "$(dirname "$0")"
 ./mvnw -B -ntp verify "$@"
 
 trap 'deploy/local/down.sh' EXIT
+# MOTCUA_TEST_HOOKS=1: routing's clock test hook (routing-service/README.md), for the deadline journeys;
+# exported, so that a service the fault tests restart (deploy/local/ctl.sh) comes back with it too.
+export MOTCUA_TEST_HOOKS=1
 deploy/local/up.sh --no-build
 # -Dtest=none: the modules system-tests depends on were just tested in step 1.
 ./mvnw -B -ntp -pl system-tests -am -Psystem-tests -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false verify

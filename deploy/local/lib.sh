@@ -264,8 +264,14 @@ launch_service() {
     # Small heaps and the C1 compiler only start fast and fit a laptop; for load runs use e.g.
     # MOTCUA_SERVICE_JAVA_OPTS="-Xms256m -Xmx512m -XX:+UseParallelGC" (full JIT, the benchmarks' setting).
     local opts=${MOTCUA_SERVICE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+    # MOTCUA_TEST_HOOKS=1 (test.sh sets it; never in production): routing's clock can be shifted by an admin
+    # (PUT /api/admin/clock) and its deadline sweep runs every 2 s, so system tests reach warnings and overdue.
+    local hooks=()
+    if [ "${MOTCUA_TEST_HOOKS:-0}" = 1 ] && [ "$name" = routing-service ]; then
+        hooks=(-Dmotcua.routing.clock.adjustable=true -Dmotcua.routing.deadlines.sweep-every=2s)
+    fi
     # shellcheck disable=SC2086  # MOTCUA_SERVICE_JAVA_OPTS is a list of options
-    nohup "$JAVA" $opts \
+    nohup "$JAVA" $opts ${hooks[@]+"${hooks[@]}"} \
         -Dquarkus.http.port="$port" \
         -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$PG_PORT/motcua" \
         -Dkafka.bootstrap.servers="localhost:$KAFKA_PORT" \

@@ -1,19 +1,18 @@
 package vn.motcua.routing;
 
 import jakarta.inject.Singleton;
+import vn.motcua.routing.config.AdjustableClock;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * routing's time source in tests: the system clock until a test fixes it at an instant (then reset).
- * Replaces the default {@code Clock} bean, so every rule that reads the time reads this one.
+ * Replaces the default {@code Clock} bean, so every rule that reads the time reads this one. It is also an
+ * {@link AdjustableClock}, so the clock hook's tests shift it through the endpoint (on top of a fixed instant).
  */
 @Singleton
-public class TestClock extends Clock {
+public class TestClock extends AdjustableClock {
     private volatile Instant fixed;
 
     public void set(OffsetDateTime at) {
@@ -25,18 +24,8 @@ public class TestClock extends Clock {
     }
 
     @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
     public Instant instant() {
         Instant at = fixed;
-        return at != null ? at : Instant.now();
+        return (at != null ? at : Instant.now()).plus(offset());
     }
 }

@@ -82,12 +82,21 @@ class OnlineSubmissionIT {
 
     @Test
     void aSubmissionIsRefusedWithReasonsAndAnotherWithdrawnByTheCitizen() {
-        String refused = submit(true).then().statusCode(201).extract().path("code");
+        Response first = submit(true);
+        String refused = first.then().statusCode(201).extract().path("code");
         Stack.as("counter1").contentType(ContentType.JSON).body("""
                         {"reasons":["Người nộp không cư trú trên địa bàn phường Ba Đình"]}""")
                 .post(Stack.INTAKE + "/api/dossiers/" + refused + "/refuse").then().statusCode(200)
                 .body("status", equalTo("REFUSED")).body("nationalStatusCode", equalTo(3));
         Stack.as("counter1").post(Stack.INTAKE + "/api/dossiers/" + refused + "/accept").then().statusCode(409);
+        // Refused at the check: Form 03 with its reasons, the citizen's lookup shows status 3, the applicant
+        // gets the refusal by e-mail, and no agency ever sees it.
+        Journeys.pdf(Stack.as("counter1"), Stack.INTAKE + "/api/dossiers/" + refused + "/refusal");
+        citizenSees(refused, first.path("lookupPin"), "REFUSED");
+        Journeys.citizenSees(refused, first.path("lookupPin"), 3);
+        Journeys.mailArrives("cuong.le@example.vn", "Hồ sơ " + refused + ": phiếu từ chối tiếp nhận giải quyết hồ sơ");
+        Stack.as("tuphap1").queryParam("dossier", refused).get(Stack.ROUTING + "/api/tasks").then().statusCode(200)
+                .body("total", equalTo(0));
 
         Response second = submit(true);
         String withdrawn = second.path("code");

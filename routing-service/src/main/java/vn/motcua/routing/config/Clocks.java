@@ -7,13 +7,17 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
-/** The time source of routing's rules and its deadline sweep; a test may replace it with its own bean. */
+/**
+ * The time source of routing's rules and its deadline sweep: the system clock, or the
+ * {@link AdjustableClock} test hook when {@code motcua.routing.clock.adjustable} is on. A test may
+ * replace it with its own bean.
+ */
 @ApplicationScoped
 public class Clocks {
     @Produces
     @DefaultBean
     @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(RoutingConfig config) {
+        return config.clock().adjustable() ? new AdjustableClock() : Clock.systemUTC();
     }
 }

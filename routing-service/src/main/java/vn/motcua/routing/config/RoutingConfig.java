@@ -9,6 +9,18 @@ public interface RoutingConfig {
 
     Deadlines deadlines();
 
+    TimeHook clock();
+
+    interface TimeHook {
+        /**
+         * Test hook: routing's clock may be shifted by an administrator ({@code PUT /api/admin/clock}) so
+         * system tests reach warnings and overdue deadlines without waiting. Never on in production: off,
+         * the clock is the system clock and the endpoint answers 404.
+         */
+        @WithDefault("false")
+        boolean adjustable();
+    }
+
     interface Deadlines {
         /**
          * Working days before a step's or the dossier's due date at which the sweep warns (the agency at
