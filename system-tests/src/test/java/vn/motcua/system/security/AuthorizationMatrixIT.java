@@ -46,7 +46,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * notification, submissions with Form 02 and Form 03. Cells expected to pass authorisation get a harmless
  * request (a body that fails validation, an id that does not exist for the administrators' reference data)
  * so nothing shared changes; cells expected to be hidden (404) get a valid request, which must still not
- * reach the dossier.
+ * reach the dossier. One exception: administrators' replay of result's read model runs for real (it has no
+ * input that could fail first, and a 406 for an unproducible Accept comes before the role check, so it proves
+ * nothing): it rebuilds the read model from Kafka while the services keep running, as it is designed to. Do
+ * not run this test against a stack whose read model was seeded by SQL (the status benchmark's StatusSeeder).
  */
 class AuthorizationMatrixIT {
     static final List<String> USERS = List.of("citizen:citizen1", "citizen2:citizen2", "counter:counter1",
@@ -71,9 +74,7 @@ class AuthorizationMatrixIT {
     @BeforeAll
     static void fixture() {
         // The short-lived token first: it expires while the dossier travels.
-        String shortLived = BadTokens.shortLived("admin1");
-        RestAssured.given().auth().oauth2(shortLived).get(Stack.NOTIFICATION + "/api/notification-rules")
-                .then().statusCode(200); // a real token, accepted while it lives
+        String shortLived = BadTokens.provenShortLived("admin1", Stack.NOTIFICATION + "/api/notification-rules");
         dossier = Fixture.receive();
         supplementRequested = Fixture.supplementRequested();
         refused = Fixture.refused();
@@ -149,6 +150,9 @@ class AuthorizationMatrixIT {
         int cells = 0;
         for (Row row : table()) {
             for (Map.Entry<String, String> cell : row.expected().entrySet()) {
+                if (row.path().equals("/api/admin/read-model/replay") && "OK".equals(cell.getValue())) {
+                    Stack.awaitProjected(dossier.code()); // what the replay will find in Kafka, projected first
+                }
                 cells++;
                 String expected = cell.getValue();
                 Response response = call(row, cell.getKey(), expected);
@@ -209,11 +213,6 @@ class AuthorizationMatrixIT {
             if (body != null) {
                 request.contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8));
             }
-        }
-        if (row.path().equals("/api/admin/read-model/replay") && !"401".equals(expected) && !"403".equals(expected)) {
-            // Not run for real (it empties and rebuilds result's read model under the other tests): ask for a
-            // type it cannot produce. Authorisation is decided first, so a caller that passes it gets 406.
-            request.header("Accept", "text/csv");
         }
         return request.request(row.method(), SERVICES.get(row.service()) + path);
     }

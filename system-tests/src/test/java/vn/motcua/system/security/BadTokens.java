@@ -115,6 +115,25 @@ public final class BadTokens {
                 .then().statusCode(200).extract().path("access_token");
     }
 
+    /**
+     * A short-lived token shown to be accepted by {@code url} (200) while it lives: the same token refused
+     * later is refused for its age alone. On a busy machine the first try may outlive its 5 s; then another.
+     */
+    public static String provenShortLived(String user, String url) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String token = shortLived(user);
+            int status = RestAssured.given().auth().oauth2(token).get(url).statusCode();
+            long exp = decode(parts(token)[1]).get("exp").asLong();
+            if (status == 200) {
+                return token;
+            }
+            if (Instant.now().getEpochSecond() < exp) {
+                throw new AssertionError("a fresh token of motcua-short-lived was refused: " + status);
+            }
+        }
+        throw new AssertionError("no short-lived token could be used within its 5 s");
+    }
+
     /** The token once its {@code exp} has passed (plus a second: exp has a resolution of one). */
     public static String expired(String token) {
         long exp = decode(parts(token)[1]).get("exp").asLong();
