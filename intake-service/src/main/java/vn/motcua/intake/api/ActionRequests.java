@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import vn.motcua.shared.events.DocumentForm;
 import vn.motcua.shared.events.intake.SupplementItem;
@@ -35,11 +36,11 @@ public final class ActionRequests {
 
     /** Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Form 02): why, and everything missing at once. */
     public record SupplementAsked(@NotBlank @Size(max = 1000) String reason,
-                                  @NotEmpty @Size(max = 50) List<@Valid Item> items, LocalDate supplyBy) {
+                                  @NotEmpty @Size(max = 50) List<@Valid @NotNull Item> items, LocalDate supplyBy) {
     }
 
     /** What the applicant supplied. */
-    public record SupplementGiven(@NotEmpty @Size(max = 50) List<@Valid Item> items, @Size(max = 1000) String note) {
+    public record SupplementGiven(@NotEmpty @Size(max = 50) List<@Valid @NotNull Item> items, @Size(max = 1000) String note) {
     }
 
     /** Đơn xin rút hồ sơ. */

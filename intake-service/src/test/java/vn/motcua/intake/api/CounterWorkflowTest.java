@@ -228,6 +228,23 @@ class CounterWorkflowTest {
                 + " where d.code = '" + code + "'"));
     }
 
+    /** Found by the system tests' fuzzer: a null among the items was a 500 (NullPointerException), not a 400. */
+    @Test
+    void aNullItemInASupplementIsBadInputNotAServerError() {
+        String code = submit(CITIZEN, submission("Tờ khai đăng ký khai sinh")).then().statusCode(201)
+                .extract().path("code");
+        act(COUNTER, code, "supplement-request", "{\"reason\":\"Thiếu giấy tờ\",\"items\":[null]}").then().statusCode(400)
+                .contentType("application/problem+json");
+        act(COUNTER, code, "supplement-request", """
+                {"reason":"Thiếu giấy chứng sinh","items":[{"name":"Giấy chứng sinh","form":"ORIGINAL","copies":1}]}""")
+                .then().statusCode(200);
+        given().auth().oauth2(CITIZEN).contentType(ContentType.JSON).body("{\"items\":[null]}")
+                .post("/api/public/submissions/" + code + "/supplements").then().statusCode(400)
+                .contentType("application/problem+json");
+        act(COUNTER, code, "supplements", "{\"items\":[{\"name\":\"Giấy chứng sinh\"},null]}").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
     @Test
     void aRefusalGivesEveryReasonAndEndsTheSubmission() {
         String code = submit(CITIZEN, submission(ReceptionTest.ALL_DOCUMENTS)).then().statusCode(201).extract().path("code");

@@ -29,4 +29,17 @@ public final class DatabaseErrors {
         }
         return false;
     }
+
+    /**
+     * Data exceptions (SQLSTATE class 22: a NUL byte or a character the encoding cannot hold in text, a
+     * number out of range, a value too long): the statement's data was refused, the input is at fault.
+     */
+    public static boolean badData(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -1,6 +1,8 @@
 package vn.motcua.platform.problem;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.ForbiddenException;
@@ -69,6 +71,15 @@ public class ProblemMappers {
         return malformedJson(e, uri);
     }
 
+    /**
+     * A definition error while reading a request is the request's doing (a body Jackson cannot bind); while
+     * writing a response it is ours. Declared for the subclass: Quarkus's own mapper answers a bare 500.
+     */
+    @ServerExceptionMapper
+    public Response invalidDefinition(InvalidDefinitionException e, UriInfo uri) {
+        return e.getProcessor() instanceof JsonParser ? malformedJson(e, uri) : unexpected(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(Problem.of("forbidden", "Không có quyền thực hiện", 403,
@@ -133,6 +144,11 @@ public class ProblemMappers {
             ProblemException unavailable = ProblemException.unavailable(
                     "Cơ sở dữ liệu tạm thời không kết nối được; không có thay đổi nào được ghi. Vui lòng thử lại.");
             return problem(unavailable, uri);
+        }
+        if (DatabaseErrors.badData(e)) {
+            // The client's text or number, which PostgreSQL refused (NUL in text, out of range): nothing written.
+            return respond(Problem.of("malformed-request", "Yêu cầu không đúng định dạng", 400,
+                    "Dữ liệu gửi lên có ký tự hoặc giá trị không hợp lệ (ví dụ ký tự NUL).").withInstance(path(uri))).build();
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", incident, path(uri));

@@ -47,6 +47,23 @@ public class DemoResource {
         return item;
     }
 
+    /** One property: Jackson's creator for it once turned a duplicate key into a 500. */
+    public record Note(String text) {
+    }
+
+    @POST
+    @Path("/notes")
+    public Response note(Note note) {
+        return Response.noContent().build();
+    }
+
+    /** A lookup by a text the client chose, straight to PostgreSQL. */
+    @GET
+    @Path("/named/{name}")
+    public long named(@PathParam("name") String name) {
+        return DemoItem.count("name", name);
+    }
+
     @GET
     @Path("/broken")
     public String broken() {
