@@ -32,9 +32,11 @@ public final class ServiceSettings {
 
     /**
      * Extension settings a deployment sets that no committed file may carry a value for: the confidential
-     * client's secret of the realm (quarkus-oidc). Everything else must be found in the sources.
+     * client's secret of the realm (quarkus-oidc), an SMTP relay's login (quarkus-mailer). Everything else
+     * must be found in the sources.
      */
-    static final Set<String> EXTENSION_SETTINGS = Set.of("quarkus.oidc.credentials.secret");
+    static final Set<String> EXTENSION_SETTINGS = Set.of("quarkus.oidc.credentials.secret",
+            "quarkus.mailer.username", "quarkus.mailer.password");
 
     public final String service;
     /** quarkus.application.name, e.g. intake-service: the image, the Deployment, the OIDC client. */
