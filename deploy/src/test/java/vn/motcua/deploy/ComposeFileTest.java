@@ -94,6 +94,16 @@ class ComposeFileTest {
         if (!String.valueOf(map(services.get("keycloak")).get("volumes")).contains("../keycloak/motcua-realm.json:/opt/keycloak/data/import/")) {
             problems.add("keycloak: the realm file deploy/keycloak/motcua-realm.json is not mounted for import");
         }
+        // The same versions as the local stack the system tests run against (deploy/local/lib.sh).
+        String lib = ServiceSettings.read(ServiceSettings.REPO.resolve("deploy/local/lib.sh"));
+        for (String[] image : new String[][]{{"kafka", "apache/kafka:", "KAFKA_VERSION"},
+                {"keycloak", "quay.io/keycloak/keycloak:", "KEYCLOAK_VERSION"}, {"greenmail", "greenmail/standalone:", "GREENMAIL_VERSION"}}) {
+            Matcher version = Pattern.compile("(?m)^" + image[2] + "=(\\S+)").matcher(lib);
+            String expected = image[1] + (version.find() ? version.group(1) : "?");
+            if (!expected.equals(map(services.get(image[0])).get("image"))) {
+                problems.add(image[0] + ": image " + map(services.get(image[0])).get("image") + ", the local stack runs " + expected);
+            }
+        }
         Map<String, Integer> topics = Deployment.topicSpecs(String.valueOf(map(services.get("kafka-topics")).get("command")));
         if (!topics.equals(Deployment.localTopics())) {
             problems.add("kafka-topics creates " + topics + ", the local stack " + Deployment.localTopics());
