@@ -21,14 +21,7 @@ infra=()
 for name in keycloak greenmail kafka; do [ -f "$RUN/$name.pid" ] && infra+=("$name"); done
 if [ "${#infra[@]}" -gt 0 ]; then stop_pids "${infra[@]}"; ok infra "stopped ${infra[*]}"; fi
 if [ -f "$RUN/postgres.env" ]; then
-    source "$RUN/postgres.env"
-    if [ "$(id -u)" = 0 ]; then
-        runuser -u "$PG_OWNER" -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
-    else
-        "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
-    fi
-    stop_pid postgres 10
-    rm -f "$RUN/postgres.env"
+    stop_postgres fast
     ok postgres "stopped"
 fi
 if [ "$PURGE" = 1 ]; then

@@ -24,6 +24,7 @@ KC_PORT=$((8180 + PORT_OFFSET))
 KC_MANAGEMENT_PORT=$((9000 + PORT_OFFSET))
 SMTP_PORT=$((3025 + PORT_OFFSET))
 MAIL_API_PORT=$((8085 + PORT_OFFSET))
+KC_URL=http://localhost:$KC_PORT
 SERVICES=(intake-service:$((8081 + PORT_OFFSET)) routing-service:$((8082 + PORT_OFFSET))
           result-service:$((8083 + PORT_OFFSET)) notification-service:$((8084 + PORT_OFFSET)))
 
@@ -103,3 +104,182 @@ mvn_fetch() {
 
 # A Java 17+ runtime: JAVA_HOME, else the java on PATH.
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+# ---------------------------------------------------------------------------------------------
+# PostgreSQL: reuse a server on 5432; else run a private cluster with the installed binaries;
+# else with the PostgreSQL binaries published on Maven Central (zonky). Never needs a manual step.
+# ---------------------------------------------------------------------------------------------
+pg_as() { # run a PostgreSQL binary as the cluster's owner (initdb and postgres refuse root)
+    if [ "$(id -u)" = 0 ]; then runuser -u "$PG_OWNER" -- "$@"; else "$@"; fi
+}
+
+ensure_motcua_db_on_foreign_server() {
+    if PGPASSWORD=motcua psql -h localhost -p "$PG_PORT" -U motcua -d motcua -Atqc 'select 1' >/dev/null 2>&1; then
+        return 0
+    fi
+    if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1 && command -v psql >/dev/null; then
+        runuser -u postgres -- psql -p "$PG_PORT" -v ON_ERROR_STOP=1 -q <<'SQL' >>"$LOGS/postgres.log" 2>&1 || true
+SELECT 'CREATE ROLE motcua LOGIN PASSWORD ''motcua'''
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'motcua') \gexec
+SELECT 'CREATE DATABASE motcua OWNER motcua'
+ WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'motcua') \gexec
+SQL
+        PGPASSWORD=motcua psql -h localhost -p "$PG_PORT" -U motcua -d motcua -Atqc 'select 1' >/dev/null 2>&1 && return 0
+    fi
+    fail postgres "a server answers on $PG_PORT but user/database motcua/motcua is missing and could not be created; create them, or stop that server" "$LOGS/postgres.log"
+}
+
+find_pg_bin() {
+    local dir
+    # MOTCUA_PG=embedded skips the installed binaries (how the Maven Central fallback is tested).
+    [ "${MOTCUA_PG:-}" = embedded ] ||
+    for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k4 -n -r); do
+        if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then echo "$dir"; return; fi
+    done
+    # No installed server: the PostgreSQL build that zonky publishes on Maven Central.
+    local arch home="$DIST/postgresql-$PG_EMBEDDED_VERSION"
+    case "$(uname -m)" in x86_64) arch=amd64 ;; aarch64) arch=arm64v8 ;; *) arch="$(uname -m)" ;; esac
+    if [ ! -x "$home/bin/pg_ctl" ]; then
+        local tmp="$DIST/tmp-pg"; rm -rf "$tmp"; mkdir -p "$tmp" "$home"
+        mvn_fetch dependency:copy \
+            "-Dartifact=io.zonky.test.postgres:embedded-postgres-binaries-linux-$arch:$PG_EMBEDDED_VERSION" \
+            "-DoutputDirectory=$tmp" >>"$LOGS/postgres.log" 2>&1 || return 1
+        unzip -p "$tmp"/*.jar '*.txz' | tar -xJ -C "$home" || return 1
+        rm -rf "$tmp"
+    fi
+    echo "$home/bin"
+}
+
+start_postgres() {
+    step postgres "localhost:$PG_PORT"
+    if port_open "$PG_PORT"; then
+        if pid_alive postgres; then ok postgres "running (started earlier by up.sh)"; return; fi
+        ensure_motcua_db_on_foreign_server
+        ok postgres "reusing the server already on $PG_PORT"
+        return
+    fi
+    local bin; bin=$(find_pg_bin) || fail postgres "no PostgreSQL binaries and the download failed" "$LOGS/postgres.log"
+    local major; major=$("$bin/pg_ctl" --version | sed -E 's/.* ([0-9]+)(\.[0-9]+)*.*/\1/')
+    local pgdata="$DATA/postgres-$major"
+    PG_OWNER=$(id -un)
+    if [ "$(id -u)" = 0 ]; then
+        if id postgres >/dev/null 2>&1; then PG_OWNER=postgres; else PG_OWNER=nobody; fi
+        chmod o+rx "$DIST" "$DATA" 2>/dev/null || true
+    fi
+    if [ ! -f "$pgdata/PG_VERSION" ]; then
+        rm -rf "$pgdata"; mkdir -p "$pgdata"; chmod 700 "$pgdata"
+        [ "$(id -u)" = 0 ] && chown "$PG_OWNER" "$pgdata"
+        local pwfile="$pgdata.pw"; echo motcua > "$pwfile"
+        [ "$(id -u)" = 0 ] && chown "$PG_OWNER" "$pwfile"
+        pg_as "$bin/initdb" -D "$pgdata" -U motcua --pwfile="$pwfile" -E UTF8 --no-locale \
+            --auth-local=trust --auth-host=scram-sha-256 >>"$LOGS/postgres.log" 2>&1 \
+            || { rm -f "$pwfile"; fail postgres "initdb failed" "$LOGS/postgres.log"; }
+        rm -f "$pwfile"
+        echo "CREATE DATABASE motcua OWNER motcua" \
+            | pg_as "$bin/postgres" --single -D "$pgdata" postgres >>"$LOGS/postgres.log" 2>&1 \
+            || fail postgres "could not create database motcua" "$LOGS/postgres.log"
+    fi
+    touch "$LOGS/postgres.log"; [ "$(id -u)" = 0 ] && chown "$PG_OWNER" "$LOGS/postgres.log"
+    pg_as "$bin/pg_ctl" -D "$pgdata" -l "$LOGS/postgres.log" -w -t 60 \
+        -o "-p $PG_PORT -k /tmp -c listen_addresses=localhost -c max_connections=200 -c shared_buffers=256MB" \
+        start >/dev/null || fail postgres "pg_ctl start failed" "$LOGS/postgres.log"
+    head -1 "$pgdata/postmaster.pid" > "$RUN/postgres.pid"
+    printf 'PG_BIN=%q\nPG_DATA=%q\nPG_OWNER=%q\n' "$bin" "$pgdata" "$PG_OWNER" > "$RUN/postgres.env"
+    ok postgres "private cluster $pgdata (PostgreSQL $major)"
+}
+
+# stop_postgres [MODE]: stop the private cluster up.sh started (pg_ctl -m MODE, default fast); a server
+# up.sh reused is left alone.
+stop_postgres() {
+    [ -f "$RUN/postgres.env" ] || return 0
+    local mode=${1:-fast}
+    source "$RUN/postgres.env"
+    if [ "$(id -u)" = 0 ]; then
+        runuser -u "$PG_OWNER" -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -m "$mode" -w stop >/dev/null 2>&1 || true
+    else
+        "$PG_BIN/pg_ctl" -D "$PG_DATA" -m "$mode" -w stop >/dev/null 2>&1 || true
+    fi
+    stop_pid postgres 10
+    rm -f "$RUN/postgres.env"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Kafka: a real single-node KRaft broker from the Maven Central jars.
+# ---------------------------------------------------------------------------------------------
+TOPICS=(motcua.intake.events:16 motcua.routing.events:16 motcua.result.events:16
+        motcua.notification.events:16 motcua.catalog.events:4)
+
+start_kafka() {
+    step kafka "localhost:$KAFKA_PORT"
+    local home="$DIST/kafka-$KAFKA_VERSION" started
+    if ! port_open "$KAFKA_PORT"; then
+        if [ ! -f "$home/.complete" ]; then
+            rm -rf "$home"
+            mvn_fetch -Pkafka dependency:copy-dependencies -DincludeScope=runtime \
+                "-Dkafka.version=$KAFKA_VERSION" "-DoutputDirectory=$home/lib" >>"$LOGS/kafka.log" 2>&1 \
+                || fail kafka "could not fetch the Kafka jars from Maven Central" "$LOGS/kafka.log"
+            touch "$home/.complete"
+        fi
+        local data="$DATA/kafka"; mkdir -p "$data"
+        sed -e "s/localhost:9092/localhost:$KAFKA_PORT/g" -e "s/localhost:9093/localhost:$KAFKA_CONTROLLER_PORT/g" \
+            "$REPO/deploy/local/kafka/server.properties" > "$data/server.properties"
+        echo "log.dirs=$data/logs" >> "$data/server.properties"
+        if [ ! -f "$data/logs/meta.properties" ]; then
+            local id; id=$("$JAVA" -cp "$home/lib/*" kafka.tools.StorageTool random-uuid 2>>"$LOGS/kafka.log")
+            "$JAVA" -cp "$home/lib/*" kafka.tools.StorageTool format -t "$id" -c "$data/server.properties" \
+                >>"$LOGS/kafka.log" 2>&1 || fail kafka "formatting the KRaft storage failed" "$LOGS/kafka.log"
+        fi
+        nohup "$JAVA" -Xms128m -Xmx512m -XX:+UseG1GC \
+            "-Dlog4j2.configurationFile=$REPO/deploy/local/kafka/log4j2.yaml" \
+            -cp "$home/lib/*" kafka.Kafka "$data/server.properties" >>"$LOGS/kafka.log" 2>&1 &
+        echo $! > "$RUN/kafka.pid"
+        wait_for 90 kafka "$LOGS/kafka.log" port_open "$KAFKA_PORT"
+        started="started"
+    else
+        [ -f "$home/.complete" ] || fail kafka "something answers on $KAFKA_PORT but it is not a broker up.sh can manage (stop it, or let up.sh fetch Kafka first)"
+        pid_alive kafka && started="running (started earlier by up.sh)" || started="reusing the broker already on $KAFKA_PORT"
+    fi
+    # CreateTopics is compiled once (with javac when the JDK has it): launching the source file compiles it on
+    # every start, most of a Kafka restart's time on a busy machine (the fault tests restart Kafka).
+    local tool=(-cp "$home/lib/*" "$REPO/deploy/local/kafka/CreateTopics.java") classes="$DIST/tools"
+    local javac="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
+    if [ ! -f "$classes/CreateTopics.class" ] || [ "$REPO/deploy/local/kafka/CreateTopics.java" -nt "$classes/CreateTopics.class" ]; then
+        command -v "$javac" >/dev/null 2>&1 && mkdir -p "$classes" && "$javac" -nowarn -cp "$home/lib/*" -d "$classes" \
+            "$REPO/deploy/local/kafka/CreateTopics.java" >>"$LOGS/kafka.log" 2>&1 || rm -f "$classes/CreateTopics.class"
+    fi
+    [ -f "$classes/CreateTopics.class" ] && tool=(-cp "$classes:$home/lib/*" CreateTopics)
+    local out
+    out=$("$JAVA" "${tool[@]}" "localhost:$KAFKA_PORT" "${TOPICS[@]}" 2>>"$LOGS/kafka.log") \
+        || fail kafka "creating topics failed" "$LOGS/kafka.log"
+    ok kafka "$started; $out"
+}
+
+# ---------------------------------------------------------------------------------------------
+# One service from its jar (up.sh starts all four; ctl.sh restarts one with the same options).
+# ---------------------------------------------------------------------------------------------
+# launch_service NAME PORT: start the service in the background and record its pid (appends to its log).
+launch_service() {
+    local name=$1 port=$2 jar="$REPO/$1/target/quarkus-app/quarkus-run.jar"
+    [ -f "$jar" ] || fail "$name" "$jar is missing: build first (run without --no-build)"
+    # Small heaps and the C1 compiler only start fast and fit a laptop; for load runs use e.g.
+    # MOTCUA_SERVICE_JAVA_OPTS="-Xms256m -Xmx512m -XX:+UseParallelGC" (full JIT, the benchmarks' setting).
+    local opts=${MOTCUA_SERVICE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+    # shellcheck disable=SC2086  # MOTCUA_SERVICE_JAVA_OPTS is a list of options
+    nohup "$JAVA" $opts \
+        -Dquarkus.http.port="$port" \
+        -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$PG_PORT/motcua" \
+        -Dkafka.bootstrap.servers="localhost:$KAFKA_PORT" \
+        -Dquarkus.oidc.auth-server-url="$KC_URL/realms/motcua" \
+        -DMOTCUA_SMTP_PORT="$SMTP_PORT" \
+        -Dquarkus.oidc.credentials.secret="$name-dev-secret" \
+        -jar "$jar" >>"$LOGS/$name.log" 2>&1 &
+    echo $! > "$RUN/$name.pid"
+}
+
+# service_port NAME: the port of a service of $SERVICES (after the offset).
+service_port() {
+    local entry
+    for entry in "${SERVICES[@]}"; do [ "${entry%%:*}" = "$1" ] && { echo "${entry##*:}"; return 0; }; done
+    return 1
+}
+

@@ -451,6 +451,26 @@ class NotificationFlowTest {
         unsubscribe(subscription);
     }
 
+    /**
+     * A slow receiver does not hold every other message behind it: the worker sends a batch in parallel. One
+     * at a time (as before), the receiver would never see two requests at once.
+     */
+    @Test
+    void aSlowReceiverGetsSeveralDeliveriesAtOnce() throws Exception {
+        String path = "/hooks/slow-" + SEQUENCE.incrementAndGet();
+        receivers.delay(path, 400);
+        String subscription = subscribe(path, "slow-secret-0123456789", List.of("vn.motcua.dossier.received.v1"));
+        List<Map.Entry<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String code = newCode();
+            records.add(Map.entry(code, EventJson.write(EventTypes.envelope("test", received(code, null, null, "000222")))));
+        }
+        TopicReader.send(bootstrap, Topics.INTAKE, records);
+        await().atMost(WAIT).until(() -> ok(path).size() >= 8);
+        assertTrue(receivers.mostAtOnce(path) >= 2, "most requests at once: " + receivers.mostAtOnce(path));
+        unsubscribe(subscription);
+    }
+
     @Test
     void aReceiverThatNeverAnswersIsDeadLetteredAfterTheLastAttemptAndAnAdminResendsIt() throws Exception {
         String path = "/hooks/dead-" + SEQUENCE.incrementAndGet();

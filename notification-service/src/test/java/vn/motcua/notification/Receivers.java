@@ -43,6 +43,9 @@ public class Receivers implements QuarkusTestResourceLifecycleManager {
     private GreenMail greenMail;
     private HttpServer http;
     private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
+    private final Map<String, Long> delays = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> mostAtOnce = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
     @Override
@@ -59,6 +62,14 @@ public class Receivers implements QuarkusTestResourceLifecycleManager {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
             int status = statuses.getOrDefault(path, 200);
+            int now = inFlight.computeIfAbsent(path, p -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            mostAtOnce.computeIfAbsent(path, p -> new java.util.concurrent.atomic.AtomicInteger()).accumulateAndGet(now, Math::max);
+            try {
+                Thread.sleep(delays.getOrDefault(path, 0L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.get(path).decrementAndGet();
             requests.add(new Request(path, Map.copyOf(exchange.getRequestHeaders()), body, status));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -93,6 +104,17 @@ public class Receivers implements QuarkusTestResourceLifecycleManager {
     /** Makes {@code path} answer {@code status} from now on (e.g. 503 for "down", 200 for "back"). */
     public void answer(String path, int status) {
         statuses.put(path, status);
+    }
+
+    /** Makes {@code path} take {@code millis} before it answers: a slow receiver. */
+    public void delay(String path, long millis) {
+        delays.put(path, millis);
+    }
+
+    /** The most requests {@code path} was serving at the same moment. */
+    public int mostAtOnce(String path) {
+        java.util.concurrent.atomic.AtomicInteger most = mostAtOnce.get(path);
+        return most == null ? 0 : most.get();
     }
 
     public List<Request> requests(String path) {

@@ -59,6 +59,14 @@ public interface NotificationConfig {
         @WithDefault("20")
         int batchSize();
 
+        /**
+         * How many claimed deliveries one instance sends at once. Sending is waiting (an SMTP relay, a webhook
+         * receiver): one at a time, one slow receiver held every message behind it and the worker drained about
+         * as many messages a second as one round trip allows (docs/BENCHMARKS.md).
+         */
+        @WithDefault("8")
+        int parallelism();
+
         /** A claimed delivery that was neither sent nor failed within this time (a crashed instance) is due again. */
         @WithDefault("2m")
         Duration lease();

@@ -38,6 +38,7 @@ import vn.motcua.shared.events.routing.TaskTransferred;
 import java.text.NumberFormat;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -222,9 +223,9 @@ public class StatusProjection {
         // No timeline entry of its own: intake's supplement-requested (Form 02) or the obligation request
         // tells the citizen why; a second line saying the same would only confuse.
         changeWithoutTimeline(paused.dossierCode(), paused.pausedAt(), state, r -> { }, row -> {
-            if (row.pauseTime == null || !paused.pausedAt().isBefore(row.pauseTime)) {
+            if (row.pauseTime == null || !micros(paused.pausedAt()).isBefore(row.pauseTime)) {
                 row.paused = true;
-                row.pauseTime = paused.pausedAt();
+                row.pauseTime = micros(paused.pausedAt());
             }
         });
         em.createNativeQuery("insert into dossier_pause (code, paused_at, reason) values (?1, ?2, ?3)"
@@ -238,9 +239,9 @@ public class StatusProjection {
     private void resumed(UUID id, DossierResumed resumed) {
         change(id, resumed.dossierCode(), resumed.resumedAt(), DossierState.IN_PROCESS, null,
                 "Tiếp tục giải quyết hồ sơ; ngày hẹn trả kết quả: " + date(resumed.newDueAt()), r -> { }, row -> {
-                    if (row.pauseTime == null || !resumed.resumedAt().isBefore(row.pauseTime)) {
+                    if (row.pauseTime == null || !micros(resumed.resumedAt()).isBefore(row.pauseTime)) {
                         row.paused = false;
-                        row.pauseTime = resumed.resumedAt();
+                        row.pauseTime = micros(resumed.resumedAt());
                     }
                     setAppointment(row, resumed.newDueAt(), resumed.resumedAt());
                 });
@@ -317,8 +318,9 @@ public class StatusProjection {
         addToTimeline(eventId, code, at, state, agency, note);
     }
 
-    private void changeWithoutTimeline(String code, OffsetDateTime at, DossierState state,
+    private void changeWithoutTimeline(String code, OffsetDateTime eventTime, DossierState state,
                                        Consumer<DossierStatus> whenCurrent, Consumer<DossierStatus> always) {
+        OffsetDateTime at = micros(eventTime);
         DossierStatus row = row(code, state, at);
         if (isCurrent(row, at, state)) {
             row.status = state;
@@ -348,7 +350,8 @@ public class StatusProjection {
         };
     }
 
-    private static void setAppointment(DossierStatus row, OffsetDateTime appointment, OffsetDateTime at) {
+    private static void setAppointment(DossierStatus row, OffsetDateTime appointment, OffsetDateTime eventTime) {
+        OffsetDateTime at = micros(eventTime);
         if (row.appointmentTime == null || !at.isBefore(row.appointmentTime)) {
             row.appointmentAt = appointment;
             row.appointmentTime = at;
@@ -366,7 +369,17 @@ public class StatusProjection {
     }
 
     /** The row of {@code code}, created (partial) if this is its first event, locked for this transaction. */
-    private DossierStatus row(String code, DossierState state, OffsetDateTime at) {
+    /**
+     * An event time as PostgreSQL stores it. Producers' clocks have nanoseconds, timestamptz keeps microseconds
+     * (rounding), so an event compared with the time its own insert just stored would look older than itself
+     * and lose: every comparison and every stored time goes through here.
+     */
+    static OffsetDateTime micros(OffsetDateTime time) {
+        return time == null ? null : time.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private DossierStatus row(String code, DossierState state, OffsetDateTime eventTime) {
+        OffsetDateTime at = micros(eventTime);
         em.createNativeQuery("insert into dossier_status (code, status, national_status_code, updated_at, last_event_time)"
                         + " values (?1, ?2, ?3, now(), ?4) on conflict (code) do nothing")
                 .setParameter(1, code)

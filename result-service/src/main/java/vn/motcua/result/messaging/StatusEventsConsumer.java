@@ -9,10 +9,18 @@ import vn.motcua.result.domain.StatusProjection;
 
 /**
  * Feeds the status read model from the three dossier topics, one consumer each (group result-service).
- * Each topic has its own inbox consumer name, so replaying one topic does not disturb the others.
+ * Each topic has its own inbox consumer name, so replaying one topic does not disturb the others. The three
+ * run on a worker pool of their own, in order per topic partition.
  */
 @ApplicationScoped
 public class StatusEventsConsumer {
+    /**
+     * The projection's own worker threads (smallrye.messaging.worker.projection.max-concurrency): on the shared
+     * pool, each event waited behind the citizens' lookups, and 1,000 lookups a second made the event-to-visible
+     * lag seconds instead of tens of milliseconds (docs/BENCHMARKS.md).
+     */
+    static final String PROJECTION_POOL = "projection";
+
     private final InboundEvents inbound;
     private final StatusProjection projection;
 
@@ -22,19 +30,19 @@ public class StatusEventsConsumer {
     }
 
     @Incoming("status-intake")
-    @Blocking(ordered = true)
+    @Blocking(value = PROJECTION_POOL, ordered = true)
     public void intake(ConsumerRecord<String, String> record) throws InterruptedException {
         apply("result-status-intake", record);
     }
 
     @Incoming("status-routing")
-    @Blocking(ordered = true)
+    @Blocking(value = PROJECTION_POOL, ordered = true)
     public void routing(ConsumerRecord<String, String> record) throws InterruptedException {
         apply("result-status-routing", record);
     }
 
     @Incoming("status-result")
-    @Blocking(ordered = true)
+    @Blocking(value = PROJECTION_POOL, ordered = true)
     public void result(ConsumerRecord<String, String> record) throws InterruptedException {
         apply("result-status-result", record);
     }

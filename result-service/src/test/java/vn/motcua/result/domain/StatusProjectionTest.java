@@ -214,6 +214,19 @@ class StatusProjectionTest {
                 .body("procedureName", equalTo("Thủ tục PRJ-P"));
     }
 
+    @Test
+    void aTaskAssignedBeforeTheReceptionArrivesKeepsItsAgencyWhateverItsTimePrecision() {
+        // Routing's clock has nanoseconds; PostgreSQL keeps microseconds and rounds. When the task's event is the
+        // first one result sees (its topic ran ahead of intake's, as under load), the row it creates must still
+        // hold the agency: found by the load benchmark, where most dossiers showed no current agency.
+        String code = newCode();
+        OffsetDateTime assignedAt = T0.plusHours(2).plusNanos(36_256_504);
+        events.sendAndAwait(assigned(code, "PRJ-A", assignedAt),
+                Events.received(code, "271828", ReceptionChannel.COUNTER, "PRJ-P", "PRJ-A", T0, T0.plusDays(5), null));
+        status(code, "271828").body("nationalStatusCode", equalTo(4)).body("currentAgency", equalTo("PRJ-A"))
+                .body("timeline.status", contains("Được tiếp nhận", "Đang xử lý"));
+    }
+
     private static DossierSubmitted submitted(String code, String pin, OffsetDateTime at) {
         return new DossierSubmitted(code, "PRJ-P", 1, "Thủ tục PRJ-P", UNIT, at,
                 new Applicant("Lê Văn Cường", null, "cuong@example.com", null), CITIZEN_LINK, pin);

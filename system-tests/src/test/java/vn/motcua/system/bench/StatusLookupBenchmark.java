@@ -1,5 +1,7 @@
 package vn.motcua.system.bench;
 
+import vn.motcua.system.Stack;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,24 +35,49 @@ public final class StatusLookupBenchmark {
     private StatusLookupBenchmark() {
     }
 
+    record Figures(int rate, int seconds, int dossiers, int total, double sentSeconds, long lateSends, long skipped,
+                   int maxInFlight, Map<Integer, Integer> statuses, long[] latency, int warm) {
+        long[] answered() {
+            return Arrays.stream(latency, warm, total).filter(l -> l >= 0).sorted().toArray();
+        }
+
+        void print() {
+            System.out.printf("status lookup: open loop at %d/s, %d s measured, %d dossiers seeded%n", rate, seconds,
+                    dossiers);
+            System.out.printf("  sent %d requests in %.1f s (%.0f/s); %d sent more than 5 ms late by the generator;"
+                    + " %d skipped (too many in flight); max in flight %d%n", total, sentSeconds, total / sentSeconds,
+                    lateSends, skipped, maxInFlight);
+            System.out.println("  statuses (measured window): " + statuses);
+            long[] ok = answered();
+            System.out.printf("  latency ms from due time: p50 %.2f, p90 %.2f, p99 %.2f, p99.9 %.2f, max %.2f (%d answers)%n",
+                    BenchSupport.pct(ok, 50), BenchSupport.pct(ok, 90), BenchSupport.pct(ok, 99),
+                    BenchSupport.pct(ok, 99.9), BenchSupport.max(ok), ok.length);
+            // The same per 10 s of the measured window: shows whether the figure holds or drifts.
+            for (int from = warm; from < total; from += rate * 10) {
+                int to = Math.min(total, from + rate * 10);
+                long[] slice = Arrays.stream(latency, from, to).filter(l -> l >= 0).sorted().toArray();
+                System.out.printf("    %3d-%3d s: p50 %.2f, p99 %.2f, max %.2f ms%n", (from - warm) / rate,
+                        (to - warm) / rate, BenchSupport.pct(slice, 50), BenchSupport.pct(slice, 99),
+                        BenchSupport.max(slice));
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        String result = System.getProperty("motcua.result", "http://localhost:8083");
-        int rate = Integer.getInteger("bench.rate", 2000);
-        int seconds = Integer.getInteger("bench.seconds", 60);
-        int warmup = Integer.getInteger("bench.warmup", 20);
-        int dossiers = Integer.getInteger("bench.dossiers", 1_000_000);
+        run(BenchSupport.http(), Integer.getInteger("bench.rate", 2000), Integer.getInteger("bench.seconds", 60),
+                Integer.getInteger("bench.warmup", 20), Integer.getInteger("bench.dossiers", 1_000_000)).print();
+    }
+
+    static Figures run(HttpClient http, int rate, int seconds, int warmup, int dossiers) throws Exception {
+        String result = Stack.RESULT;
         int maxInFlight = Integer.getInteger("bench.max-in-flight", 4000);
         String pin = System.getProperty("bench.pin", "123456");
-
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> probe = http.send(request(result, StatusSeeder.code(dossiers - 1), pin),
                 HttpResponse.BodyHandlers.ofString());
         if (probe.statusCode() != 200 || !probe.body().contains(StatusSeeder.code(dossiers - 1))) {
             throw new IllegalStateException("the last seeded dossier does not answer (seeded? same PIN key?): "
                     + probe.statusCode() + " " + probe.body());
         }
-        System.out.println("probe: " + probe.body().length() + " bytes of JSON for " + StatusSeeder.code(dossiers - 1));
 
         int warm = rate * warmup;
         int total = warm + rate * seconds;
@@ -102,35 +129,14 @@ public final class StatusLookupBenchmark {
         while (completed.get() < total && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-
-        System.out.printf("status lookup: open loop at %d/s, %d s measured after %d s warm-up, %d dossiers seeded%n",
-                rate, seconds, warmup, dossiers);
-        System.out.printf("  sent %d requests in %.1f s (%.0f/s); %d sent more than 5 ms late by the generator;"
-                        + " %d skipped at %d in flight; max in flight %d%n", total, sent / 1e9, total / (sent / 1e9),
-                lateSends, skipped.get(), maxInFlight, maxSeen.get());
-        System.out.println("  statuses (measured window): " + new TreeMap<>(statuses));
-        long[] ok = Arrays.stream(latency, warm, total).filter(l -> l >= 0).sorted().toArray();
-        System.out.printf("  latency ms from due time: p50 %.2f, p90 %.2f, p99 %.2f, p99.9 %.2f, max %.2f (%d answers)%n",
-                pct(ok, 50), pct(ok, 90), pct(ok, 99), pct(ok, 99.9), ok.length == 0 ? 0 : ok[ok.length - 1] / 1e6,
-                ok.length);
-        // The same per 10 s of the measured window: shows whether the figure holds or drifts.
-        for (int from = warm; from < total; from += rate * 10) {
-            long[] slice = Arrays.stream(latency, from, Math.min(total, from + rate * 10)).filter(l -> l >= 0).sorted().toArray();
-            System.out.printf("    %3d-%3d s: p50 %.2f, p99 %.2f, max %.2f ms%n", (from - warm) / rate,
-                    (Math.min(total, from + rate * 10) - warm) / rate, pct(slice, 50), pct(slice, 99),
-                    slice.length == 0 ? 0 : slice[slice.length - 1] / 1e6);
-        }
+        Map<Integer, Integer> counted = new TreeMap<>();
+        statuses.forEach((k, v) -> counted.put(k, v.get()));
+        return new Figures(rate, seconds, dossiers, total, sent / 1e9, lateSends, skipped.get(), maxSeen.get(), counted,
+                latency, warm);
     }
 
     static HttpRequest request(String base, String code, String pin) {
         return HttpRequest.newBuilder(URI.create(base + "/api/public/dossiers/" + code + "?pin=" + pin))
                 .timeout(Duration.ofSeconds(20)).GET().build();
-    }
-
-    static double pct(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
     }
 }

@@ -1,5 +1,7 @@
 package vn.motcua.system.bench;
 
+import vn.motcua.system.Stack;
+
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
@@ -64,10 +66,22 @@ public final class StatusSeeder {
     }
 
     public static void main(String[] args) throws Exception {
-        String url = System.getProperty("bench.jdbc", "jdbc:postgresql://localhost:5432/motcua");
+        int dossiers = Integer.getInteger("bench.dossiers", 1_000_000);
+        if ("drop".equals(System.getProperty("bench.seed.action"))) {
+            dossiers = 0;
+        }
+        load(dossiers, false);
+    }
+
+    /**
+     * Makes result's read model hold exactly {@code dossiers} bench dossiers: removes the earlier ones and writes
+     * the new ones; with {@code keepIfThere} it leaves them when exactly that many are there already (a seed of 1M
+     * takes about 90 s).
+     */
+    static void load(int dossiers, boolean keepIfThere) throws Exception {
+        String url = System.getProperty("bench.jdbc", Stack.JDBC);
         String user = System.getProperty("bench.jdbc.user", "motcua");
         String password = System.getProperty("bench.jdbc.password", "motcua");
-        int dossiers = Integer.getInteger("bench.dossiers", 1_000_000);
         String pin = System.getProperty("bench.pin", "123456");
         String key = System.getProperty("bench.pin-key", DEV_PIN_KEY);
         if (dossiers > UNITS * DAYS * PER_UNIT_AND_DAY) {
@@ -77,21 +91,27 @@ public final class StatusSeeder {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("set search_path = result");
+                if (keepIfThere) {
+                    try (ResultSet rs = s.executeQuery("select count(*) from dossier_status where " + BENCH_CODES)) {
+                        rs.next();
+                        if (rs.getLong(1) == dossiers) {
+                            System.out.printf("result holds the %d bench dossiers already%n", dossiers);
+                            c.rollback();
+                            return;
+                        }
+                    }
+                }
                 long start = System.nanoTime();
                 int removed = drop(s);
                 c.commit();
                 System.out.printf("removed %d bench dossiers in %.1f s%n", removed, (System.nanoTime() - start) / 1e9);
-                if ("drop".equals(System.getProperty("bench.seed.action"))) {
-                    s.execute("analyze dossier_status");
-                    s.execute("analyze dossier_timeline");
+                if (dossiers > 0) {
+                    start = System.nanoTime();
+                    seed(c, dossiers, pin, key);
                     c.commit();
-                    return;
+                    System.out.printf("loaded %d bench dossiers (PIN %s) in %.1f s%n", dossiers, pin,
+                            (System.nanoTime() - start) / 1e9);
                 }
-                start = System.nanoTime();
-                seed(c, dossiers, pin, key);
-                c.commit();
-                System.out.printf("loaded %d bench dossiers (PIN %s) in %.1f s%n", dossiers, pin,
-                        (System.nanoTime() - start) / 1e9);
                 c.setAutoCommit(true);
                 start = System.nanoTime();
                 s.execute("vacuum analyze dossier_status");
@@ -107,10 +127,11 @@ public final class StatusSeeder {
         }
     }
 
+    private static final String BENCH_CODES = "code like '000.__.98.H29-%'";
+
     private static int drop(Statement s) throws Exception {
-        String bench = "code like '000.__.98.H29-%'";
-        s.executeUpdate("delete from dossier_timeline where " + bench);
-        return s.executeUpdate("delete from dossier_status where " + bench);
+        s.executeUpdate("delete from dossier_timeline where " + BENCH_CODES);
+        return s.executeUpdate("delete from dossier_status where " + BENCH_CODES);
     }
 
     private static void seed(Connection c, int dossiers, String pin, String key) throws Exception {

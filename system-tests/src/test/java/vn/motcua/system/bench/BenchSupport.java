@@ -1,0 +1,88 @@
+package vn.motcua.system.bench;
+
+import vn.motcua.system.Stack;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What every benchmark of the running stack shares: the addresses (those of {@link Stack}, so
+ * {@code MOTCUA_PORT_OFFSET} and {@code -Dmotcua.intake=} work here too), an HTTP/1.1 client, real tokens of the
+ * realm's users, the newborn dossier every reception posts, and percentiles.
+ */
+final class BenchSupport {
+    /** The complete newborn dossier of the demo procedure; its applicant is citizen1. */
+    static final String NEWBORN = """
+            {"procedureCode":"LT-KS-TT-BHYT","channel":"COUNTER",
+             "applicant":{"fullName":"Nguyễn Văn An","idNumber":"001090012345","phone":"0912345678",
+                          "email":"an.nguyen@example.vn","address":"12 Phúc Xá, Ba Đình, Hà Nội"},
+             "documents":[{"name":"Tờ khai đăng ký khai sinh","form":"ORIGINAL","copies":1},
+                          {"name":"Giấy chứng sinh","form":"ORIGINAL","copies":1},
+                          {"name":"Tờ khai thay đổi thông tin cư trú","form":"ORIGINAL","copies":1},
+                          {"name":"Tờ khai tham gia bảo hiểm y tế","form":"ORIGINAL","copies":1}]}""";
+
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+
+    private BenchSupport() {
+    }
+
+    /**
+     * HTTP/1.1, one connection per request in flight, as browsers and counters do: the JDK client's default h2c
+     * upgrade would multiplex every client over a single connection (the first reception run measured 31/s so).
+     */
+    static HttpClient http() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** An access token of a realm user (password = user name) by the password grant of motcua-cli. */
+    static String token(HttpClient http, String user) throws Exception {
+        String form = "grant_type=password&client_id=motcua-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(user, StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(Stack.KEYCLOAK + "/realms/motcua/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = ACCESS_TOKEN.matcher(response.body());
+        if (response.statusCode() != 200 || !m.find()) {
+            throw new IllegalStateException("no token for " + user + ": " + response.statusCode() + " " + response.body());
+        }
+        return m.group(1);
+    }
+
+    /** Tokens of the counter officers load01…loadNN, one per demo unit 000.NN.31.H29. */
+    static List<String> counterTokens(HttpClient http, int units) throws Exception {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 1; i <= units; i++) {
+            tokens.add(token(http, "load%02d".formatted(i)));
+        }
+        return tokens;
+    }
+
+    static HttpRequest reception(String token) {
+        return HttpRequest.newBuilder(URI.create(Stack.INTAKE + "/api/dossiers"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(NEWBORN)).build();
+    }
+
+    /** The p-th percentile of sorted nanoseconds, in milliseconds (0 when there is nothing). */
+    static double pct(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    static double max(long[] sorted) {
+        return sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6;
+    }
+}
