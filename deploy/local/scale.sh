@@ -11,7 +11,6 @@
 # e.g. MOTCUA_ROUTING_DEADLINES_SWEEP_EVERY=5s for a quick deadline test. Logs: .stack/logs/<service>-2.log.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-export MOTCUA_ALLOW_DEV_KEYS=${MOTCUA_ALLOW_DEV_KEYS:-true}
 SCALE_PORT_STEP=10
 
 names=()
@@ -27,24 +26,12 @@ esac
 port_open "$PG_PORT" && port_open "$KAFKA_PORT" && port_open "$KC_PORT" \
     || fail scale "the stack is not running on offset $PORT_OFFSET: start it with deploy/local/up.sh first"
 stop_pids "${names[@]}"
-SERVICE_JAVA_OPTS=${MOTCUA_SERVICE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 for entry in "${SERVICES[@]}"; do
     service=${entry%%:*}; port=$(( ${entry##*:} + SCALE_PORT_STEP )); name="$service-2"
-    jar="$REPO/$service/target/quarkus-app/quarkus-run.jar"
-    [ -f "$jar" ] || fail "$name" "$jar is missing: build first (deploy/local/up.sh builds)"
     port_open "$port" && fail "$name" "port $port is taken by a process scale.sh did not start; stop it"
     step "$name" "http://localhost:$port"
     : > "$LOGS/$name.log"
-    # shellcheck disable=SC2086  # MOTCUA_SERVICE_JAVA_OPTS is a list of options
-    nohup "$JAVA" $SERVICE_JAVA_OPTS \
-        -Dquarkus.http.port="$port" \
-        -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$PG_PORT/motcua" \
-        -Dkafka.bootstrap.servers="localhost:$KAFKA_PORT" \
-        -Dquarkus.oidc.auth-server-url="http://localhost:$KC_PORT/realms/motcua" \
-        -DMOTCUA_SMTP_PORT="$SMTP_PORT" \
-        -Dquarkus.oidc.credentials.secret="$service-dev-secret" \
-        -jar "$jar" >>"$LOGS/$name.log" 2>&1 &
-    echo $! > "$RUN/$name.pid"
+    launch_service "$service" "$port" "$name"   # lib.sh: exactly up.sh's options
 done
 for entry in "${SERVICES[@]}"; do
     service=${entry%%:*}; port=$(( ${entry##*:} + SCALE_PORT_STEP )); name="$service-2"

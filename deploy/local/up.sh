@@ -22,9 +22,6 @@ for arg in "$@"; do
     esac
 done
 
-# The services refuse the development PIN and citizen-link keys unless told this is a developer's machine.
-export MOTCUA_ALLOW_DEV_KEYS=${MOTCUA_ALLOW_DEV_KEYS:-true}
-
 "$JAVA" -version >/dev/null 2>&1 || fail java "no Java runtime found (install a JDK 17+ or set JAVA_HOME)"
 
 # ---------------------------------------------------------------------------------------------

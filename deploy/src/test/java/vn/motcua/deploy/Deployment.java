@@ -49,12 +49,13 @@ final class Deployment {
         return all;
     }
 
-    /** The topics and partition counts the local stack creates (deploy/local/up.sh's TOPICS), the reference. */
+    /** The topics and partition counts the local stack creates (TOPICS in deploy/local/lib.sh or up.sh), the reference. */
     static Map<String, Integer> localTopics() {
-        String upSh = ServiceSettings.read(ServiceSettings.REPO.resolve("deploy/local/up.sh"));
-        Matcher block = Pattern.compile("TOPICS=\\(([^)]*)\\)").matcher(upSh);
+        String scripts = ServiceSettings.read(ServiceSettings.REPO.resolve("deploy/local/lib.sh"))
+                + ServiceSettings.read(ServiceSettings.REPO.resolve("deploy/local/up.sh"));
+        Matcher block = Pattern.compile("TOPICS=\\(([^)]*)\\)").matcher(scripts);
         if (!block.find()) {
-            throw new AssertionError("no TOPICS=(...) in deploy/local/up.sh");
+            throw new AssertionError("no TOPICS=(...) in deploy/local/lib.sh or up.sh");
         }
         return topicSpecs(block.group(1));
     }
