@@ -8,6 +8,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 PURGE=0
 [ "${1:-}" = "--purge" ] && PURGE=1
 
+# second instances of deploy/local/scale.sh, if any
+"$(dirname "${BASH_SOURCE[0]}")/scale.sh" down >/dev/null
+
 names=()
 for entry in "${SERVICES[@]}"; do
     name=${entry%%:*}

@@ -257,9 +257,10 @@ start_kafka() {
 # ---------------------------------------------------------------------------------------------
 # One service from its jar (up.sh starts all four; ctl.sh restarts one with the same options).
 # ---------------------------------------------------------------------------------------------
-# launch_service NAME PORT: start the service in the background and record its pid (appends to its log).
+# launch_service NAME PORT [ID]: start the service in the background and record its pid (appends to its log);
+# ID (default NAME) names the log and pid files, so scale.sh can run a second instance (NAME-2).
 launch_service() {
-    local name=$1 port=$2 jar="$REPO/$1/target/quarkus-app/quarkus-run.jar"
+    local name=$1 port=$2 id=${3:-$1} jar="$REPO/$1/target/quarkus-app/quarkus-run.jar"
     [ -f "$jar" ] || fail "$name" "$jar is missing: build first (run without --no-build)"
     # Small heaps and the C1 compiler only start fast and fit a laptop; for load runs use e.g.
     # MOTCUA_SERVICE_JAVA_OPTS="-Xms256m -Xmx512m -XX:+UseParallelGC" (full JIT, the benchmarks' setting).
@@ -270,16 +271,17 @@ launch_service() {
     if [ "${MOTCUA_TEST_HOOKS:-0}" = 1 ] && [ "$name" = routing-service ]; then
         hooks=(-Dmotcua.routing.clock.adjustable=true -Dmotcua.routing.deadlines.sweep-every=2s)
     fi
+    # The services refuse the development PIN and citizen-link keys unless told this is a developer's machine.
     # shellcheck disable=SC2086  # MOTCUA_SERVICE_JAVA_OPTS is a list of options
-    nohup "$JAVA" $opts ${hooks[@]+"${hooks[@]}"} \
+    MOTCUA_ALLOW_DEV_KEYS="${MOTCUA_ALLOW_DEV_KEYS:-true}" nohup "$JAVA" $opts ${hooks[@]+"${hooks[@]}"} \
         -Dquarkus.http.port="$port" \
         -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$PG_PORT/motcua" \
         -Dkafka.bootstrap.servers="localhost:$KAFKA_PORT" \
         -Dquarkus.oidc.auth-server-url="$KC_URL/realms/motcua" \
         -DMOTCUA_SMTP_PORT="$SMTP_PORT" \
         -Dquarkus.oidc.credentials.secret="$name-dev-secret" \
-        -jar "$jar" >>"$LOGS/$name.log" 2>&1 &
-    echo $! > "$RUN/$name.pid"
+        -jar "$jar" >>"$LOGS/$id.log" 2>&1 &
+    echo $! > "$RUN/$id.pid"
 }
 
 # service_port NAME: the port of a service of $SERVICES (after the offset).

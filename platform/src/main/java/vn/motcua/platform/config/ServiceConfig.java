@@ -16,6 +16,13 @@ public interface ServiceConfig {
 
     Idempotency idempotency();
 
+    /**
+     * Lets a packaged service start with the development PIN and citizen-link keys committed in the sources
+     * ({@link DevKeyGuard}): only for the local stack and developers' machines, never in a deployment.
+     */
+    @WithDefault("false")
+    boolean allowDevKeys();
+
     interface Outbox {
         /** Turn the relay off (e.g. to let a test drive it by hand); the writer always works. */
         @WithDefault("true")

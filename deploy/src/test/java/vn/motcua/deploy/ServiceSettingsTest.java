@@ -1,0 +1,44 @@
+package vn.motcua.deploy;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The settings found in the sources are the real ones (so the deployment checks can fail for the right reason). */
+class ServiceSettingsTest {
+
+    @Test
+    void configMappingsAreReadWithTheirGroupsInKebabCase() {
+        assertTrue(ServiceSettings.of("intake").reads("MOTCUA_INTAKE_CITIZEN_LINK_KEY"));
+        assertTrue(ServiceSettings.of("notification").reads("MOTCUA_NOTIFICATION_RETRY_MAX_ATTEMPTS"));
+        assertTrue(ServiceSettings.of("notification").reads("MOTCUA_NOTIFICATION_SUPERVISOR_PHONES"));
+        assertTrue(ServiceSettings.of("result").reads("MOTCUA_RESULT_LOG_BOOK_ISSUER"));
+        assertTrue(ServiceSettings.of("result").reads("MOTCUA_RESULT_LOOKUP_TRUST_FORWARDED_FOR"));
+        assertTrue(ServiceSettings.of("routing").reads("MOTCUA_ROUTING_DEADLINES_SWEEP_EVERY"));
+        for (String service : ServiceSettings.SERVICES) {
+            assertTrue(ServiceSettings.of(service).reads("MOTCUA_OUTBOX_LANES"), service);
+            assertTrue(ServiceSettings.of(service).reads("MOTCUA_ALLOW_DEV_KEYS"), service);
+            assertTrue(ServiceSettings.of(service).reads("QUARKUS_DATASOURCE_JDBC_URL"), service);
+            assertTrue(ServiceSettings.of(service).reads("KAFKA_BOOTSTRAP_SERVERS"), service);
+        }
+    }
+
+    @Test
+    void groupsAndOtherServicesSettingsAreNotSettings() {
+        assertFalse(ServiceSettings.of("notification").reads("MOTCUA_NOTIFICATION_RETRY"));
+        assertFalse(ServiceSettings.of("routing").reads("MOTCUA_INTAKE_PIN_KEY"));
+        assertFalse(ServiceSettings.of("intake").reads("MOTCUA_SMTP_HOST"));
+        assertFalse(ServiceSettings.of("intake").reads("MOTCUA_INTAKE_PINKEY"));
+    }
+
+    @Test
+    void portsAndNamesComeFromApplicationProperties() {
+        assertEquals(List.of(8081, 8082, 8083, 8084), ServiceSettings.SERVICES.stream().map(s -> ServiceSettings.of(s).httpPort).toList());
+        assertEquals("notification-service", ServiceSettings.of("notification").applicationName);
+        assertTrue(ServiceSettings.of("result").incomingTopics.contains("motcua.routing.events"));
+    }
+}
