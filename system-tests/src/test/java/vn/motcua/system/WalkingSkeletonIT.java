@@ -23,14 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * result answers the citizen's lookup → notification logs the event. Each hop is asserted.
  */
 class WalkingSkeletonIT {
-    static final String NEWBORN = """
-            {"procedureCode":"LT-KS-TT-BHYT","channel":"COUNTER",
-             "applicant":{"fullName":"Trần Thị Bình","idNumber":"001090012345","phone":"0987654321",
-                          "email":"binh.tran@example.vn","address":"8 Quán Thánh, Ba Đình, Hà Nội"},
-             "documents":[{"name":"Tờ khai đăng ký khai sinh","form":"ORIGINAL","copies":1},
-                          {"name":"Giấy chứng sinh","form":"ORIGINAL","copies":1},
-                          {"name":"Tờ khai thay đổi thông tin cư trú","form":"ORIGINAL","copies":1},
-                          {"name":"Tờ khai tham gia bảo hiểm y tế","form":"ORIGINAL","copies":1}]}""";
+    static final String NEWBORN = Newborn.atCounter("Trần Thị Bình", "001090012345", "0987654321",
+            "binh.tran@example.vn", "8 Quán Thánh, Ba Đình, Hà Nội");
 
     static final Duration HOP = Duration.ofSeconds(30);
 

@@ -1,5 +1,6 @@
 package vn.motcua.system.bench;
 
+import vn.motcua.system.Newborn;
 import vn.motcua.system.Stack;
 
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,14 +23,8 @@ import java.util.regex.Pattern;
  */
 final class BenchSupport {
     /** The complete newborn dossier of the demo procedure; its applicant is citizen1. */
-    static final String NEWBORN = """
-            {"procedureCode":"LT-KS-TT-BHYT","channel":"COUNTER",
-             "applicant":{"fullName":"Nguyễn Văn An","idNumber":"001090012345","phone":"0912345678",
-                          "email":"an.nguyen@example.vn","address":"12 Phúc Xá, Ba Đình, Hà Nội"},
-             "documents":[{"name":"Tờ khai đăng ký khai sinh","form":"ORIGINAL","copies":1},
-                          {"name":"Giấy chứng sinh","form":"ORIGINAL","copies":1},
-                          {"name":"Tờ khai thay đổi thông tin cư trú","form":"ORIGINAL","copies":1},
-                          {"name":"Tờ khai tham gia bảo hiểm y tế","form":"ORIGINAL","copies":1}]}""";
+    static final String NEWBORN = Newborn.atCounter("Nguyễn Văn An", "001090012345", "0912345678",
+            "an.nguyen@example.vn", "12 Phúc Xá, Ba Đình, Hà Nội");
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -72,6 +68,20 @@ final class BenchSupport {
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(NEWBORN)).build();
+    }
+
+    /**
+     * Open loop: waits until the {@code i}-th request of a run that started at {@code start} (nanoTime) with one
+     * request every {@code period} ns is due, and returns that due time, from which its latency is measured
+     * whatever the answers before it did (no coordinated omission).
+     */
+    static long due(long start, long period, int i) {
+        long due = start + i * period;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            LockSupport.parkNanos(wait);
+        }
+        return due;
     }
 
     /** The p-th percentile of sorted nanoseconds, in milliseconds (0 when there is nothing). */

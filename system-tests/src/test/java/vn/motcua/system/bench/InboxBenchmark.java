@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * An agency officer's inbox ({@code GET /api/tasks}, first pages in due order) against the running stack, open
@@ -126,11 +125,7 @@ public final class InboxBenchmark {
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
-            long due = start + i * period;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
+            long due = BenchSupport.due(start, period, i);
             int n = i;
             // Mostly the first page, as officers open their inbox; now and then a later one.
             HttpRequest get = HttpRequest.newBuilder(URI.create(Stack.ROUTING + "/api/tasks?size=20&page=" + (i % 5 == 4 ? i % 10 : 0)))

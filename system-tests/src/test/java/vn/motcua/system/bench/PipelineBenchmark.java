@@ -22,7 +22,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -98,11 +97,7 @@ public final class PipelineBenchmark {
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            long due = start + i * period;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
+            long due = BenchSupport.due(start, period, i);
             int n = i;
             boolean sample = n % lagSample == 0;
             http.sendAsync(BenchSupport.reception(tokens.get(i % tokens.size())), HttpResponse.BodyHandlers.ofString())

@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The citizen's status lookup {@code GET /api/public/dossiers/{code}?pin=} against the running stack, open
@@ -94,11 +93,8 @@ public final class StatusLookupBenchmark {
 
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
-            long due = start + i * period;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            } else if (wait < -TimeUnit.MILLISECONDS.toNanos(5)) {
+            long due = BenchSupport.due(start, period, i);
+            if (System.nanoTime() - due > TimeUnit.MILLISECONDS.toNanos(5)) {
                 lateSends++;
             }
             if (inFlight.get() >= maxInFlight) {

@@ -1,5 +1,6 @@
 package vn.motcua.system.faults;
 
+import vn.motcua.system.Newborn;
 import vn.motcua.system.Stack;
 
 import java.net.URI;
@@ -33,14 +34,8 @@ import java.util.regex.Pattern;
 final class DossierLoad {
     static final String UNIT_PATTERN = "000.__.31.H29";
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
-    private static final String BODY = """
-            {"procedureCode":"LT-KS-TT-BHYT","channel":"COUNTER",
-             "applicant":{"fullName":"Lê Thị Sự Cố","idNumber":"079190001234","phone":"0912345678",
-                          "email":"su.co@example.vn","address":"1 Lê Lợi, Bến Nghé, Quận 1, TP. Hồ Chí Minh"},
-             "documents":[{"name":"Tờ khai đăng ký khai sinh","form":"ORIGINAL","copies":1},
-                          {"name":"Giấy chứng sinh","form":"ORIGINAL","copies":1},
-                          {"name":"Tờ khai thay đổi thông tin cư trú","form":"ORIGINAL","copies":1},
-                          {"name":"Tờ khai tham gia bảo hiểm y tế","form":"ORIGINAL","copies":1}]}""";
+    private static final String BODY = Newborn.atCounter("Lê Thị Sự Cố", "079190001234", "0912345678",
+            "su.co@example.vn", "1 Lê Lợi, Bến Nghé, Quận 1, TP. Hồ Chí Minh");
 
     final String runId;
     final int total;

@@ -1,5 +1,6 @@
 package vn.motcua.system.security;
 
+import vn.motcua.system.Newborn;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import vn.motcua.system.Stack;
@@ -18,24 +19,12 @@ final class Fixture {
     static final String ITEM = "{\"name\":\"Giấy chứng sinh\",\"form\":\"ORIGINAL\",\"copies\":1}";
 
     /** The newborn dossier at counter1's counter; the applicant is citizen1 (so citizen1 may see it). */
-    static final String NEWBORN = """
-            {"procedureCode":"LT-KS-TT-BHYT","channel":"COUNTER",
-             "applicant":{"fullName":"Phạm Thị Hoa","idNumber":"001090012345","phone":"0987000111",
-                          "email":"hoa.pham@example.vn","address":"12 Phan Đình Phùng, Ba Đình, Hà Nội"},
-             "documents":[{"name":"Tờ khai đăng ký khai sinh","form":"ORIGINAL","copies":1},
-                          {"name":"Giấy chứng sinh","form":"ORIGINAL","copies":1},
-                          {"name":"Tờ khai thay đổi thông tin cư trú","form":"ORIGINAL","copies":1},
-                          {"name":"Tờ khai tham gia bảo hiểm y tế","form":"ORIGINAL","copies":1}]}""";
+    static final String NEWBORN = Newborn.atCounter("Phạm Thị Hoa", "001090012345", "0987000111",
+            "hoa.pham@example.vn", "12 Phan Đình Phùng, Ba Đình, Hà Nội");
 
     /** citizen1's online submission to counter1's unit. */
-    static final String SUBMISSION = """
-            {"procedureCode":"LT-KS-TT-BHYT","unitCode":"000.00.31.H29",
-             "applicant":{"fullName":"Nguyễn Văn An","idNumber":"001090012345","phone":"0912000222",
-                          "email":"an.nguyen@example.vn","address":"20 Liễu Giai, Ba Đình, Hà Nội"},
-             "documents":[{"name":"Tờ khai đăng ký khai sinh","form":"ORIGINAL","copies":1},
-                          {"name":"Giấy chứng sinh","form":"ORIGINAL","copies":1},
-                          {"name":"Tờ khai thay đổi thông tin cư trú","form":"ORIGINAL","copies":1},
-                          {"name":"Tờ khai tham gia bảo hiểm y tế","form":"ORIGINAL","copies":1}]}""";
+    static final String SUBMISSION = Newborn.online("Nguyễn Văn An", "001090012345", "0912000222",
+            "an.nguyen@example.vn", "20 Liễu Giai, Ba Đình, Hà Nội");
 
     record Received(String code, String pin) {
     }
