@@ -46,7 +46,10 @@ public class PublicStatusLookup {
         this.config = config.lookup();
     }
 
-    /** What the citizen may see of one dossier. */
+    /**
+     * What the citizen may see of one dossier: the status row holds the columns the status view and the
+     * Open311 view read (not the whole entity: it is read by plain JDBC, below).
+     */
     public record Found(DossierStatus status, List<TimelineEntry> timeline) {
     }
 
@@ -118,7 +121,8 @@ public class PublicStatusLookup {
 
     private static final String STATUS = "select code, status, national_status_code, procedure_name, appointment_at,"
             + " current_agency, current_agency_name, paused, processed_at, processed_on_time, stopped_at, withdrawn_at,"
-            + " pin_hmac from dossier_status where code = ?";
+            + " pin_hmac, procedure_code, lead_agency, received_at, submitted_at, last_event_time"
+            + " from dossier_status where code = ?";
     private static final String TIMELINE = "select at, status, agency, note from dossier_timeline where code = ?"
             + " order by at, id";
 
@@ -137,6 +141,11 @@ public class PublicStatusLookup {
         row.stoppedAt = rs.getObject(11, OffsetDateTime.class);
         row.withdrawnAt = rs.getObject(12, OffsetDateTime.class);
         row.pinHmac = rs.getString(13);
+        row.procedureCode = rs.getString(14);
+        row.leadAgency = rs.getString(15);
+        row.receivedAt = rs.getObject(16, OffsetDateTime.class);
+        row.submittedAt = rs.getObject(17, OffsetDateTime.class);
+        row.lastEventTime = rs.getObject(18, OffsetDateTime.class);
         return row;
     }
 
