@@ -60,9 +60,9 @@ public interface NotificationConfig {
         int batchSize();
 
         /**
-         * How many claimed deliveries one instance sends at once. Sending is waiting (an SMTP relay, a webhook
-         * receiver): one at a time, one slow receiver held every message behind it and the worker drained about
-         * as many messages a second as one round trip allows (docs/BENCHMARKS.md).
+         * How many claimed deliveries one instance sends at once (webhooks and SMS; e-mails go one at a time on one
+         * of these senders). Sending is waiting on a receiver: one at a time, one slow receiver held every message
+         * behind it and the worker drained about as many messages a second as one round trip allows.
          */
         @WithDefault("8")
         int parallelism();
