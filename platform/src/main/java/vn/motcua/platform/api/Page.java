@@ -41,6 +41,10 @@ public record Page<T>(List<T> items, int page, int size, long total) {
             if (s != null && (s < 1 || s > MAX_SIZE)) {
                 errors.add(new Problem.FieldError("size", "phải từ 1 đến " + MAX_SIZE));
             }
+            if (errors.size() == before && (long) p * s > Integer.MAX_VALUE) {
+                // page × size is the offset: beyond an int it overflowed into a server error (found by the fuzz test)
+                errors.add(new Problem.FieldError("page", "quá lớn: không có trang này"));
+            }
             return errors.size() == before ? new Request(p, s) : null;
         }
 

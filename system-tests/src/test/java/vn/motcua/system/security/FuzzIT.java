@@ -49,7 +49,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * public lookup's misses fill a bucket of their own, which is deleted afterwards.
  */
 class FuzzIT {
-    static final long SEED = Long.getLong("fuzz.seed", System.currentTimeMillis());
+    /** Bodies stay under Quarkus' 10 MB request limit (quarkus.http.limits.max-body-size). */
+    private static final int UNDER_THE_BODY_LIMIT = 9 * 1024 * 1024;
+
+    /**
+     * Fixed by default, so the default test command is reproducible: this seed's run found three bugs (an
+     * overflowing page offset, and bodies past the HTTP limit) and now guards them. {@code -Dfuzz.seed=random}
+     * explores a new seed (printed first); {@code -Dfuzz.seed=S} replays one.
+     */
+    static final long SEED = "random".equals(System.getProperty("fuzz.seed")) ? System.currentTimeMillis()
+            : Long.getLong("fuzz.seed", 1795454589285L);
     static final int COUNT = Integer.getInteger("fuzz.count", 10_000);
     static final int THREADS = Integer.getInteger("fuzz.threads", 6);
     static final Map<String, String> SERVICES = AuthorizationMatrixIT.SERVICES;
@@ -291,10 +300,19 @@ class FuzzIT {
             } else {
                 headers.put("Content-Type", "application/json");
                 int mutations = 1 + random.nextInt(2);
+                StringBuilder mutated = new StringBuilder();
                 for (int m = 0; m < mutations; m++) {
-                    description.append(HostileInputs.mutate(tree, random)).append("; ");
+                    mutated.append(HostileInputs.mutate(tree, random)).append("; ");
                 }
                 body = HostileInputs.json(tree).getBytes(StandardCharsets.UTF_8);
+                if (body.length > UNDER_THE_BODY_LIMIT) {
+                    // Two mutations can compound (copies of copies) past the 10 MB limit, where the HTTP layer
+                    // answers a bare 413 before any of our code runs: one mutation of a fresh body instead.
+                    tree = example(op, random);
+                    mutated = new StringBuilder(HostileInputs.mutate(tree, random)).append("; ");
+                    body = HostileInputs.json(tree).getBytes(StandardCharsets.UTF_8);
+                }
+                description.append(mutated);
             }
         } else if (!method.equals("GET") && !method.equals("DELETE") && random.nextInt(4) == 0) {
             headers.put("Content-Type", "application/json");
