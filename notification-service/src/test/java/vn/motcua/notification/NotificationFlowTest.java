@@ -11,6 +11,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import vn.motcua.notification.domain.Deliveries;
+import vn.motcua.notification.domain.Directory;
+import vn.motcua.notification.domain.Planner;
 import vn.motcua.shared.dossier.DossierCode;
 import vn.motcua.shared.events.Contact;
 import vn.motcua.shared.events.DocumentForm;
@@ -18,6 +20,7 @@ import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.events.EventPayload;
 import vn.motcua.shared.events.EventTypes;
 import vn.motcua.shared.events.NotificationChannel;
+import vn.motcua.shared.events.Outcome;
 import vn.motcua.shared.events.PlanStage;
 import vn.motcua.shared.events.PlanStep;
 import vn.motcua.shared.events.ReceptionChannel;
@@ -38,6 +41,7 @@ import vn.motcua.shared.events.result.ResultReturned;
 import vn.motcua.shared.events.routing.DeadlineScope;
 import vn.motcua.shared.events.routing.DossierOverdue;
 import vn.motcua.shared.events.routing.DossierPaused;
+import vn.motcua.shared.events.routing.DossierProcessed;
 import vn.motcua.shared.events.routing.DossierProcessingStopped;
 import vn.motcua.shared.events.routing.FinancialObligationRequested;
 import vn.motcua.shared.events.routing.PauseReason;
@@ -115,6 +119,12 @@ class NotificationFlowTest {
     @Inject
     Deliveries deliveries;
 
+    @Inject
+    Directory directory;
+
+    @Inject
+    Planner planner;
+
     @Test
     void receptionTellsTheApplicantByEmailAndSmsWithCodeAppointmentAndPin() throws Exception {
         String code = newCode();
@@ -160,7 +170,7 @@ class NotificationFlowTest {
     }
 
     @Test
-    void laterEventsReachTheApplicantFromTheLocalCopyAndTheCopyIsDroppedAtTheEnd() throws Exception {
+    void laterEventsReachTheApplicantFromTheLocalCopyAndTheCopyEndsWithTheDossier() throws Exception {
         String code = newCode();
         String email = "binh." + SEQUENCE.get() + "@example.com";
         send(Topics.INTAKE, received(code, email, null, "111222"));
@@ -184,7 +194,7 @@ class NotificationFlowTest {
         assertTrue(returned.contains("Số hiệu bưu gửi: EB123456789VN"), returned);
         // SMS rules found no phone: recorded, not sent
         assertEquals(3, count("select count(*) from delivery where dossier_code = ? and status = 'SKIPPED'", code));
-        assertEquals(0, count("select count(*) from dossier_contact where dossier_code = ?", code));
+        assertEquals(0, count("select count(*) from dossier_contact where dossier_code = ? and ended_at is null", code), "ended: kept only for the retention period");
     }
 
     @Test
@@ -278,13 +288,13 @@ class NotificationFlowTest {
         assertTrue(receivers.mailTo(counterMail).stream().anyMatch(m -> subject(m).contains("phiếu từ chối")
                 && content(m).contains("- Hồ sơ không đủ điều kiện") && content(m).contains("Kính gửi Nguyễn Văn An")));
 
-        // refused ends the dossier: the contact is dropped once told
-        await().atMost(WAIT).until(() -> count("select count(*) from dossier_contact where dossier_code = ?", online) == 0
-                && count("select count(*) from dossier_contact where dossier_code = ?", counter) == 0);
+        // refused ends the dossier: the contact is marked ended once told (dropped after the retention period)
+        await().atMost(WAIT).until(() -> count("select count(*) from dossier_contact where dossier_code = ? and ended_at is null", online) == 0
+                && count("select count(*) from dossier_contact where dossier_code = ? and ended_at is null", counter) == 0);
     }
 
     @Test
-    void suppliedDocumentsAreAcknowledgedByEmailAndAWithdrawalIsConfirmedBeforeTheContactIsDropped() throws Exception {
+    void suppliedDocumentsAreAcknowledgedByEmailAndAWithdrawalIsConfirmedAndEndsTheContact() throws Exception {
         String code = newCode();
         String email = "hoa." + SEQUENCE.get() + "@example.com";
         String phone = "09567890" + String.format("%02d", SEQUENCE.get() % 100);
@@ -309,7 +319,7 @@ class NotificationFlowTest {
         // the acknowledgement is e-mail only: no SMS rule, no SMS delivery
         assertEquals(0, count("select count(*) from delivery where dossier_code = ? and event_type = "
                 + "'vn.motcua.dossier.supplement-supplied.v1' and channel = 'SMS'", code));
-        assertEquals(0, count("select count(*) from dossier_contact where dossier_code = ?", code));
+        assertEquals(0, count("select count(*) from dossier_contact where dossier_code = ? and ended_at is null", code), "ended: kept only for the retention period");
     }
 
     @Test
@@ -350,8 +360,110 @@ class NotificationFlowTest {
         assertTrue(smsFor(code).stream().anyMatch(r -> r.body().contains("đã bị dừng xử lý. Lý do: Quá hạn thực hiện nghĩa vụ tài chính")));
         assertEquals(0, count("select count(*) from delivery where dossier_code = ? and event_type = "
                 + "'vn.motcua.dossier.paused.v1' and audience = 'APPLICANT'", code));
-        // processing stopped ends the dossier: the contact is dropped once told
-        assertEquals(0, count("select count(*) from dossier_contact where dossier_code = ?", code));
+        // processing stopped ends the dossier: the contact is marked ended once told
+        assertEquals(0, count("select count(*) from dossier_contact where dossier_code = ? and ended_at is null", code), "ended: kept only for the retention period");
+    }
+
+    /**
+     * Issue 16: routing's topic overtakes intake's. The obligation and the stop arrive before the reception that
+     * brings the applicant's contact: they wait, and reach the applicant once {@code received} arrives, in the
+     * order they came, with the stop's end applied after them. Before the fix both went nowhere.
+     */
+    @Test
+    void routingEventsThatOvertakeTheReceptionWaitForTheContactAndReachTheApplicant() throws Exception {
+        String agency = "DATDAI-" + SEQUENCE.incrementAndGet();
+        String agencyMail = agency.toLowerCase() + "@coquan.gov.vn";
+        send(Topics.CATALOG, new AgencyUpserted(agency, "Văn phòng đăng ký đất đai thử nghiệm", null,
+                List.of(new Contact(NotificationChannel.EMAIL, agencyMail, null)), true, NOW));
+        await().atMost(WAIT).until(() -> count("select count(*) from agency_contact where agency_code = ?", agency) == 1);
+        String code = newCode();
+        String email = "long." + SEQUENCE.get() + "@example.com";
+        String phone = "09789012" + String.format("%02d", SEQUENCE.get() % 100);
+        send(Topics.ROUTING, new TaskAssigned(code, UUID.randomUUID(), "khai-sinh", agency, "Văn phòng đăng ký đất đai thử nghiệm",
+                "counter1", NOW.plusDays(1), NOW.plusDays(4)));
+        send(Topics.ROUTING, new FinancialObligationRequested(code, UUID.randomUUID(), agency, 250_000L,
+                "Lệ phí cấp giấy chứng nhận", NOW.plusDays(1), NOW.plusDays(10).toLocalDate()));
+        send(Topics.ROUTING, new DossierProcessingStopped(code, agency, "datdai1", NOW.plusDays(20), "Không nộp lệ phí"));
+        // the agency is told at once; the applicant's notices wait for a contact
+        await().atMost(WAIT).until(() -> receivers.mailTo(agencyMail).size() == 1
+                && count("select count(*) from waiting_event where dossier_code = ?", code) == 2);
+        assertEquals(0, count("select count(*) from delivery where dossier_code = ? and audience = 'APPLICANT'", code));
+
+        send(Topics.INTAKE, received(code, email, phone, "314159"));
+        await().atMost(WAIT).until(() -> receivers.mailTo(email).size() == 3 && smsFor(code).size() == 3);
+        List<String> subjects = receivers.mailTo(email).stream().map(NotificationFlowTest::subject).toList();
+        assertTrue(subjects.containsAll(List.of("Hồ sơ " + code + " đã được tiếp nhận",
+                "Hồ sơ " + code + ": thông báo thực hiện nghĩa vụ tài chính",
+                "Hồ sơ " + code + ": thông báo dừng xử lý hồ sơ")), subjects.toString());
+        assertTrue(smsFor(code).stream().anyMatch(r -> r.body().contains("đề nghị nộp 250.000 đồng")), smsFor(code).toString());
+        assertEquals(0, count("select count(*) from waiting_event where dossier_code = ?", code));
+        assertEquals(0, count("select count(*) from delivery where dossier_code = ? and status = 'SKIPPED'", code));
+        // planned in the order they happened: reception, obligation, stop
+        assertEquals(List.of("vn.motcua.dossier.received.v1", "vn.motcua.obligation.requested.v1",
+                "vn.motcua.dossier.processing-stopped.v1"), applicantEmailEvents(code));
+        assertEquals(1, count("select count(*) from dossier_contact where dossier_code = ? and ended_at is not null", code));
+        // the agency heard of its task once, not again when the waiting events were planned
+        assertEquals(1, count("select count(*) from delivery where dossier_code = ? and audience = 'AGENCY'", code));
+    }
+
+    /**
+     * The other way: result's topic overtakes routing's. The result is returned (the dossier ends) before
+     * routing's {@code processed} arrives; the contact outlives the end, so the late notice still reaches the
+     * applicant. The purge drops the contact once the retention period has passed.
+     */
+    @Test
+    void aNoticeThatArrivesAfterTheDossierEndedStillReachesTheApplicantAndThePurgeDropsTheContactLater() throws Exception {
+        String code = newCode();
+        String email = "minh." + SEQUENCE.get() + "@example.com";
+        send(Topics.INTAKE, received(code, email, null, "271828"));
+        send(Topics.RESULT, new ResultReturned(code, NOW.plusDays(12), ReturnChannel.COUNTER, "Nguyễn Văn An", null,
+                "counter1", true, null));
+        await().atMost(WAIT).until(() -> receivers.mailTo(email).size() == 2);
+        send(Topics.ROUTING, new DossierProcessed(code, NOW.plusDays(10), Outcome.APPROVED, "TUPHAP-BADINH", null,
+                NOW.plusDays(14), true));
+        await().atMost(WAIT).until(() -> receivers.mailTo(email).stream().map(NotificationFlowTest::subject)
+                .anyMatch(("Hồ sơ " + code + " đã có kết quả")::equals));
+        assertEquals(1, count("select count(*) from dossier_contact where dossier_code = ? and ended_at is not null", code));
+
+        directory.purge(Duration.ofDays(1));
+        assertEquals(1, count("select count(*) from dossier_contact where dossier_code = ?", code), "within retention");
+        directory.purge(Duration.ZERO);
+        assertEquals(0, count("select count(*) from dossier_contact where dossier_code = ?", code), "past retention");
+    }
+
+    /** An event whose contact never comes does not wait for ever: once past patience it is logged as told no one. */
+    @Test
+    void anEventWhoseContactNeverComesIsRecordedAsToldNoOneOncePastPatience() throws Exception {
+        String code = newCode();
+        send(Topics.ROUTING, new DossierProcessingStopped(code, "TUPHAP-BADINH", "tuphap1", NOW.plusDays(2), "Thử nghiệm"));
+        await().atMost(WAIT).until(() -> count("select count(*) from waiting_event where dossier_code = ?", code) == 1);
+        planner.giveUpWaiting(Duration.ofDays(1));
+        assertEquals(1, count("select count(*) from waiting_event where dossier_code = ?", code), "within patience");
+        planner.giveUpWaiting(Duration.ZERO);
+        assertEquals(0, count("select count(*) from waiting_event where dossier_code = ?", code));
+        assertEquals(2, count("select count(*) from delivery where dossier_code = ? and audience = 'APPLICANT'"
+                + " and status = 'SKIPPED'", code), "EMAIL and SMS, each with the reason nobody was told");
+    }
+
+    /** Issue 16: a webhook whose subscription is deactivated is cancelled, not retried for a day. */
+    @Test
+    void theDeliveriesOfAnUnsubscribedWebhookAreCancelledNotRetried() throws Exception {
+        String path = "/hooks/gone-" + SEQUENCE.incrementAndGet();
+        receivers.answer(path, 503);
+        String subscription = subscribe(path, "gone-secret-0123456789", List.of("vn.motcua.dossier.received.v1"));
+        String code = newCode();
+        send(Topics.INTAKE, received(code, null, null, "161803"));
+        await().atMost(WAIT).until(() -> receivers.requests(path).size() >= 1);
+        unsubscribe(subscription);
+        int seen = receivers.requests(path).size();
+        assertEquals(1, count("select count(*) from delivery where dossier_code = ? and channel = 'WEBHOOK'"
+                + " and status = 'CANCELLED'", code));
+        Thread.sleep(3000); // the test schedule would have retried at least twice by now
+        assertTrue(receivers.requests(path).size() <= seen + 1, "an attempt in flight may finish, no new ones");
+        given().auth().oauth2(TestTokens.supervisor("supervisor1"))
+                .when().get("/api/notifications?dossier={code}", code)
+                .then().statusCode(200)
+                .body("items.find { it.channel == 'WEBHOOK' }.outcome", equalTo("CANCELLED"));
     }
 
     @Test
@@ -624,6 +736,11 @@ class NotificationFlowTest {
         }
     }
 
+    private List<String> applicantEmailEvents(String code) throws SQLException {
+        return strings("select event_type from delivery where dossier_code = ? and audience = 'APPLICANT'"
+                + " and channel = 'EMAIL' order by created_at, id", code);
+    }
+
     private void unsubscribe(String id) {
         given().auth().oauth2(TestTokens.admin("admin1")).when().delete("/api/webhook-subscriptions/{id}", id)
                 .then().statusCode(204);
@@ -676,17 +793,20 @@ class NotificationFlowTest {
     }
 
     private List<String> outcomes(String code) throws SQLException {
-        List<String> outcomes = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select status from delivery where dossier_code = ? order by status")) {
-            s.setString(1, code);
+        return strings("select status from delivery where dossier_code = ? order by status", code);
+    }
+
+    private List<String> strings(String sql, String param) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, param);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    outcomes.add(rs.getString(1));
+                    values.add(rs.getString(1));
                 }
             }
         }
-        return outcomes;
+        return values;
     }
 
     private int count(String sql, String param) throws SQLException {

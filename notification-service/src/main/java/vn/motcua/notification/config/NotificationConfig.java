@@ -27,6 +27,21 @@ public interface NotificationConfig {
     Optional<List<String>> supervisorPhones();
 
     /**
+     * How long an applicant's contact is kept after the dossier ended: long enough for the notice of an
+     * earlier step on a lagging topic to still find whom to tell, short enough not to keep personal data.
+     */
+    @WithDefault("7d")
+    Duration contactRetention();
+
+    /** How long an event waits for its applicant's contact before it is recorded as told no one. */
+    @WithDefault("7d")
+    Duration waitingPatience();
+
+    /** How often the contacts past retention and the events past patience are cleared. */
+    @WithDefault("1h")
+    String housekeepingEvery();
+
+    /**
      * The retry schedule: attempt n (1-based) that fails waits min(maxDelay, initialDelay·2^(n-1)),
      * shortened by up to {@code jitter} (a fraction), before attempt n+1; after {@code maxAttempts}
      * failed attempts the delivery is dead-lettered. The defaults survive an outage of at least 26 h

@@ -85,7 +85,7 @@ public class Deliveries {
                         + " order by next_attempt_at limit ? for update skip locked) due where d.id = due.id"
                         + " returning d.id, d.event_id, d.event_type, d.dossier_code, d.channel, d.address,"
                         + " d.recipient_masked, d.subject, d.body, d.attempts,"
-                        + " (select w.secret from webhook_subscription w where w.id = d.subscription_id)")) {
+                        + " (select w.secret from webhook_subscription w where w.id = d.subscription_id and w.active)")) {
             s.setObject(1, now.plus(lease));
             s.setObject(2, now);
             s.setObject(3, now);
@@ -148,6 +148,23 @@ public class Deliveries {
                 claimed.id(), claimed.eventId(), claimed.eventType(), claimed.channel(), claimed.masked(), attempt, now,
                 reason, next)));
         LOG.infof("attempt %d of %s failed, next at %s: %s", attempt, claimed, next, reason);
+    }
+
+    /** Why a webhook delivery was cancelled: its subscription was deactivated or deleted. */
+    public static final String SUBSCRIPTION_GONE = "Đăng ký webhook đã bị hủy; không gửi nữa";
+
+    /** Cancels the pending deliveries of one subscription (parameters: reason, subscription id). */
+    static final String CANCEL_PENDING_OF_SUBSCRIPTION = "update delivery set status = 'CANCELLED', next_attempt_at = null,"
+            + " body = null, last_error = ?, updated_at = now() where subscription_id = ? and status = 'PENDING'";
+
+    /** The delivery will never be sent (its webhook subscription is gone): CANCELLED, not retried. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void cancelled(Claimed claimed, String reason) {
+        if (update("update delivery set status = 'CANCELLED', updated_at = ?, next_attempt_at = null, body = null,"
+                        + " last_error = ? where id = ? and status = 'PENDING' and attempts = ?",
+                OffsetDateTime.now(), reason, claimed.id(), claimed.attempts()) == 1) {
+            LOG.infof("cancelled %s: %s", claimed, reason);
+        }
     }
 
     public enum Resend { RESENT, NOT_FOUND, NOT_DEAD_LETTERED }

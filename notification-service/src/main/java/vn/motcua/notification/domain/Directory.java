@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,8 @@ import java.util.Optional;
 /**
  * Notification's local copies of whom to tell: the applicant of each open dossier (from {@code submitted}
  * for an online dossier, then {@code received}: the events with contact details) and every agency's
- * contacts (from the catalogue's {@code AgencyUpserted}). No one else's tables are read.
+ * contacts (from the catalogue's {@code AgencyUpserted}). No one else's tables are read. A contact outlives its
+ * dossier by the retention period ({@link #end}, {@link #purge}).
  */
 @ApplicationScoped
 public class Directory {
@@ -83,10 +85,22 @@ public class Directory {
                 appointmentAt, dossierCode);
     }
 
-    /** The dossier ended: its applicant's contact details are no longer needed. */
+    /**
+     * The dossier ended (result returned, withdrawn, refused, processing stopped). Its contact is kept for
+     * the retention period, not dropped at once: the topics are not read in one order, so the notice of an
+     * earlier step (routing's lagging {@code processed} after result's {@code result-returned}) may still
+     * arrive and must find whom to tell. {@link #purge} drops it afterwards.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void forget(String dossierCode) {
-        update("delete from dossier_contact where dossier_code = ?", dossierCode);
+    public void end(String dossierCode) {
+        update("update dossier_contact set ended_at = now(), updated_at = now() where dossier_code = ? and ended_at is null",
+                dossierCode);
+    }
+
+    /** Drops the contacts of dossiers that ended more than {@code retention} ago. @return how many */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public int purge(Duration retention) {
+        return update("delete from dossier_contact where ended_at < ?", OffsetDateTime.now().minus(retention));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -136,12 +150,12 @@ public class Directory {
         }
     }
 
-    private void update(String sql, Object... params) {
+    private int update(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
-            s.executeUpdate();
+            return s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not update notification's directory", e);
         }

@@ -30,6 +30,7 @@ import vn.motcua.shared.events.routing.DossierResumed;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Turns each event into deliveries: the rules say who is told on which channel with which template;
@@ -54,11 +56,13 @@ public class Planner {
     private final Templates templates;
     private final NotificationConfig config;
     private final AgroalDataSource dataSource;
+    private final WaitingEvents waiting;
 
     public Planner(Rules rules, Directory directory, Subscriptions subscriptions, Templates templates,
-                   NotificationConfig config, AgroalDataSource dataSource) {
+                   NotificationConfig config, AgroalDataSource dataSource, WaitingEvents waiting) {
         this.rules = rules;
         this.directory = directory;
+        this.waiting = waiting;
         this.subscriptions = subscriptions;
         this.templates = templates;
         this.config = config;
@@ -85,7 +89,23 @@ public class Planner {
         if (!(payload instanceof DossierEvent dossierEvent) || payload instanceof NotificationEvent) {
             return;
         }
-        String code = dossierEvent.dossierCode();
+        handle(event, dossierEvent.dossierCode(), payload);
+    }
+
+    /**
+     * Plans one dossier event. Whatever order the topics arrive in: an event whose applicant is not known yet
+     * (its {@code received} is still behind on intake's topic) tells the other audiences now and waits for the
+     * contact; the event that brings the contact then plans the waiting ones, in the order they arrived.
+     */
+    private void handle(CloudEvent<JsonNode> event, String code, EventPayload payload) {
+        boolean bringsContact = payload instanceof DossierSubmitted || payload instanceof DossierReceived;
+        if (!bringsContact && waitsForContact(event, code, payload)) {
+            waiting.add(code, event);
+            int planned = plan(event, code, payload, rule -> rule.audience() != Audience.APPLICANT);
+            LOG.infof("%s of %s waits for the applicant's contact (%d deliveries to others planned)",
+                    event.type(), code, planned);
+            return;
+        }
         if (payload instanceof DossierSubmitted submitted) {
             directory.keep(submitted);
         } else if (payload instanceof DossierReceived received) {
@@ -95,26 +115,61 @@ public class Planner {
         } else if (payload instanceof DossierResumed resumed) {
             directory.moveAppointment(code, resumed.newDueAt());
         }
-        int planned = plan(event, code, payload);
+        int planned = plan(event, code, payload, rule -> true);
         if (ends(payload)) {
-            directory.forget(code);
+            directory.end(code);
         }
         if (planned > 0) {
             LOG.infof("planned %d deliveries for %s of %s", planned, event.type(), code);
         }
+        if (bringsContact) {
+            for (CloudEvent<JsonNode> waited : waiting.take(code)) {
+                EventTypes.byType(waited.type()).ifPresent(type -> handle(waited, code, type.payload(waited)));
+            }
+        }
+    }
+
+    /**
+     * Whether the event needs the applicant's contact (a rule tells the applicant, or it moves the appointment
+     * later messages quote) while none is known: neither kept from {@code received}/{@code submitted} nor carried.
+     */
+    private boolean waitsForContact(CloudEvent<JsonNode> event, String code, EventPayload payload) {
+        if (Facts.applicant(payload).isPresent()) {
+            return false;
+        }
+        boolean needsContact = payload instanceof DossierExtensionGranted || payload instanceof DossierResumed
+                || rules.forEvent(event.type()).stream().anyMatch(rule -> rule.audience() == Audience.APPLICANT);
+        return needsContact && directory.dossier(code).isEmpty();
+    }
+
+    /**
+     * Events that waited longer than {@code patience} for a contact that never came: planned as they are, so
+     * the log records that the applicant could not be told (SKIPPED, no address) instead of keeping them.
+     * @return how many events were given up on
+     */
+    @Transactional
+    public int giveUpWaiting(Duration patience) {
+        List<CloudEvent<JsonNode>> expired = waiting.takeOlderThan(patience);
+        for (CloudEvent<JsonNode> event : expired) {
+            EventTypes.byType(event.type()).map(type -> type.payload(event))
+                    .filter(DossierEvent.class::isInstance)
+                    .ifPresent(payload -> plan(event, ((DossierEvent) payload).dossierCode(), payload,
+                            rule -> rule.audience() == Audience.APPLICANT));
+        }
+        return expired.size();
     }
 
     /**
      * The dossier's life is over (result returned, withdrawn, refused, processing stopped): once its
-     * applicant is told, the contact details are no longer kept.
+     * applicant is told, the contact is marked ended and purged after the retention period.
      */
     static boolean ends(EventPayload payload) {
         return payload instanceof ResultReturned || payload instanceof DossierWithdrawn
                 || payload instanceof DossierRefused || payload instanceof DossierProcessingStopped;
     }
 
-    private int plan(CloudEvent<JsonNode> event, String code, EventPayload payload) {
-        List<Rules.Rule> applicable = rules.forEvent(event.type());
+    private int plan(CloudEvent<JsonNode> event, String code, EventPayload payload, Predicate<Rules.Rule> which) {
+        List<Rules.Rule> applicable = rules.forEvent(event.type()).stream().filter(which).toList();
         if (applicable.isEmpty()) {
             return 0;
         }

@@ -65,13 +65,23 @@ public class Subscriptions {
         return subscription;
     }
 
-    /** Deactivates: deliveries already planned still go out; new events are no longer sent. */
+    /**
+     * Deactivates: new events are no longer sent, and the deliveries still pending for it are cancelled (an
+     * integrator who unsubscribed, or whose receiver is gone, is not retried for a day).
+     */
     @Transactional
     public boolean deactivate(UUID id) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "update webhook_subscription set active = false where id = ? and active")) {
+                "update webhook_subscription set active = false where id = ? and active");
+             PreparedStatement cancel = c.prepareStatement(Deliveries.CANCEL_PENDING_OF_SUBSCRIPTION)) {
             s.setObject(1, id);
-            return s.executeUpdate() == 1;
+            if (s.executeUpdate() != 1) {
+                return false;
+            }
+            cancel.setString(1, Deliveries.SUBSCRIPTION_GONE);
+            cancel.setObject(2, id);
+            cancel.executeUpdate();
+            return true;
         } catch (SQLException e) {
             throw new IllegalStateException("could not write webhook_subscription", e);
         }

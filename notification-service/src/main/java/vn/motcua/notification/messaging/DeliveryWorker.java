@@ -107,6 +107,12 @@ public class DeliveryWorker {
     }
 
     private void send(Deliveries.Claimed delivery) {
+        if (delivery.channel() == NotificationChannel.WEBHOOK && delivery.secret() == null) {
+            // deactivated or deleted since it was planned: nobody wants it any more
+            recordWhileUnreachable(() -> deliveries.cancelled(delivery, Deliveries.SUBSCRIPTION_GONE),
+                    config.worker().lease().dividedBy(2), Thread::sleep);
+            return;
+        }
         String error = null;
         try {
             channels.send(delivery);
