@@ -314,12 +314,21 @@ public class StatusProjection {
      */
     private void change(UUID eventId, String code, OffsetDateTime at, DossierState state, String agency, String note,
                         Consumer<DossierStatus> whenCurrent, Consumer<DossierStatus> always) {
-        changeWithoutTimeline(code, at, state, whenCurrent, always);
+        DossierStatus row = changeWithoutTimeline(code, at, state, whenCurrent, always);
+        if (row.status == DossierState.WITHDRAWN && state == DossierState.WITHDRAWN) {
+            // what raced the withdrawal and arrived first is not part of the citizen's story after it
+            em.createNativeQuery("delete from dossier_timeline where code = ?1 and at > ?2")
+                    .setParameter(1, code)
+                    .setParameter(2, row.lastEventTime)
+                    .executeUpdate();
+        } else if (ended(row.status) && state != row.status && micros(at).isAfter(row.lastEventTime)) {
+            return; // happened after the end (an agency's action racing it): not shown
+        }
         addToTimeline(eventId, code, at, state, agency, note);
     }
 
-    private void changeWithoutTimeline(String code, OffsetDateTime eventTime, DossierState state,
-                                       Consumer<DossierStatus> whenCurrent, Consumer<DossierStatus> always) {
+    private DossierStatus changeWithoutTimeline(String code, OffsetDateTime eventTime, DossierState state,
+                                                Consumer<DossierStatus> whenCurrent, Consumer<DossierStatus> always) {
         OffsetDateTime at = micros(eventTime);
         DossierStatus row = row(code, state, at);
         if (isCurrent(row, at, state)) {
@@ -330,12 +339,35 @@ public class StatusProjection {
         }
         always.accept(row);
         row.updatedAt = OffsetDateTime.now();
+        return row;
     }
 
-    /** Later business time wins; at the same instant, the state further along the dossier's life. */
-    private static boolean isCurrent(DossierStatus row, OffsetDateTime at, DossierState state) {
+    /**
+     * Which event's state is the dossier's (docs/ORDERING.md). A withdrawal is final whatever arrives before or
+     * after it: intake accepts one only while it has seen no end of processing, so any decision it meets here
+     * raced it, and intake and routing keep the withdrawal too. Any other end (refused, stopped, result returned)
+     * is kept against every later non-final event. Otherwise the later business time wins; at the same instant,
+     * the state further along the dossier's life.
+     */
+    static boolean isCurrent(DossierStatus row, OffsetDateTime at, DossierState state) {
         int byTime = at.compareTo(row.lastEventTime);
+        boolean creation = byTime == 0 && state == row.status;
+        if (row.status == DossierState.WITHDRAWN) {
+            return creation;
+        }
+        if (state == DossierState.WITHDRAWN) {
+            return true;
+        }
+        if (ended(row.status) && !ended(state)) {
+            return creation;
+        }
         return byTime > 0 || byTime == 0 && stage(state) >= stage(row.status);
+    }
+
+    /** The states a dossier does not leave (but for a withdrawal that raced them). */
+    static boolean ended(DossierState state) {
+        return state == DossierState.WITHDRAWN || state == DossierState.STOPPED || state == DossierState.REFUSED
+                || state == DossierState.RESULT_RETURNED;
     }
 
     private static int stage(DossierState state) {

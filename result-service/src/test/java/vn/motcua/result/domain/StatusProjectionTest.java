@@ -20,6 +20,7 @@ import vn.motcua.shared.events.intake.DossierRefused;
 import vn.motcua.shared.events.intake.DossierSubmitted;
 import vn.motcua.shared.events.intake.DossierSupplementRequested;
 import vn.motcua.shared.events.intake.DossierSupplementSupplied;
+import vn.motcua.shared.events.intake.DossierWithdrawn;
 import vn.motcua.shared.events.intake.SupplementItem;
 import vn.motcua.shared.events.routing.DossierExtensionGranted;
 import vn.motcua.shared.events.routing.DossierPaused;
@@ -225,6 +226,46 @@ class StatusProjectionTest {
                 Events.received(code, "271828", ReceptionChannel.COUNTER, "PRJ-P", "PRJ-A", T0, T0.plusDays(5), null));
         status(code, "271828").body("nationalStatusCode", equalTo(4)).body("currentAgency", equalTo("PRJ-A"))
                 .body("timeline.status", contains("Được tiếp nhận", "Đang xử lý"));
+    }
+
+    /**
+     * Issue 17: an agency's action racing the withdrawal is dated after it (routing had not seen it yet). Before,
+     * the later business time won and the citizen saw "in process" for good, after "Công dân xin rút".
+     */
+    @Test
+    void aWithdrawalIsFinalOverWhateverRacedItInEitherOrderOfArrival() {
+        OffsetDateTime withdrawnAt = T0.plusHours(3);
+        // the race's events arrive after the withdrawal
+        String late = newCode();
+        events.sendAndAwait(Events.received(late, "101010", ReceptionChannel.COUNTER, "PRJ-P", "PRJ-A", T0, T0.plusDays(5), null));
+        events.sendAndAwait(new DossierWithdrawn(late, withdrawnAt, "counter1", "Không còn nhu cầu"));
+        events.sendAndAwait(assigned(late, "PRJ-B", withdrawnAt.plusSeconds(2)),
+                new DossierProcessed(late, withdrawnAt.plusSeconds(5), Outcome.APPROVED, "PRJ-A", null, T0.plusDays(5), true));
+        status(late, "101010").body("nationalStatusCode", equalTo(7)).body("state", equalTo("WITHDRAWN"))
+                .body("currentAgency", nullValue())
+                .body("timeline.status", contains("Được tiếp nhận", "Công dân xin rút"));
+
+        // the race's events arrive first, the withdrawal last
+        String early = newCode();
+        events.sendAndAwait(Events.received(early, "202020", ReceptionChannel.COUNTER, "PRJ-P", "PRJ-A", T0, T0.plusDays(5), null));
+        events.sendAndAwait(assigned(early, "PRJ-B", withdrawnAt.plusSeconds(2)),
+                new DossierPaused(early, withdrawnAt.plusSeconds(3), PauseReason.SUPPLEMENT_REQUESTED, T0.plusDays(5),
+                        "Thiếu giấy", "PRJ-B", "congan1", List.of()));
+        status(early, "202020").body("nationalStatusCode", equalTo(5));
+        events.sendAndAwait(new DossierWithdrawn(early, withdrawnAt, "counter1", "Không còn nhu cầu"));
+        status(early, "202020").body("nationalStatusCode", equalTo(7)).body("state", equalTo("WITHDRAWN"))
+                .body("currentAgency", nullValue())
+                .body("timeline.status", contains("Được tiếp nhận", "Công dân xin rút"));
+    }
+
+    @Test
+    void aStopOrAReturnStaysWhateverLaterNonFinalEventSays() {
+        String code = newCode();
+        events.sendAndAwait(Events.received(code, "303030", ReceptionChannel.COUNTER, "PRJ-P", "PRJ-B", T0, T0.plusDays(5), null),
+                new DossierProcessingStopped(code, "PRJ-B", "bhxh1", T0.plusHours(4), "Hồ sơ giả mạo"));
+        events.sendAndAwait(assigned(code, "PRJ-C", T0.plusHours(5)));
+        status(code, "303030").body("nationalStatusCode", equalTo(8)).body("currentAgency", nullValue())
+                .body("timeline.status", not(hasItem("Đang xử lý")));
     }
 
     private static DossierSubmitted submitted(String code, String pin, OffsetDateTime at) {

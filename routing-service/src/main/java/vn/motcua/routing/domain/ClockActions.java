@@ -137,21 +137,32 @@ public class ClockActions {
 
     /**
      * Intake recorded the applicant's withdrawal (công dân xin rút): nothing is left to decide, so every
-     * open task closes and the clock stops. A dossier unknown here or already ended is left as it is.
+     * open task closes and the clock stops.
+     *
+     * <p><b>A withdrawal is final, also over a decision made here meanwhile</b> (docs/ORDERING.md): intake accepts
+     * a withdrawal only while it has seen no end of processing, so a {@code withdrawn} that finds the dossier
+     * PROCESSED or STOPPED here means the decision raced it and intake had not seen it; intake has skipped that
+     * decision, result keeps the withdrawal too, and so does routing. Only an unknown or already withdrawn dossier
+     * is left as it is.
      */
     @Transactional
     public void withdrawn(DossierWithdrawn withdrawn) {
         RoutedDossier dossier = em.find(RoutedDossier.class, withdrawn.dossierCode(), LockModeType.PESSIMISTIC_WRITE);
-        if (dossier == null || dossier.status.ended()) {
-            LOG.warnf("withdrawal of %s, which is not in progress here; ignored", withdrawn.dossierCode());
+        if (dossier == null || dossier.status == DossierStatus.WITHDRAWN) {
+            LOG.warnf("withdrawal of %s, which is unknown or already withdrawn here; ignored", withdrawn.dossierCode());
             return;
         }
         String reason = "Công dân xin rút hồ sơ" + (withdrawn.reason() == null ? "" : ": " + withdrawn.reason());
+        if (dossier.status.ended()) {
+            LOG.infof("withdrawal of %s overrides its %s, which raced it: intake accepted the withdrawal first",
+                    dossier.code, dossier.status);
+        } else {
+            dossier.decidedAt = withdrawn.withdrawnAt();
+        }
         openTasks(dossier.code).forEach(t -> TaskActions.close(t, TaskStatus.CANCELLED, reason, withdrawn.withdrawnAt()));
         dossier.status = DossierStatus.WITHDRAWN;
         dossier.pausedAt = null;
         dossier.pausedByAgency = null;
-        dossier.decidedAt = withdrawn.withdrawnAt();
         dossier.note = reason;
     }
 

@@ -433,6 +433,26 @@ class StepActionsTest {
                 "{\"newDueAt\": \"2025-12-10T17:00:00+07:00\", \"reason\": \"x\"}").statusCode(409);
     }
 
+    /**
+     * Issue 17: the stop raced the withdrawal. Intake accepted the withdrawal before it saw the stop (and so
+     * skips the stop), result keeps the withdrawal: routing must end in the same state, not keep its STOPPED.
+     */
+    @Test
+    void aWithdrawalThatRacedTheStopIsFinalHereToo() {
+        String code = code(10);
+        receive(code);
+        String justiceTask = kit.awaitTask(code, TUPHAP1);
+        clock.set(at("2025-11-25T09:00:00"));
+        post(TUPHAP1, "/api/tasks/{id}/stop", justiceTask, "{\"reason\": \"Hồ sơ giả mạo\"}").statusCode(200)
+                .body("status", equalTo("STOPPED"));
+        kit.sendIntake(code, new vn.motcua.shared.events.intake.DossierWithdrawn(code, at("2025-11-25T08:59:59"),
+                "counter1", "Không còn nhu cầu"), UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "WITHDRAWN".equals(dossier(SUPERVISOR1, code).extract().path("status")));
+        dossier(TUPHAP1, code).body("nationalStatusCode", equalTo(7));
+        complete(TUPHAP1, justiceTask, "APPROVED", null).statusCode(409);
+    }
+
     @Test
     void oneExtensionPerDossierTheSecondIsRefused() {
         String code = code(7);
