@@ -48,6 +48,7 @@ import vn.motcua.shared.events.routing.PauseReason;
 import vn.motcua.shared.events.routing.TaskAssigned;
 import vn.motcua.testsupport.KafkaResource;
 import vn.motcua.testsupport.PostgresResource;
+import vn.motcua.testsupport.Rows;
 import vn.motcua.testsupport.TestTokens;
 import vn.motcua.testsupport.TopicReader;
 
@@ -796,17 +797,8 @@ class NotificationFlowTest {
         return strings("select status from delivery where dossier_code = ? order by status", code);
     }
 
-    private List<String> strings(String sql, String param) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, param);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-            }
-        }
-        return values;
+    private List<String> strings(String sql, String param) {
+        return Rows.strings(dataSource, sql, param);
     }
 
     private int count(String sql, String param) throws SQLException {

@@ -2,9 +2,10 @@ package vn.motcua.notification.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.motcua.notification.domain.Planner;
+import vn.motcua.platform.inbox.Handlers;
 import vn.motcua.platform.inbox.InboundEvents;
 
 /**
@@ -14,38 +15,34 @@ import vn.motcua.platform.inbox.InboundEvents;
 @ApplicationScoped
 public class SeenEventsConsumer {
     private final InboundEvents inbound;
-    private final Planner planner;
+    private final Handlers handlers;
 
     public SeenEventsConsumer(InboundEvents inbound, Planner planner) {
         this.inbound = inbound;
-        this.planner = planner;
+        this.handlers = Handlers.everyType(planner::on);
     }
 
     @Incoming("seen-intake")
     @Blocking(ordered = true)
-    public void intake(ConsumerRecord<String, String> record) throws InterruptedException {
-        apply("notification-intake", record);
+    public void intake(ConsumerRecords<String, String> records) throws InterruptedException {
+        inbound.applyBatch("notification-intake", records, handlers);
     }
 
     @Incoming("seen-routing")
     @Blocking(ordered = true)
-    public void routing(ConsumerRecord<String, String> record) throws InterruptedException {
-        apply("notification-routing", record);
+    public void routing(ConsumerRecords<String, String> records) throws InterruptedException {
+        inbound.applyBatch("notification-routing", records, handlers);
     }
 
     @Incoming("seen-result")
     @Blocking(ordered = true)
-    public void result(ConsumerRecord<String, String> record) throws InterruptedException {
-        apply("notification-result", record);
+    public void result(ConsumerRecords<String, String> records) throws InterruptedException {
+        inbound.applyBatch("notification-result", records, handlers);
     }
 
     @Incoming("seen-catalog")
     @Blocking(ordered = true)
-    public void catalog(ConsumerRecord<String, String> record) throws InterruptedException {
-        apply("notification-catalog", record);
-    }
-
-    private void apply(String consumer, ConsumerRecord<String, String> record) throws InterruptedException {
-        inbound.apply(consumer, record.topic(), record.key(), record.value(), planner::on);
+    public void catalog(ConsumerRecords<String, String> records) throws InterruptedException {
+        inbound.applyBatch("notification-catalog", records, handlers);
     }
 }

@@ -1,23 +1,43 @@
 package vn.motcua.platform.inbox;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
+import vn.motcua.platform.config.ServiceConfig;
 import vn.motcua.platform.problem.DatabaseErrors;
 import vn.motcua.shared.events.CloudEvent;
 import vn.motcua.shared.events.EventJson;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * How every Kafka consumer applies an event: parse the CloudEvents envelope, then, in one transaction,
+ * How every Kafka consumer applies events: parse the CloudEvents envelope, then, in one transaction,
  * record the event id and run the effect, so that a redelivered event changes nothing.
+ * <p>{@link #applyBatch} takes a whole poll: records of types the consumer does not use are skipped before
+ * they are parsed; the rest are applied in <b>one transaction</b> — their ids recorded in one statement
+ * (duplicates dropped), the dossiers they concern locked in one fixed order (no deadlock between overlapping
+ * batches of the same service, e.g. result's three topics or two instances after a rebalance), then each
+ * effect in the order of the poll (per partition: offset order). A batch that fails for any reason but an
+ * unreachable database is applied again one event at a time, so only the bad event is parked.
  * <ul>
  *   <li>A record that is not an event is parked in {@code dead_letter_event} and skipped.</li>
  *   <li>While the database is unreachable the effect is retried with back-off, holding the partition,
@@ -34,14 +54,199 @@ public class InboundEvents {
 
     private final ProcessedEvents processed;
     private final AgroalDataSource dataSource;
+    private final Instance<EntityManager> entityManagers;
+    private final int lockNamespace;
+    private volatile EntityManager entityManager;
+    private volatile boolean noEntityManager;
 
-    public InboundEvents(ProcessedEvents processed, AgroalDataSource dataSource) {
+    public InboundEvents(ProcessedEvents processed, AgroalDataSource dataSource, Instance<EntityManager> entityManagers,
+                         ServiceConfig config) {
         this.processed = processed;
         this.dataSource = dataSource;
+        this.entityManagers = entityManagers;
+        this.lockNamespace = ("inbox:" + config.service()).hashCode();
     }
 
     /** What became of one delivery. */
     public enum Outcome { APPLIED, DUPLICATE, PARKED }
+
+    /** What became of a poll: how many events were applied, were duplicates, skipped unused, parked. */
+    public record BatchOutcome(int applied, int duplicates, int skipped, int parked, boolean oneByOne) {
+    }
+
+    private record Parsed(ConsumerRecord<String, String> record, CloudEvent<JsonNode> event) {
+    }
+
+    /**
+     * Applies a poll's records for {@code consumer} (see the class comment). Call it from a blocking, ordered
+     * {@code @Incoming} method of a channel with {@code batch=true}; it opens its own transaction.
+     */
+    public BatchOutcome applyBatch(String consumer, Iterable<ConsumerRecord<String, String>> records, Handlers handlers)
+            throws InterruptedException {
+        List<Parsed> batch = new ArrayList<>();
+        int skipped = 0;
+        int parked = 0;
+        for (ConsumerRecord<String, String> record : records) {
+            String type = peekType(record.value());
+            if (type != null && !handlers.wants(type)) {
+                skipped++;
+                continue;
+            }
+            CloudEvent<JsonNode> event;
+            try {
+                event = EventJson.read(record.value());
+            } catch (EventJson.MalformedEventException e) {
+                LOG.errorf("%s: unreadable record on %s (key %s) parked: %s", consumer, record.topic(), record.key(),
+                        e.getMessage());
+                park(consumer, null, record.topic(), record.key(), record.value(), e);
+                parked++;
+                continue;
+            }
+            if (!handlers.wants(event.type())) {
+                skipped++;
+                continue;
+            }
+            batch.add(new Parsed(record, event));
+        }
+        if (batch.isEmpty()) {
+            return new BatchOutcome(0, 0, skipped, parked, false);
+        }
+        Duration backoff = Duration.ofMillis(100);
+        while (true) {
+            try {
+                int applied = QuarkusTransaction.requiringNew().call(() -> applyAll(consumer, batch, handlers));
+                return new BatchOutcome(applied, batch.size() - applied, skipped, parked, false);
+            } catch (RuntimeException e) {
+                if (!DatabaseErrors.unreachable(e)) {
+                    LOG.warnf("%s: a batch of %d events failed (%s), applying them one at a time", consumer,
+                            batch.size(), e.toString());
+                    return oneByOne(consumer, batch, handlers, skipped, parked);
+                }
+                LOG.warnf("%s: database unreachable while applying a batch of %d, retrying in %s", consumer,
+                        batch.size(), backoff);
+                Thread.sleep(backoff.toMillis());
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private BatchOutcome oneByOne(String consumer, List<Parsed> batch, Handlers handlers, int skipped, int parked)
+            throws InterruptedException {
+        int applied = 0;
+        int duplicates = 0;
+        for (Parsed p : batch) {
+            ConsumerRecord<String, String> r = p.record();
+            switch (applyParsed(consumer, r.topic(), r.key(), r.value(), p.event(), handlers::dispatch)) {
+                case APPLIED -> applied++;
+                case DUPLICATE -> duplicates++;
+                case PARKED -> parked++;
+            }
+        }
+        return new BatchOutcome(applied, duplicates, skipped, parked, true);
+    }
+
+    private int applyAll(String consumer, List<Parsed> batch, Handlers handlers) {
+        Set<UUID> fresh = processed.firstDeliveries(consumer, batch.stream().map(p -> p.event().id()).toList());
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        TreeSet<String> keys = new TreeSet<>();
+        for (Parsed p : batch) {
+            if (fresh.contains(p.event().id()) && p.record().key() != null) {
+                keys.add(p.record().key());
+            }
+        }
+        lockInOrder(keys);
+        int applied = 0;
+        Set<UUID> pending = new HashSet<>(fresh);
+        for (Parsed p : batch) {
+            if (!pending.remove(p.event().id())) {
+                continue; // seen before, or a second copy in this poll
+            }
+            handlers.dispatch(p.event());
+            betweenEvents();
+            applied++;
+        }
+        return applied;
+    }
+
+    /**
+     * Transaction-scoped advisory locks on the batch's dossier keys, taken in one statement in ascending order
+     * of their hash: two batches of this service that share dossiers wait for each other instead of locking
+     * rows in opposite orders.
+     */
+    private void lockInOrder(TreeSet<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select count(pg_advisory_xact_lock(?, k)) from"
+                        + " (select distinct hashtext(key) as k from unnest(?::text[]) as key order by 1) ordered")) {
+            s.setInt(1, lockNamespace);
+            s.setArray(2, c.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not lock the batch's dossiers", e);
+        }
+    }
+
+    /**
+     * Each event of a batch starts from an empty persistence context, as it would in a transaction of its own:
+     * its changes are flushed and the entities let go, so a poll of hundreds of events neither grows the session
+     * nor makes every query dirty-check all of them.
+     */
+    private void betweenEvents() {
+        EntityManager em = entityManager();
+        if (em != null) {
+            em.flush();
+            em.clear();
+        }
+    }
+
+    private EntityManager entityManager() {
+        if (noEntityManager) {
+            return null;
+        }
+        if (entityManager == null) {
+            try {
+                EntityManager em = entityManagers.get();
+                em.isJoinedToTransaction(); // fails here when the service has no persistence unit
+                entityManager = em;
+            } catch (RuntimeException e) {
+                noEntityManager = true; // plain JDBC (notification): nothing to flush
+                return null;
+            }
+        }
+        return entityManager;
+    }
+
+    /**
+     * The {@code type} of a CloudEvents JSON envelope, read without building the tree: null when the record is
+     * not such an object (it is then parsed in full, and parked).
+     */
+    static String peekType(String json) {
+        if (json == null) {
+            return null;
+        }
+        try (JsonParser parser = EventJson.mapper().getFactory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("type".equals(name)) {
+                    return value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
 
     /**
      * Applies {@code effect} to the event in {@code json} exactly once for {@code consumer}.
@@ -57,6 +262,11 @@ public class InboundEvents {
             park(consumer, null, topic, key, json, e);
             return Outcome.PARKED;
         }
+        return applyParsed(consumer, topic, key, json, event, effect);
+    }
+
+    private Outcome applyParsed(String consumer, String topic, String key, String json, CloudEvent<JsonNode> event,
+                                Consumer<CloudEvent<JsonNode>> effect) throws InterruptedException {
         Duration backoff = Duration.ofMillis(100);
         int failures = 0;
         while (true) {

@@ -3,8 +3,9 @@ package vn.motcua.platform.demo;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import vn.motcua.platform.inbox.Handlers;
 import vn.motcua.platform.inbox.InboundEvents;
 
 /** A test-only consumer whose effect is one demo_effect row per applied event. */
@@ -20,8 +21,8 @@ public class DemoConsumer {
 
     @Incoming("demo-in")
     @Blocking(ordered = true)
-    public void on(ConsumerRecord<String, String> record) throws InterruptedException {
-        inbound.apply("demo-consumer", record.topic(), record.key(), record.value(), event -> {
+    public void on(ConsumerRecords<String, String> records) throws InterruptedException {
+        inbound.applyBatch("demo-consumer", records, Handlers.everyType(event -> {
             if (event.data() != null && event.data().path("fail").asBoolean()) {
                 throw new IllegalArgumentException("this event can never be applied");
             }
@@ -29,6 +30,6 @@ public class DemoConsumer {
                     .setParameter(1, event.id())
                     .setParameter(2, event.data() == null ? "" : event.data().path("note").asText())
                     .executeUpdate();
-        });
+        }));
     }
 }

@@ -54,7 +54,8 @@ class InboundEventsTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from demo_effect where note = 'after'") == 1);
         assertEquals(1, count("select count(*) from demo_effect where event_id = '" + once.id() + "'"),
                 "the event applied once although delivered three times");
-        assertEquals(2, count("select count(*) from demo_effect"));
+        assertEquals(2, count("select count(*) from demo_effect where event_id in ('" + once.id() + "', '" + after.id()
+                + "', '" + poison.id() + "')"), "other tests write their own rows to demo_effect");
         assertEquals(2, count("select count(*) from dead_letter_event where consumer = 'demo-consumer'"),
                 "the unreadable record and the failing event are kept for an operator");
         assertEquals(1, count("select count(*) from dead_letter_event where event_id = '" + poison.id() + "'"));

@@ -2,8 +2,9 @@ package vn.motcua.result.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import vn.motcua.platform.inbox.Handlers;
 import vn.motcua.platform.inbox.InboundEvents;
 import vn.motcua.result.domain.StatusProjection;
 
@@ -22,32 +23,28 @@ public class StatusEventsConsumer {
     static final String PROJECTION_POOL = "projection";
 
     private final InboundEvents inbound;
-    private final StatusProjection projection;
+    private final Handlers handlers;
 
     public StatusEventsConsumer(InboundEvents inbound, StatusProjection projection) {
         this.inbound = inbound;
-        this.projection = projection;
+        this.handlers = Handlers.everyType(projection::apply);
     }
 
     @Incoming("status-intake")
     @Blocking(value = PROJECTION_POOL, ordered = true)
-    public void intake(ConsumerRecord<String, String> record) throws InterruptedException {
-        apply("result-status-intake", record);
+    public void intake(ConsumerRecords<String, String> records) throws InterruptedException {
+        inbound.applyBatch("result-status-intake", records, handlers);
     }
 
     @Incoming("status-routing")
     @Blocking(value = PROJECTION_POOL, ordered = true)
-    public void routing(ConsumerRecord<String, String> record) throws InterruptedException {
-        apply("result-status-routing", record);
+    public void routing(ConsumerRecords<String, String> records) throws InterruptedException {
+        inbound.applyBatch("result-status-routing", records, handlers);
     }
 
     @Incoming("status-result")
     @Blocking(value = PROJECTION_POOL, ordered = true)
-    public void result(ConsumerRecord<String, String> record) throws InterruptedException {
-        apply("result-status-result", record);
-    }
-
-    private void apply(String consumer, ConsumerRecord<String, String> record) throws InterruptedException {
-        inbound.apply(consumer, record.topic(), record.key(), record.value(), projection::apply);
+    public void result(ConsumerRecords<String, String> records) throws InterruptedException {
+        inbound.applyBatch("result-status-result", records, handlers);
     }
 }
