@@ -82,7 +82,8 @@ class OutboxRelayFaultTest {
         assertEquals(50, pending(), "nothing is deleted by the pass that died");
 
         OutboxRelay restarted = newRelay();
-        assertEquals(50, restarted.drainOnce().ids().size());
+        assertEquals(37, restarted.drainOnce().ids().size(), "a pass takes at most the batch size, over all lanes");
+        assertEquals(13, restarted.drainOnce().ids().size());
         assertEquals(0, pending());
 
         List<ConsumerRecord<String, String>> records = TopicReader.read(bootstrap, DemoService.TOPIC, 51,
