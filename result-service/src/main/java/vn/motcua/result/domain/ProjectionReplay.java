@@ -37,13 +37,15 @@ public class ProjectionReplay {
 
     private final EntityManager em;
     private final StatusProjection projection;
+    private final AgencyNames agencyNames;
     private final String bootstrap;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public ProjectionReplay(EntityManager em, StatusProjection projection,
+    public ProjectionReplay(EntityManager em, StatusProjection projection, AgencyNames agencyNames,
                             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         this.em = em;
         this.projection = projection;
+        this.agencyNames = agencyNames;
         this.bootstrap = bootstrap;
     }
 
@@ -59,6 +61,7 @@ public class ProjectionReplay {
         try {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                     "truncate dossier_timeline, dossier_status, dossier_pause, agency_name, log_book_entry").executeUpdate());
+            agencyNames.forget();
             long records = 0;
             long skipped = 0;
             try (KafkaConsumer<String, String> consumer = consumer()) {

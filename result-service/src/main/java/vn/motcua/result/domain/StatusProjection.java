@@ -74,10 +74,12 @@ public class StatusProjection {
 
     private final EntityManager em;
     private final PinHasher pins;
+    private final AgencyNames agencyNames;
 
-    public StatusProjection(EntityManager em, PinHasher pins) {
+    public StatusProjection(EntityManager em, PinHasher pins, AgencyNames agencyNames) {
         this.em = em;
         this.pins = pins;
+        this.agencyNames = agencyNames;
     }
 
     /** Applies one event; runs inside the caller's transaction. Types the read model does not use are skipped. */
@@ -423,22 +425,11 @@ public class StatusProjection {
     }
 
     private void agencyName(String code, String name) {
-        if (code == null || name == null || name.isBlank()) {
-            return;
-        }
-        em.createNativeQuery("insert into agency_name (code, name) values (?1, ?2)"
-                        + " on conflict (code) do update set name = excluded.name where agency_name.name <> excluded.name")
-                .setParameter(1, code)
-                .setParameter(2, cut(name, 300))
-                .executeUpdate();
+        agencyNames.keep(code, name);
     }
 
     private String nameOf(String code) {
-        if (code == null) {
-            return null;
-        }
-        AgencyName known = em.find(AgencyName.class, code);
-        return known == null ? code : known.name;
+        return agencyNames.of(code);
     }
 
     private void addToTimeline(UUID eventId, String code, OffsetDateTime at, DossierState state, String agency,

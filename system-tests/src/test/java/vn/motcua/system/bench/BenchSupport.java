@@ -63,9 +63,11 @@ final class BenchSupport {
         return tokens;
     }
 
+    /** A reception with an Idempotency-Key of its own, as a counter's client retrying safely would send it. */
     static HttpRequest reception(String token) {
         return HttpRequest.newBuilder(URI.create(Stack.INTAKE + "/api/dossiers"))
                 .header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(NEWBORN)).build();
     }

@@ -84,7 +84,7 @@ public final class LoadBenchmark {
         reception.print();
         drained();
 
-        PipelineBenchmark.Figures pipeline = PipelineBenchmark.run(http, counters, pipelineRate, pipelineSeconds, 5, 20);
+        PipelineBenchmark.Figures pipeline = PipelineBenchmark.run(http, counters, pipelineRate, pipelineSeconds, 50);
         pipeline.print();
         drained();
 
