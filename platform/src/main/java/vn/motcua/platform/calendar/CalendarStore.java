@@ -6,8 +6,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -22,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import vn.motcua.platform.tx.AfterCommit;
 
 /**
  * The working-day calendar a service computes deadlines with: the rules and the bundled official
@@ -68,18 +67,7 @@ public class CalendarStore {
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not store the " + table.year() + " calendar table", e);
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    reload();
-                }
-            }
-        });
+        AfterCommit.run(transactions, this::reload);
     }
 
     void onStart(@Observes StartupEvent start) {

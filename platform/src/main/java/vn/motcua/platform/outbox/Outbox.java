@@ -2,11 +2,10 @@ package vn.motcua.platform.outbox;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import vn.motcua.platform.config.ServiceConfig;
+import vn.motcua.platform.tx.AfterCommit;
 import vn.motcua.shared.events.CloudEvent;
 import vn.motcua.shared.events.EventJson;
 
@@ -72,17 +71,6 @@ public class Outbox {
             return;
         }
         transactions.putResource(WAKE_KEY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        AfterCommit.run(transactions, relay::wake);
     }
 }

@@ -2,12 +2,11 @@ package vn.motcua.result.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import vn.motcua.platform.tx.AfterCommit;
 
 /**
  * Agencies' names as the events last gave them ({@code agency_name}), with a copy in memory. Every assignment
@@ -41,18 +40,7 @@ public class AgencyNames {
                 .setParameter(1, code)
                 .setParameter(2, cut)
                 .executeUpdate();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    committed.put(code, cut);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> committed.put(code, cut));
     }
 
     /** The name of {@code code}, or the code itself when no event named it yet. */
