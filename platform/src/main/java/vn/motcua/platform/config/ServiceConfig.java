@@ -16,6 +16,8 @@ public interface ServiceConfig {
 
     Idempotency idempotency();
 
+    Admission admission();
+
     /**
      * Lets a packaged service start with the development PIN and citizen-link keys committed in the sources
      * ({@link DevKeyGuard}): only for the local stack and developers' machines, never in a deployment.
@@ -52,5 +54,27 @@ public interface ServiceConfig {
         /** How long a used Idempotency-Key is remembered. */
         @WithDefault("24h")
         Duration retention();
+    }
+
+    /**
+     * Overload is shed, not queued (issue 18): requests beyond {@code maxInFlight} are answered 503 at once on
+     * the event loop, before the token is checked or the body read; a request that still waited longer than
+     * {@code maxQueueWait} for a worker thread is answered 503 without being executed. Health, metrics and
+     * OpenAPI ({@code /q/}) are never shed.
+     */
+    interface Admission {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests one instance works on or holds at once; about the worker pool a 2-core instance keeps busy. */
+        @WithDefault("128")
+        int maxInFlight();
+
+        @WithDefault("2s")
+        Duration maxQueueWait();
+
+        /** Sent as {@code Retry-After}. */
+        @WithDefault("1s")
+        Duration retryAfter();
     }
 }

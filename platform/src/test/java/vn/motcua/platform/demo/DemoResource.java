@@ -64,6 +64,18 @@ public class DemoResource {
         return DemoItem.count("name", name);
     }
 
+    /** Counts executions of {@link #slow}: a request refused for overload must never have run. */
+    public static final java.util.concurrent.atomic.AtomicInteger SLOW_RUNS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Holds a worker thread for {@code ms} milliseconds (the overload tests). */
+    @GET
+    @Path("/slow/{ms}")
+    public String slow(@PathParam("ms") long ms) throws InterruptedException {
+        SLOW_RUNS.incrementAndGet();
+        Thread.sleep(Math.min(ms, 5_000));
+        return "done";
+    }
+
     @GET
     @Path("/broken")
     public String broken() {

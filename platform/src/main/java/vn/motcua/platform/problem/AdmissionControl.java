@@ -1,0 +1,102 @@
+package vn.motcua.platform.problem;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import vn.motcua.platform.config.ServiceConfig;
+import vn.motcua.shared.events.EventJson;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sheds overload instead of queueing it ({@link ServiceConfig.Admission}). The first handler of the router counts
+ * the requests in flight and answers the excess at once — 503 problem details with {@code Retry-After}, before
+ * the bearer token is verified or the body read, so an answer costs microseconds and nothing is written. The
+ * request filter refuses, unexecuted, a request that waited too long for a worker thread: its client has likely
+ * given up, and executing it would only lengthen the queue behind it.
+ */
+@ApplicationScoped
+public class AdmissionControl {
+    static final String ARRIVED = AdmissionControl.class.getName() + ".arrived";
+    static final String OVERLOADED = "Hệ thống đang quá tải; vui lòng thử lại sau ít giây.";
+
+    private final ServiceConfig.Admission config;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Counter shed;
+    private final Counter expired;
+    private final byte[] body;
+
+    public AdmissionControl(ServiceConfig config, MeterRegistry metrics) {
+        this.config = config.admission();
+        this.shed = Counter.builder("motcua.admission.shed").description("requests answered 503 at once: too many in flight")
+                .register(metrics);
+        this.expired = Counter.builder("motcua.admission.expired")
+                .description("requests answered 503 unexecuted: waited too long for a worker").register(metrics);
+        this.body = json(Problem.of("overloaded", "Dịch vụ tạm thời quá tải", 503, OVERLOADED));
+    }
+
+    void install(@Observes Router router) {
+        if (config.enabled()) {
+            router.route().order(Integer.MIN_VALUE).handler(this::admit);
+        }
+    }
+
+    /** Requests in flight now (for tests and metrics). */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    void admit(RoutingContext context) {
+        String path = context.normalizedPath();
+        if (path.startsWith("/q/")) {
+            context.next();
+            return;
+        }
+        if (inFlight.incrementAndGet() > config.maxInFlight()) {
+            inFlight.decrementAndGet();
+            shed.increment();
+            HttpServerResponse response = context.response();
+            response.setStatusCode(503)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("Retry-After", Long.toString(retryAfterSeconds()))
+                    .putHeader("Connection", "close")
+                    .end(io.vertx.core.buffer.Buffer.buffer(body));
+            return;
+        }
+        context.put(ARRIVED, System.nanoTime());
+        context.addEndHandler(done -> inFlight.decrementAndGet());
+        context.next();
+    }
+
+    @ServerRequestFilter(priority = 1)
+    public Response expireStale(RoutingContext context) {
+        Long arrived = context == null ? null : context.get(ARRIVED);
+        if (arrived == null || System.nanoTime() - arrived <= config.maxQueueWait().toNanos()) {
+            return null;
+        }
+        expired.increment();
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", retryAfterSeconds())
+                .entity(Problem.of("overloaded", "Dịch vụ tạm thời quá tải", 503, OVERLOADED)
+                        .withInstance(context.normalizedPath()))
+                .build();
+    }
+
+    private long retryAfterSeconds() {
+        return Math.max(1, TimeUnit.MILLISECONDS.toSeconds(config.retryAfter().toMillis()));
+    }
+
+    private static byte[] json(Problem problem) {
+        try {
+            return EventJson.mapper().writeValueAsBytes(problem);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a problem is plain data", e);
+        }
+    }
+}
