@@ -126,6 +126,9 @@ class NotificationFlowTest {
     @Inject
     Planner planner;
 
+    @Inject
+    vn.motcua.notification.messaging.Housekeeping housekeeping;
+
     @Test
     void receptionTellsTheApplicantByEmailAndSmsWithCodeAppointmentAndPin() throws Exception {
         String code = newCode();
@@ -430,6 +433,21 @@ class NotificationFlowTest {
         assertEquals(1, count("select count(*) from dossier_contact where dossier_code = ?", code), "within retention");
         directory.purge(Duration.ZERO);
         assertEquals(0, count("select count(*) from dossier_contact where dossier_code = ?", code), "past retention");
+    }
+
+    /** Issue 18: the delivery log is bounded — finished deliveries past their retention go, recent ones stay. */
+    @Test
+    void housekeepingDropsFinishedDeliveriesPastTheirRetention() throws Exception {
+        String old = newCode();
+        String recent = newCode();
+        send(Topics.INTAKE, received(old, "cu." + SEQUENCE.get() + "@example.com", null, "123123"));
+        send(Topics.INTAKE, received(recent, "moi." + SEQUENCE.get() + "@example.com", null, "321321"));
+        await().atMost(WAIT).until(() -> count("select count(*) from delivery where dossier_code = ? and status = 'DELIVERED'", old) == 1
+                && count("select count(*) from delivery where dossier_code = ? and status = 'DELIVERED'", recent) == 1);
+        Rows.update(dataSource, "update delivery set updated_at = now() - interval '91 days' where dossier_code = ?", old);
+        housekeeping.run();
+        assertEquals(0, count("select count(*) from delivery where dossier_code = ?", old));
+        assertEquals(2, count("select count(*) from delivery where dossier_code = ?", recent), "EMAIL delivered, SMS skipped");
     }
 
     /** An event whose contact never comes does not wait for ever: once past patience it is logged as told no one. */

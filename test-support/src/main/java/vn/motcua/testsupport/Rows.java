@@ -31,6 +31,18 @@ public final class Rows {
         }
     }
 
+    /** An insert, update or delete; @return the rows it changed. */
+    public static int update(DataSource dataSource, String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("test statement failed: " + sql, e);
+        }
+    }
+
     /** A single number, e.g. {@code select count(*) ...}. */
     public static long number(DataSource dataSource, String sql, Object... params) {
         List<String> values = strings(dataSource, sql, params);

@@ -37,6 +37,13 @@ public interface NotificationConfig {
     @WithDefault("7d")
     Duration waitingPatience();
 
+    /**
+     * How long a finished delivery (DELIVERED, SKIPPED, CANCELLED) stays in the log; dead letters stay until an admin
+     * resends them.
+     */
+    @WithDefault("90d")
+    Duration deliveryRetention();
+
     /** How often the contacts past retention and the events past patience are cleared. */
     @WithDefault("1h")
     String housekeepingEvery();

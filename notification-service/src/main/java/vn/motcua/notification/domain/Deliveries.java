@@ -167,6 +167,13 @@ public class Deliveries {
         }
     }
 
+    /** Drops finished deliveries last changed before now − {@code retention}. @return how many */
+    @Transactional
+    public int purge(Duration retention) {
+        return update("delete from delivery where status in ('DELIVERED', 'SKIPPED', 'CANCELLED') and updated_at < ?",
+                OffsetDateTime.now().minus(retention));
+    }
+
     public enum Resend { RESENT, NOT_FOUND, NOT_DEAD_LETTERED }
 
     /** An admin sends a dead-lettered delivery again: the schedule starts over. */

@@ -2,13 +2,17 @@ package vn.motcua.notification.domain;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import vn.motcua.platform.cache.Snapshot;
+import vn.motcua.platform.tx.AfterCommit;
 import vn.motcua.shared.events.NotificationChannel;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +27,15 @@ public class Rules {
     private static final String COLUMNS = "id, event_type, audience, channel, template, active, updated_at, updated_by";
 
     private final AgroalDataSource dataSource;
+    private final TransactionSynchronizationRegistry transactions;
+    /** The active rules, read once for many events (issue 18): an admin's change here applies at once, elsewhere within 2 s. */
+    private final Snapshot<List<Rule>> active;
 
-    public Rules(AgroalDataSource dataSource) {
+    public Rules(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.active = new Snapshot<>(() -> query("select " + COLUMNS + " from notification_rule where active"
+                + " order by audience, channel"), Duration.ofSeconds(2));
     }
 
     public record Rule(UUID id, String eventType, Audience audience, NotificationChannel channel, String template,
@@ -34,8 +44,8 @@ public class Rules {
 
     /** The active rules for one event type, '*' rules included. */
     public List<Rule> forEvent(String eventType) {
-        return query("select " + COLUMNS + " from notification_rule where active and event_type in (?, ?)"
-                + " order by audience, channel", eventType, ANY_EVENT);
+        return active.get().stream().filter(r -> r.eventType().equals(eventType) || r.eventType().equals(ANY_EVENT))
+                .toList();
     }
 
     public List<Rule> all() {
@@ -87,6 +97,7 @@ public class Rules {
     }
 
     private int update(String sql, Object... params) {
+        AfterCommit.run(transactions, active::invalidate);
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);

@@ -117,6 +117,22 @@ class InboundBatchTest {
                 consumer));
     }
 
+    @Inject
+    ProcessedEventsPurge purge;
+
+    @Test
+    void processedIdsArePurgedOnlyPastTheirRetention() {
+        String consumer = "batch-" + UUID.randomUUID();
+        apply(consumer, List.of(record(0, "K5", EventJson.write(NOTED.envelope("test", new Noted("K5", "old"))))));
+        String mine = "select count(*) from processed_event where consumer = ?";
+        purge.purgeOlderThan(java.time.Duration.ofDays(30));
+        assertEquals(1, Rows.number(dataSource, mine, consumer), "within retention: kept");
+        Rows.update(dataSource, "update processed_event set processed_at = now() - interval '31 days' where consumer = ?",
+                consumer);
+        purge.purgeOlderThan(java.time.Duration.ofDays(30));
+        assertEquals(0, Rows.number(dataSource, mine, consumer), "past retention: purged");
+    }
+
     private InboundEvents.BatchOutcome apply(String consumer, List<ConsumerRecord<String, String>> poll) {
         try {
             return inbound.applyBatch(consumer, poll, handlers());
