@@ -29,6 +29,7 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>pgbench: single-row insert transactions into a scratch table (16 clients) — the machine's limit;</li>
  *   <li>reception: closed-loop counter officers of 50 units posting newborn dossiers ({@link ReceptionBenchmark});</li>
+ *   <li>overload: reception offered at three times the rate it just carried ({@link OverloadBenchmark});</li>
  *   <li>pipeline: newborn dossiers offered at a fixed rate, counted when result shows them at the first agency, with
  *   the event lag sampled by citizens' lookups ({@link PipelineBenchmark});</li>
  *   <li>status: citizens' lookups by code and PIN at a fixed rate over 1M stored dossiers ({@link StatusSeeder},
@@ -87,6 +88,12 @@ public final class LoadBenchmark {
         reception.print();
         drained();
 
+        int overloadRate = Integer.getInteger("bench.overload.rate", (int) Math.max(30, 3 * reception.perSecond()));
+        OverloadBenchmark.Figures overload = OverloadBenchmark.run(http, counters, overloadRate,
+                Integer.getInteger("bench.overload.seconds", 15));
+        System.out.println("overload: " + overload.describe());
+        drained();
+
         CpuMeter cpu = CpuMeter.start();
         PipelineBenchmark.Figures pipeline = PipelineBenchmark.run(http, counters, pipelineRate, pipelineSeconds, 50);
         pipeline.print();
@@ -113,6 +120,7 @@ public final class LoadBenchmark {
                 | figure | target | measured | ratio to pgbench (%.0f single-row insert tps) |
                 |---|---|---|---|
                 | reception, %d closed-loop clients, 50 units | ≥ 1,000/s | **%.0f/s** (p50 %.0f ms, p99 %.0f ms; %s) | %.1f %% |
+                | reception at 3× what it carries | only 201 or 503; 503 within 100 ms; 0 half-written | %s | |
                 | pipeline intake → routing → result, offered %d/s for %d s | ≥ 1.5 × Flowable's cases/s; goal 300/s | **%.0f/s** (%d of %d at the first agency in %.1f s) | %.1f %% |
                 | lag 201 → citizen sees the dossier at the first agency | p99 ≤ 1 s at 100/s; goal ≤ 500 ms at 300/s | p50 %.0f ms, **p99 %.0f ms** (max %.0f; %d dossiers) | |
                 | lag 201 → citizen sees the dossier received | | p50 %.0f ms, p99 %.0f ms | |
@@ -128,6 +136,7 @@ public final class LoadBenchmark {
                 """.formatted(started, machine, loadBefore, loadAfter, pg.tps(),
                 reception.clients(), reception.perSecond(), reception.p50(), reception.p99(), reception.statuses(),
                 100 * reception.perSecond() / pg.tps(),
+                overload.describe(),
                 pipeline.rate(), pipelineSeconds, pipeline.throughput(), pipeline.routed(), pipeline.received(),
                 pipeline.seconds(), 100 * pipeline.throughput() / pg.tps(),
                 BenchSupport.pct(pipeline.routedLag(), 50), BenchSupport.pct(pipeline.routedLag(), 99),
