@@ -149,7 +149,8 @@ public final class LoadBenchmark {
                 peer.startsPerSecond(), reception.perSecond() / peer.startsPerSecond());
         System.out.println();
         System.out.println(summary);
-        Path out = Path.of("target", "load-benchmark.md");
+        Path out = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."), "system-tests", "target",
+                "load-benchmark.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, summary, StandardCharsets.UTF_8);
         System.out.println("written to " + out.toAbsolutePath());
