@@ -27,6 +27,9 @@ MAIL_API_PORT=$((8085 + PORT_OFFSET))
 KC_URL=http://localhost:$KC_PORT
 SERVICES=(intake-service:$((8081 + PORT_OFFSET)) routing-service:$((8082 + PORT_OFFSET))
           result-service:$((8083 + PORT_OFFSET)) notification-service:$((8084 + PORT_OFFSET)))
+# The web console (officers' pages and the citizens' /tra-cuu): not one of the four services (no schema, no
+# Kafka), started after them. Note that console + offset N shares its port with Keycloak + offset N-100.
+CONSOLE_PORT=$((8080 + PORT_OFFSET))
 
 mkdir -p "$DIST" "$DATA" "$LOGS" "$RUN"
 
@@ -282,6 +285,23 @@ launch_service() {
         -Dquarkus.oidc.credentials.secret="$name-dev-secret" \
         -jar "$jar" >>"$LOGS/$id.log" 2>&1 &
     echo $! > "$RUN/$id.pid"
+}
+
+# launch_console: the web console from its jar, pointed at this stack's Keycloak and services (appends to its log).
+launch_console() {
+    local jar="$REPO/console/target/quarkus-app/quarkus-run.jar"
+    [ -f "$jar" ] || fail console "$jar is missing: build first (run without --no-build)"
+    # shellcheck disable=SC2086  # MOTCUA_SERVICE_JAVA_OPTS is a list of options
+    nohup "$JAVA" ${MOTCUA_SERVICE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} \
+        -Dquarkus.http.port="$CONSOLE_PORT" \
+        -Dquarkus.oidc.auth-server-url="$KC_URL/realms/motcua" \
+        -Dquarkus.rest-client.intake.url="http://localhost:$(service_port intake-service)" \
+        -Dquarkus.rest-client.routing.url="http://localhost:$(service_port routing-service)" \
+        -Dquarkus.rest-client.result.url="http://localhost:$(service_port result-service)" \
+        -Dquarkus.rest-client.notification.url="http://localhost:$(service_port notification-service)" \
+        -Dmotcua.console.public-url="http://localhost:$CONSOLE_PORT" \
+        -jar "$jar" >>"$LOGS/console.log" 2>&1 &
+    echo $! > "$RUN/console.pid"
 }
 
 # service_port NAME: the port of a service of $SERVICES (after the offset).
