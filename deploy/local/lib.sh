@@ -270,13 +270,15 @@ launch_service() {
     local opts=${MOTCUA_SERVICE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
     # MOTCUA_TEST_HOOKS=1 (test.sh sets it; never in production): routing's clock can be shifted by an admin
     # (PUT /api/admin/clock) and its deadline sweep runs every 2 s, so system tests reach warnings and overdue.
-    local hooks=()
+    local extra=()
+    # Form 01's QR code opens this stack's console (its port moves with the offset).
+    [ "$name" = intake-service ] && extra+=("-Dmotcua.intake.receipt.lookup-url=http://localhost:$((8080 + PORT_OFFSET))/tra-cuu")
     if [ "${MOTCUA_TEST_HOOKS:-0}" = 1 ] && [ "$name" = routing-service ]; then
-        hooks=(-Dmotcua.routing.clock.adjustable=true -Dmotcua.routing.deadlines.sweep-every=2s)
+        extra+=(-Dmotcua.routing.clock.adjustable=true -Dmotcua.routing.deadlines.sweep-every=2s)
     fi
     # The services refuse the development PIN and citizen-link keys unless told this is a developer's machine.
     # shellcheck disable=SC2086  # MOTCUA_SERVICE_JAVA_OPTS is a list of options
-    MOTCUA_ALLOW_DEV_KEYS="${MOTCUA_ALLOW_DEV_KEYS:-true}" nohup "$JAVA" $opts ${hooks[@]+"${hooks[@]}"} \
+    MOTCUA_ALLOW_DEV_KEYS="${MOTCUA_ALLOW_DEV_KEYS:-true}" nohup "$JAVA" $opts ${extra[@]+"${extra[@]}"} \
         -Dquarkus.http.port="$port" \
         -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$PG_PORT/motcua" \
         -Dkafka.bootstrap.servers="localhost:$KAFKA_PORT" \
