@@ -12,6 +12,7 @@ PURGE=0
 "$(dirname "${BASH_SOURCE[0]}")/scale.sh" down >/dev/null
 
 names=()
+[ -f "$RUN/console.pid" ] && names+=(console)
 for entry in "${SERVICES[@]}"; do
     name=${entry%%:*}
     [ -f "$RUN/$name.pid" ] && names+=("$name")

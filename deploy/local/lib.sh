@@ -27,6 +27,9 @@ MAIL_API_PORT=$((8085 + PORT_OFFSET))
 KC_URL=http://localhost:$KC_PORT
 SERVICES=(intake-service:$((8081 + PORT_OFFSET)) routing-service:$((8082 + PORT_OFFSET))
           result-service:$((8083 + PORT_OFFSET)) notification-service:$((8084 + PORT_OFFSET)))
+# The web console (officers' pages and the citizens' /tra-cuu): not one of the four services (no schema, no
+# Kafka), started after them. Note that console + offset N shares its port with Keycloak + offset N-100.
+CONSOLE_PORT=$((8080 + PORT_OFFSET))
 
 mkdir -p "$DIST" "$DATA" "$LOGS" "$RUN"
 
@@ -267,13 +270,15 @@ launch_service() {
     local opts=${MOTCUA_SERVICE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
     # MOTCUA_TEST_HOOKS=1 (test.sh sets it; never in production): routing's clock can be shifted by an admin
     # (PUT /api/admin/clock) and its deadline sweep runs every 2 s, so system tests reach warnings and overdue.
-    local hooks=()
+    local extra=()
+    # Form 01's QR code opens this stack's console (its port moves with the offset).
+    [ "$name" = intake-service ] && extra+=("-Dmotcua.intake.receipt.lookup-url=http://localhost:$((8080 + PORT_OFFSET))/tra-cuu")
     if [ "${MOTCUA_TEST_HOOKS:-0}" = 1 ] && [ "$name" = routing-service ]; then
-        hooks=(-Dmotcua.routing.clock.adjustable=true -Dmotcua.routing.deadlines.sweep-every=2s)
+        extra+=(-Dmotcua.routing.clock.adjustable=true -Dmotcua.routing.deadlines.sweep-every=2s)
     fi
     # The services refuse the development PIN and citizen-link keys unless told this is a developer's machine.
     # shellcheck disable=SC2086  # MOTCUA_SERVICE_JAVA_OPTS is a list of options
-    MOTCUA_ALLOW_DEV_KEYS="${MOTCUA_ALLOW_DEV_KEYS:-true}" nohup "$JAVA" $opts ${hooks[@]+"${hooks[@]}"} \
+    MOTCUA_ALLOW_DEV_KEYS="${MOTCUA_ALLOW_DEV_KEYS:-true}" nohup "$JAVA" $opts ${extra[@]+"${extra[@]}"} \
         -Dquarkus.http.port="$port" \
         -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$PG_PORT/motcua" \
         -Dkafka.bootstrap.servers="localhost:$KAFKA_PORT" \
@@ -282,6 +287,23 @@ launch_service() {
         -Dquarkus.oidc.credentials.secret="$name-dev-secret" \
         -jar "$jar" >>"$LOGS/$id.log" 2>&1 &
     echo $! > "$RUN/$id.pid"
+}
+
+# launch_console: the web console from its jar, pointed at this stack's Keycloak and services (appends to its log).
+launch_console() {
+    local jar="$REPO/console/target/quarkus-app/quarkus-run.jar"
+    [ -f "$jar" ] || fail console "$jar is missing: build first (run without --no-build)"
+    # shellcheck disable=SC2086  # MOTCUA_SERVICE_JAVA_OPTS is a list of options
+    nohup "$JAVA" ${MOTCUA_SERVICE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} \
+        -Dquarkus.http.port="$CONSOLE_PORT" \
+        -Dquarkus.oidc.auth-server-url="$KC_URL/realms/motcua" \
+        -Dquarkus.rest-client.intake.url="http://localhost:$(service_port intake-service)" \
+        -Dquarkus.rest-client.routing.url="http://localhost:$(service_port routing-service)" \
+        -Dquarkus.rest-client.result.url="http://localhost:$(service_port result-service)" \
+        -Dquarkus.rest-client.notification.url="http://localhost:$(service_port notification-service)" \
+        -Dmotcua.console.public-url="http://localhost:$CONSOLE_PORT" \
+        -jar "$jar" >>"$LOGS/console.log" 2>&1 &
+    echo $! > "$RUN/console.pid"
 }
 
 # service_port NAME: the port of a service of $SERVICES (after the offset).

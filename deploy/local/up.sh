@@ -2,7 +2,7 @@
 # Starts the whole motcua system on this machine, without Docker:
 #   PostgreSQL (5432) · Kafka in KRaft mode (9092) · Keycloak with the motcua realm (8180)
 #   · GreenMail SMTP server (3025, read the mail on http://localhost:8085)
-#   · intake (8081) · routing (8082) · result (8083) · notification (8084)
+#   · intake (8081) · routing (8082) · result (8083) · notification (8084) · console (8080)
 # MOTCUA_PORT_OFFSET=100 shifts every port (a second stack beside the first; give it its own
 # MOTCUA_STACK_HOME). MOTCUA_SERVICE_JAVA_OPTS replaces the services' JVM options.
 # Infrastructure that already answers is reused; the four services are always restarted from the
@@ -111,10 +111,18 @@ stale_services() {
     done
 }
 
+stale_console() {
+    local jar="$REPO/console/target/quarkus-app/quarkus-run.jar"
+    if [ ! -f "$jar" ] || find "$REPO/pom.xml" "$REPO/shared-model" "$REPO/console" \
+            -name target -prune -o -type f -newer "$jar" -print -quit | grep -q .; then
+        echo console
+    fi
+}
+
 build_services() {
     [ "$BUILD" = 1 ] || return 0
     step build "services from the working tree"
-    local stale; stale=$(stale_services | paste -sd, -)
+    local stale; stale=$( { stale_services; stale_console; } | paste -sd, -)
     if [ -z "$stale" ]; then ok build "up to date (no source newer than the jars)"; return; fi
     "$REPO/mvnw" -B -ntp -f "$REPO/pom.xml" package -DskipTests -pl "$stale" -am \
         >"$LOGS/build.log" 2>&1 || fail build "mvnw package failed" "$LOGS/build.log"
@@ -123,7 +131,7 @@ build_services() {
 
 start_services() {
     local entry name port jar
-    stop_pids "${SERVICES[@]%%:*}"
+    stop_pids "${SERVICES[@]%%:*}" console
     for entry in "${SERVICES[@]}"; do
         name=${entry%%:*}; port=${entry##*:}
         port_open "$port" && fail "$name" "port $port is taken by a process up.sh did not start; stop it"
@@ -139,6 +147,12 @@ start_services() {
         wait_for 120 "$name" "$LOGS/$name.log" http_ok "http://localhost:$port/q/health/ready"
         ok "$name" "ready"
     done
+    port_open "$CONSOLE_PORT" && fail console "port $CONSOLE_PORT is taken by a process up.sh did not start; stop it"
+    step console "http://localhost:$CONSOLE_PORT"
+    : > "$LOGS/console.log"
+    launch_console
+    wait_for 120 console "$LOGS/console.log" http_ok "http://localhost:$CONSOLE_PORT/q/health/ready"
+    ok console "ready"
 }
 
 start_postgres
@@ -152,6 +166,7 @@ cat <<EOF
 
 ${BOLD}motcua is up${OFF} in $(elapsed). Logs: $LOGS  ·  stop: deploy/local/down.sh
 
+  console       http://localhost:$CONSOLE_PORT/ (officers: sign in as a demo user) · citizens: http://localhost:$CONSOLE_PORT/tra-cuu
   intake        http://localhost:$((8081 + PORT_OFFSET))/q/swagger-ui
   routing       http://localhost:$((8082 + PORT_OFFSET))/q/swagger-ui
   result        http://localhost:$((8083 + PORT_OFFSET))/q/swagger-ui

@@ -17,8 +17,21 @@ import java.util.List;
 public record ReceiptData(Issuer issuer, String dossierCode, Applicant applicant, String request,
                           List<DocumentItem> documents, int sets, String statutoryTime,
                           OffsetDateTime receivedAt, OffsetDateTime appointmentAt, String collectAt,
-                          String logBook, String entryNumber, String receivedBy) {
+                          String logBook, String entryNumber, String receivedBy, String lookupUrl) {
     public ReceiptData {
         documents = List.copyOf(documents);
+    }
+
+    /** A receipt whose QR code carries the dossier code alone (no citizens' page to link to). */
+    public ReceiptData(Issuer issuer, String dossierCode, Applicant applicant, String request, List<DocumentItem> documents,
+                       int sets, String statutoryTime, OffsetDateTime receivedAt, OffsetDateTime appointmentAt,
+                       String collectAt, String logBook, String entryNumber, String receivedBy) {
+        this(issuer, dossierCode, applicant, request, documents, sets, statutoryTime, receivedAt, appointmentAt, collectAt,
+                logBook, entryNumber, receivedBy, null);
+    }
+
+    /** What the QR code says: the citizens' lookup address with the code filled in, else the code. */
+    public String qrText() {
+        return lookupUrl == null || lookupUrl.isBlank() ? dossierCode : lookupUrl;
     }
 }

@@ -47,6 +47,18 @@ class ReceiptFormTest {
     }
 
     @Test
+    void theQrCodeOpensTheCitizensPageWhenItsAddressIsGiven() throws Exception {
+        ReceiptData b = Samples.receipt(2);
+        String url = "https://dichvucong.example.vn/tra-cuu?code=" + b.dossierCode();
+        ReceiptData data = new ReceiptData(b.issuer(), b.dossierCode(), b.applicant(), b.request(), b.documents(), b.sets(),
+                b.statutoryTime(), b.receivedAt(), b.appointmentAt(), b.collectAt(), b.logBook(), b.entryNumber(),
+                b.receivedBy(), url);
+        try (PdfCheck pdf = new PdfCheck(ReceiptForm.render(data))) {
+            assertEquals(url, pdf.decodeQr());
+        }
+    }
+
+    @Test
     void longDocumentListContinuesOnASecondPageWithTheTableHeaderAgain() throws Exception {
         try (PdfCheck pdf = new PdfCheck(ReceiptForm.render(Samples.receipt(40))).save("01-receipt-long")) {
             assertTrue(pdf.pages() >= 2, "pages: " + pdf.pages());

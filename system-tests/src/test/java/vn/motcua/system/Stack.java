@@ -21,6 +21,8 @@ public final class Stack {
     public static final String RESULT = address("motcua.result", 8083);
     public static final String NOTIFICATION = address("motcua.notification", 8084);
     public static final String KEYCLOAK = address("motcua.keycloak", 8180);
+    /** The web console: officers' pages and the citizens' /tra-cuu. */
+    public static final String CONSOLE = address("motcua.console", 8080);
     /** GreenMail's REST API: GET /api/user/{address}/messages/INBOX. */
     public static final String MAIL = address("motcua.mail", 8085);
     public static final String JDBC = System.getProperty("motcua.jdbc",

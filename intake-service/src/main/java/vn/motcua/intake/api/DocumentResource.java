@@ -19,6 +19,7 @@ import vn.motcua.documents.RefusalData;
 import vn.motcua.documents.RefusalForm;
 import vn.motcua.documents.SupplementRequestData;
 import vn.motcua.documents.SupplementRequestForm;
+import vn.motcua.intake.config.IntakeConfig;
 import vn.motcua.intake.domain.Dossier;
 import vn.motcua.intake.domain.HistoryEntry;
 import vn.motcua.intake.domain.Reception;
@@ -30,6 +31,8 @@ import vn.motcua.shared.dossier.DossierAction;
 import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.events.intake.SupplementItem;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -44,9 +47,14 @@ public class DocumentResource {
     private final JsonWebToken token;
     private final SecurityIdentity identity;
 
-    public DocumentResource(JsonWebToken token, SecurityIdentity identity) {
+    /** The citizens' page (the console's /tra-cuu) that Form 01's QR code opens with the dossier code filled in. */
+    private final String lookupUrl;
+
+    public DocumentResource(JsonWebToken token, SecurityIdentity identity,
+                            IntakeConfig config) {
         this.token = token;
         this.identity = identity;
+        this.lookupUrl = config.receipt().lookupUrl();
     }
 
     /** Form 01, Giấy tiếp nhận hồ sơ và hẹn trả kết quả (A5), for printing at the counter. */
@@ -62,7 +70,8 @@ public class DocumentResource {
         }
         ProcedureVersion procedure = procedureOf(dossier);
         OneStopUnit unit = OneStopUnit.findById(dossier.unitCode);
-        return pdf(ReceiptForm.render(receiptData(dossier, procedure, unit)), dossier.code + "-giay-tiep-nhan");
+        return pdf(ReceiptForm.render(receiptData(dossier, procedure, unit,
+                lookupUrl + "?code=" + URLEncoder.encode(dossier.code, StandardCharsets.UTF_8))), dossier.code + "-giay-tiep-nhan");
     }
 
     /** Form 02, Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ: the latest request for this dossier. */
@@ -138,7 +147,7 @@ public class DocumentResource {
         return procedure == null ? d.procedureCode : procedure.name;
     }
 
-    static ReceiptData receiptData(Dossier d, ProcedureVersion procedure, OneStopUnit unit) {
+    static ReceiptData receiptData(Dossier d, ProcedureVersion procedure, OneStopUnit unit, String qrLink) {
         String unitName = unit == null ? "Bộ phận Một cửa" : unit.name;
         String address = unit == null ? null : unit.address;
         Issuer issuer = issuer(unit);
@@ -151,7 +160,7 @@ public class DocumentResource {
                 procedure == null ? null : statutoryTime(procedure),
                 d.receivedAt, d.appointmentAt,
                 address == null || address.isBlank() ? unitName : unitName + ", " + address,
-                null, d.code.substring(d.code.lastIndexOf('-') + 1), d.receivedBy);
+                null, d.code.substring(d.code.lastIndexOf('-') + 1), d.receivedBy, qrLink);
     }
 
     /** "10 ngày làm việc", "4 giờ làm việc", "30 ngày". */

@@ -16,4 +16,11 @@ public interface IntakeConfig {
      * (the ID itself never leaves intake). Every service that links citizens uses the same key.
      */
     String citizenLinkKey();
+
+    /** Form 01's QR code: the citizens' page (the console's /tra-cuu) it opens, with the dossier code filled in. */
+    Receipt receipt();
+
+    interface Receipt {
+        String lookupUrl();
+    }
 }

@@ -1,0 +1,90 @@
+package vn.motcua.console.api;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+import vn.motcua.console.client.PublicResultClient;
+import vn.motcua.console.client.ServiceException;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The citizens' page (no sign-in): the status of a dossier by its code and PIN through result's public API, and
+ * the satisfaction rating once the result is returned. Form 01's QR code opens it with the code filled in.
+ */
+@Path("/tra-cuu")
+@Produces(MediaType.TEXT_HTML)
+public class CitizenResource {
+    private final PublicResultClient result;
+
+    public CitizenResource(@RestClient PublicResultClient result) {
+        this.result = result;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance lookup(String code, String pin, PublicResultClient.Status status, boolean rated);
+    }
+
+    @GET
+    public Response lookup(@QueryParam("code") String code, @QueryParam("pin") String pin,
+                           @QueryParam("da-danh-gia") boolean rated) {
+        String c = Pages.text(code);
+        String p = Pages.text(pin);
+        if (c == null || p == null) {
+            TemplateInstance page = Templates.lookup(c == null ? "" : c, p == null ? "" : p, null, false);
+            if (c != null || p != null) {
+                page.data("message", "Xin nhập cả mã hồ sơ và mã tra cứu (in trên giấy tiếp nhận).");
+            }
+            return Response.ok(page).build();
+        }
+        try {
+            return Response.ok(Templates.lookup(c, p, result.status(c, p), rated)).build();
+        } catch (ServiceException e) {
+            TemplateInstance page = Templates.lookup(c, p, null, false);
+            if (e.status() == 404) {
+                return Response.status(404).entity(page.data("message",
+                        "Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này. Xin kiểm tra lại hai mã trên giấy tiếp nhận.")).build();
+            }
+            return Pages.failed(page, e);
+        }
+    }
+
+    @POST
+    @Path("danh-gia")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response rate(@RestForm String code, @RestForm String pin, @RestForm String onTime,
+                         @RestForm Integer contactCount, @RestForm Integer agenciesContacted,
+                         @RestForm String staffAttitude, @RestForm String openness, @RestForm String overall,
+                         @RestForm String comment) {
+        String c = Pages.text(code);
+        String p = Pages.text(pin);
+        try {
+            result.rate(c, p, new PublicResultClient.Rating(onTime == null ? null : Boolean.valueOf(onTime), contactCount,
+                    agenciesContacted, Pages.text(staffAttitude), Pages.text(openness), Pages.text(overall), Pages.text(comment)));
+            return Pages.seeOther("/tra-cuu?code=" + url(c) + "&pin=" + url(p) + "&da-danh-gia=true");
+        } catch (ServiceException e) {
+            PublicResultClient.Status status = null;
+            try {
+                status = result.status(c, p);
+            } catch (ServiceException again) {
+                // the sentence of the first error says enough
+            }
+            return Pages.failed(Templates.lookup(c, p, status, false), e);
+        }
+    }
+
+    private static String url(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+}
