@@ -14,7 +14,7 @@ KEYCLOAK_VERSION=26.7.3
 PG_EMBEDDED_VERSION=18.6.0
 GREENMAIL_VERSION=2.1.13
 # MOTCUA_PORT_OFFSET (default 0, a multiple of 100) shifts every port, so a second stack can run beside
-# the first one: give it its own MOTCUA_STACK_HOME too (e.g. MOTCUA_PORT_OFFSET=100 MOTCUA_STACK_HOME=/tmp/s2).
+# the first one: give it its own MOTCUA_STACK_HOME too (e.g. MOTCUA_PORT_OFFSET=200 MOTCUA_STACK_HOME=/tmp/s2; not 100, whose console port is the first stack's Keycloak).
 PORT_OFFSET=${MOTCUA_PORT_OFFSET:-0}
 case "$PORT_OFFSET" in *[!0-9]*) echo "MOTCUA_PORT_OFFSET must be a number" >&2; exit 2 ;; esac
 PG_PORT=$((5432 + PORT_OFFSET))

@@ -3,7 +3,7 @@
 #   PostgreSQL (5432) · Kafka in KRaft mode (9092) · Keycloak with the motcua realm (8180)
 #   · GreenMail SMTP server (3025, read the mail on http://localhost:8085)
 #   · intake (8081) · routing (8082) · result (8083) · notification (8084) · console (8080)
-# MOTCUA_PORT_OFFSET=100 shifts every port (a second stack beside the first; give it its own
+# MOTCUA_PORT_OFFSET=200 shifts every port (a second stack beside the first; give it its own
 # MOTCUA_STACK_HOME). MOTCUA_SERVICE_JAVA_OPTS replaces the services' JVM options.
 # Infrastructure that already answers is reused; the four services are always restarted from the
 # current build. Safe to run twice. deploy/local/down.sh stops what this script started.
