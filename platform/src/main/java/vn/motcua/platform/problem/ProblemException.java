@@ -31,6 +31,15 @@ public class ProblemException extends RuntimeException {
         return retryAfter;
     }
 
+    /** The challenge of a 401: our APIs take OAuth 2 bearer tokens (RFC 6750). */
+    public static final String BEARER_CHALLENGE = "Bearer realm=\"motcua\"";
+
+    /** No token, or one that is malformed, expired, forged or meant for someone else. */
+    public static ProblemException unauthenticated() {
+        return new ProblemException(Problem.of("unauthenticated", "Chưa đăng nhập", 401,
+                "Cần mã truy cập (access token) hợp lệ."));
+    }
+
     public static ProblemException badRequest(String slug, String detail) {
         return new ProblemException(Problem.of(slug, "Yêu cầu không hợp lệ", 400, detail));
     }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -80,6 +83,17 @@ public class ProblemMappers {
         return e.getProcessor() instanceof JsonParser ? malformedJson(e, uri) : unexpected(e, uri);
     }
 
+    /**
+     * No token where one is needed, or a token the OIDC layer refused: 401 with problem details (Quarkus's own
+     * mappers answer an empty body) and the bearer challenge.
+     */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return respond(ProblemException.unauthenticated().problem().withInstance(path(uri)))
+                .header("WWW-Authenticate", ProblemException.BEARER_CHALLENGE).build();
+    }
+
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(Problem.of("forbidden", "Không có quyền thực hiện", 403,
@@ -118,7 +132,7 @@ public class ProblemMappers {
         }
         Problem problem = switch (status) {
             case 400 -> Problem.of("malformed-request", "Yêu cầu không đúng định dạng", 400, e.getMessage());
-            case 401 -> Problem.of("unauthenticated", "Chưa đăng nhập", 401, "Cần mã truy cập hợp lệ.");
+            case 401 -> ProblemException.unauthenticated().problem();
             case 403 -> Problem.of("forbidden", "Không có quyền thực hiện", 403, "Vai trò của bạn không được phép thực hiện thao tác này.");
             case 404 -> Problem.of("not-found", "Không tìm thấy", 404, "Không có tài nguyên tại địa chỉ này.");
             case 405 -> Problem.of("method-not-allowed", "Phương thức không được hỗ trợ", 405, e.getMessage());

@@ -77,6 +77,13 @@ public class DemoResource {
     }
 
     @GET
+    @Path("/admin-only")
+    @jakarta.annotation.security.RolesAllowed("admin")
+    public String adminOnly() {
+        return "ok";
+    }
+
+    @GET
     @Path("/broken")
     public String broken() {
         throw new IllegalStateException("a bug");

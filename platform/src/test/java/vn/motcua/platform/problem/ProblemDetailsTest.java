@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.testsupport.KafkaResource;
 import vn.motcua.testsupport.PostgresResource;
 
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -99,5 +100,26 @@ class ProblemDetailsTest {
                 .body("type", equalTo("urn:motcua:problem:internal-error"))
                 .body("detail", containsString("mã sự cố"))
                 .body("detail", not(containsString("IllegalStateException")));
+    }
+
+    /**
+     * A bearer token that is not three base64url parts (the probe's {@code ..}, {@code ...}, {@code ....}) once
+     * failed inside the token parser with a 500 and a stack trace; every missing or unusable token is a 401 with
+     * problem details, on public paths too (the token is checked whenever one is sent).
+     */
+    @Test
+    void malformedOrMissingBearerTokensAre401ProblemDetails() {
+        for (String token : List.of("..", "...", "....", "a..b", ".x.", "%%%", "a.b.c")) {
+            for (String path : List.of("/demo/items/admin-only", "/demo/items/" + UUID.randomUUID())) {
+                given().header("Authorization", "Bearer " + token).when().get(path)
+                        .then().statusCode(401).contentType("application/problem+json")
+                        .header("WWW-Authenticate", containsString("Bearer"))
+                        .body("type", equalTo("urn:motcua:problem:unauthenticated"))
+                        .body("title", equalTo("Chưa đăng nhập"));
+            }
+        }
+        given().when().get("/demo/items/admin-only")
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo("urn:motcua:problem:unauthenticated"));
     }
 }

@@ -42,7 +42,8 @@ public class PublicDossierResource {
     @Path("/{code}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Tra cứu tình trạng hồ sơ bằng mã hồ sơ và mã tra cứu (PIN)",
-            description = "Mã sai và PIN sai cùng trả về 404; quá 10 lần sai mỗi phút từ một địa chỉ trả về 429.")
+            description = "Mã sai và PIN sai cùng trả về 404. Sau 10 lần sai trong một phút từ một địa chỉ, hoặc 10 lần sai"
+                    + " trong một giờ với một mã hồ sơ, mọi lần tra cứu trong phạm vi đó trả về 429 (kể cả PIN đúng) cho đến hết thời gian chờ.")
     public Response status(@PathParam("code") String code, @QueryParam("pin") String pin,
                            @Context HttpServerRequest request) {
         DossierStatusView view = DossierStatusView.of(lookup.lookup(code, pin, client(request)));

@@ -39,14 +39,24 @@ public interface ResultConfig {
         java.util.Optional<String> place();
     }
 
-    /** The public status lookup ({@code GET /api/public/dossiers/{code}?pin=}). */
+    /**
+     * Every lookup by dossier code and PIN (status, Open311 view, rating). Past either limit, every lookup in
+     * that scope (the address, or the code) answers 429 until the window ends, the correct PIN too.
+     */
     interface Lookup {
-        /** Misses (unknown code or wrong PIN) a client address may make per window; the next one gets 429. */
+        /** Misses (unknown code or wrong PIN) a client address may make per window. */
         @WithDefault("10")
         int missLimit();
 
         @WithDefault("1m")
         Duration missWindow();
+
+        /** Misses (wrong PIN) one dossier code may take per window, from all addresses together. */
+        @WithDefault("10")
+        int codeMissLimit();
+
+        @WithDefault("1h")
+        Duration codeMissWindow();
 
         /**
          * Take the client address from {@code X-Forwarded-For} (its last entry, the one our proxy added).

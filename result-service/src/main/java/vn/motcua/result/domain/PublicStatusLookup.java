@@ -1,9 +1,7 @@
 package vn.motcua.result.domain;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.motcua.platform.problem.ProblemException;
 import vn.motcua.platform.ratelimit.MissRateLimiter;
@@ -23,23 +21,24 @@ import java.util.Optional;
 
 /**
  * The citizen's status lookup by dossier code and PIN (tra cứu hồ sơ). An unknown code, a dossier not yet
- * received, and a wrong PIN are one and the same miss: the same 404, and each counts toward the client's
- * miss limit, so codes and PINs cannot be enumerated. A correct lookup never touches the limiter.
+ * received, and a wrong PIN are one and the same miss: the same 404. Misses are counted per client address
+ * and per dossier code; once either has used up its misses, every lookup in that scope answers 429 until its
+ * window ends, the correct PIN too: a correct PIN answered during a block would tell a guesser that spreads
+ * guesses over many addresses when they hit. A client that never misses is never limited.
  */
 @ApplicationScoped
 public class PublicStatusLookup {
     /** The one answer for every miss, so that none tells more than another. */
     static final String MISS_DETAIL = "Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu đã nhập.";
+    /** The first key of the advisory locks that serialise the lookups of one dossier code. */
+    private static final int CODE_LOCK_SPACE = 0x50494e; // "PIN"
 
-    private final EntityManager em;
     private final AgroalDataSource dataSource;
     private final PinHasher pins;
     private final MissRateLimiter limiter;
     private final ResultConfig.Lookup config;
 
-    public PublicStatusLookup(EntityManager em, AgroalDataSource dataSource, PinHasher pins, MissRateLimiter limiter,
-                              ResultConfig config) {
-        this.em = em;
+    public PublicStatusLookup(AgroalDataSource dataSource, PinHasher pins, MissRateLimiter limiter, ResultConfig config) {
         this.dataSource = dataSource;
         this.pins = pins;
         this.limiter = limiter;
@@ -54,53 +53,101 @@ public class PublicStatusLookup {
     }
 
     /**
-     * The dossier behind {@code code} if {@code pin} is its PIN; otherwise counts a miss for
-     * {@code client} and throws 404, or 429 once the client has used up its misses in the window.
+     * The dossier behind {@code code} if {@code pin} is its PIN; otherwise counts a miss for {@code client} and
+     * for {@code code} and throws 404; throws 429 while the client or the code is blocked.
      *
-     * <p>Never inside a transaction: the read has its own and gives its connection back before a miss is
-     * counted. Counting a miss while the read still held its connection took a second one per request, and
-     * as many concurrent misses as the pool has connections (20) then held the whole pool while each waited
-     * for a second: every request, correct lookups too, timed out with a 500 (found by the lag benchmark,
-     * docs/BENCHMARKS.md).
+     * <p>Never inside a JTA transaction: the check, the read and the count run on one connection in one
+     * transaction of their own. Counting a miss on a second connection while the read still held its first
+     * once let 20 concurrent misses hold the whole pool until every request failed with a 500 (found by the
+     * lag benchmark, docs/BENCHMARKS.md).
      */
     @Transactional(Transactional.TxType.NEVER)
     public Found lookup(String code, String pin, String client) {
+        return guarded(code, pin, client, true);
+    }
+
+    /**
+     * Whether {@code pin} opens {@code code}, for any other public action by code and PIN (the rating): the
+     * same miss as the lookup, counted against the same limits, and like it outside any transaction, so the
+     * caller checks first and then opens its own.
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public void check(String code, String pin, String client) {
+        guarded(code, pin, client, false);
+    }
+
+    private Found guarded(String code, String pin, String client, boolean withTimeline) {
         requireShape(pin);
-        Found found;
-        try {
-            found = read(code, pin);
+        boolean isCode = DossierCode.isValid(code);
+        List<MissRateLimiter.Limit> limits = new ArrayList<>(2);
+        if (isCode) {
+            limits.add(new MissRateLimiter.Limit("status-lookup-code:" + code, config.codeMissLimit(),
+                    config.codeMissWindow()));
+        }
+        limits.add(new MissRateLimiter.Limit("status-lookup:" + client, config.missLimit(), config.missWindow()));
+        Optional<Duration> blocked;
+        Found found = null;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (isCode) {
+                    // Lookups of one code take turns: of a burst of guesses, none passes the check before the
+                    // misses ahead of it are counted, so the code's limit is exact.
+                    try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
+                        lock.setInt(1, CODE_LOCK_SPACE);
+                        lock.setInt(2, code.hashCode());
+                        lock.execute();
+                    }
+                }
+                blocked = limiter.blockedFor(c, limits);
+                if (blocked.isEmpty()) {
+                    found = read(c, isCode ? code : null, code, pin, withTimeline);
+                    if (found == null) {
+                        limiter.recordMiss(c, limits);
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("status lookup of " + code + " failed", e); // 503 when the database is away
         }
+        if (blocked.isPresent()) {
+            throw ProblemException.tooManyRequests(blocked.get());
+        }
         if (found == null) {
-            throw miss(client);
+            throw ProblemException.notFound(MISS_DETAIL);
         }
         return found;
     }
 
     /**
-     * The hot path of the read model, in plain JDBC on one auto-commit connection: the status row, then its
-     * timeline. Through Hibernate and a JTA transaction the same two reads cost about a third more CPU (entity
-     * loading, dirty checking and flushing of a read-only unit of work; docs/BENCHMARKS.md), and a citizen's
-     * lookup is the most frequent request of the system. Writes stay in the projection's entities.
+     * The hot path of the read model, in plain JDBC: the status row, then its timeline. Through Hibernate
+     * and a JTA transaction the same two reads cost about a third more CPU (entity loading, dirty checking
+     * and flushing of a read-only unit of work; docs/BENCHMARKS.md), and a citizen's lookup is the most
+     * frequent request of the system. Writes stay in the projection's entities. The HMAC is computed whether
+     * or not the code exists (same timing).
      */
-    private Found read(String code, String pin) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            DossierStatus row = null;
-            if (DossierCode.isValid(code)) {
-                try (PreparedStatement q = c.prepareStatement(STATUS)) {
-                    q.setString(1, code);
-                    try (ResultSet rs = q.executeQuery()) {
-                        if (rs.next()) {
-                            row = status(rs);
-                        }
+    private Found read(Connection c, String validCode, String code, String pin, boolean withTimeline)
+            throws SQLException {
+        DossierStatus row = null;
+        if (validCode != null) {
+            try (PreparedStatement q = c.prepareStatement(STATUS)) {
+                q.setString(1, validCode);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (rs.next()) {
+                        row = status(rs);
                     }
                 }
             }
-            if (!pins.matches(code, pin, row == null ? null : row.pinHmac)) {
-                return null;
-            }
-            List<TimelineEntry> timeline = new ArrayList<>();
+        }
+        if (!pins.matches(code, pin, row == null ? null : row.pinHmac)) {
+            return null;
+        }
+        List<TimelineEntry> timeline = new ArrayList<>();
+        if (withTimeline) {
             try (PreparedStatement q = c.prepareStatement(TIMELINE)) {
                 q.setString(1, code);
                 try (ResultSet rs = q.executeQuery()) {
@@ -115,8 +162,8 @@ public class PublicStatusLookup {
                     }
                 }
             }
-            return new Found(row, timeline);
         }
+        return new Found(row, timeline);
     }
 
     private static final String STATUS = "select code, status, national_status_code, procedure_name, appointment_at,"
@@ -149,37 +196,10 @@ public class PublicStatusLookup {
         return row;
     }
 
-    /**
-     * Whether {@code pin} opens {@code code}, for any other public action by code and PIN (the rating): the
-     * same miss as the lookup, counted against the same limit, and like it outside any transaction, so the
-     * caller checks first and then opens its own.
-     */
-    @Transactional(Transactional.TxType.NEVER)
-    public void check(String code, String pin, String client) {
-        requireShape(pin);
-        if (!QuarkusTransaction.requiringNew().call(() -> matching(code, pin) != null)) {
-            throw miss(client);
-        }
-    }
-
     private static void requireShape(String pin) {
         if (pin == null || !pin.matches("[0-9]{6}")) {
             // Says nothing about any dossier, so it is neither a miss nor a 404.
             throw ProblemException.badRequest("invalid-pin", "Mã tra cứu (PIN) gồm đúng 6 chữ số.");
         }
-    }
-
-    /** The row if the PIN matches; the HMAC is computed whether or not the code exists (same timing). */
-    private DossierStatus matching(String code, String pin) {
-        DossierStatus row = DossierCode.isValid(code) ? em.find(DossierStatus.class, code) : null;
-        return pins.matches(code, pin, row == null ? null : row.pinHmac) ? row : null;
-    }
-
-    private ProblemException miss(String client) {
-        // Limit + 1 in one atomic count: the first `limit` misses answer 404, every further one 429.
-        Optional<Duration> blocked = limiter.recordMiss("status-lookup:" + client, config.missLimit() + 1,
-                config.missWindow());
-        return blocked.map(ProblemException::tooManyRequests)
-                .orElseGet(() -> ProblemException.notFound(MISS_DETAIL));
     }
 }

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,6 +30,12 @@ import vn.motcua.testsupport.KafkaResource;
 import vn.motcua.testsupport.PostgresResource;
 import vn.motcua.testsupport.TopicReader;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -141,15 +148,16 @@ class PublicDossierStatusTest {
     }
 
     @Test
-    void eleventhMissInAMinuteIsRefusedButTheRightPinStillWorks() {
+    void afterTenMissesFromAnAddressEveryLookupIsRefusedTheRightPinToo() {
         String code = newCode();
         send(Topics.INTAKE, received(code, "112233"));
         awaitTimeline(code, 1);
 
         for (int i = 0; i < 10; i++) {
-            // a forged X-Forwarded-For does not buy a fresh bucket: the proxy is not trusted by default
+            // Each miss on another code, so that only the address's limit is reached; a forged X-Forwarded-For
+            // does not buy a fresh bucket: the proxy is not trusted by default.
             given().header("X-Forwarded-For", "198.51.100." + i)
-                    .when().get("/api/public/dossiers/{code}?pin={pin}", code, String.format("%06d", i))
+                    .when().get("/api/public/dossiers/{code}?pin={pin}", newCode(), "112233")
                     .then().statusCode(404);
         }
         Response refused = given().when().get("/api/public/dossiers/{code}?pin=999999", code);
@@ -159,20 +167,59 @@ class PublicDossierStatusTest {
         long retryAfter = Long.parseLong(refused.header("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
 
-        given().when().get("/api/public/dossiers/{code}?pin=112233", code)
-                .then().statusCode(200).body("nationalStatusCode", equalTo(2));
-        given().when().get("/api/public/dossiers/{code}?pin={pin}", newCode(), "112233")
-                .then().statusCode(429);
+        // A correct PIN answered during the block would tell a guesser when it hit.
+        Response right = given().when().get("/api/public/dossiers/{code}?pin=112233", code);
+        assertEquals(429, right.statusCode(), right.asString());
+        assertTrue(Long.parseLong(right.header("Retry-After")) >= 1);
+        given().when().get("/api/public/open311/requests/{code}?pin=112233", code).then().statusCode(429);
+        given().when().get("/api/public/dossiers/{code}?pin={pin}", newCode(), "112233").then().statusCode(429);
+    }
+
+    /**
+     * Guesses spread over many addresses: each address stays far under its own limit, but the code has taken
+     * ten misses within the hour, so a fresh address is refused even with the right PIN, while other dossiers
+     * are looked up as before.
+     */
+    @Test
+    void tenMissesOnOneCodeFromManyAddressesBlockThatCodeForEveryone() throws IOException {
+        String code = newCode();
+        String other = newCode();
+        send(Topics.INTAKE, received(code, "314159"));
+        send(Topics.INTAKE, received(other, "271828"));
+        awaitTimeline(code, 1);
+        awaitTimeline(other, 1);
+
+        for (int i = 0; i < 10; i++) {
+            assertEquals(404, statusFrom("127.0.3." + (i + 1), "/api/public/dossiers/" + code + "?pin=" + String.format("%06d", i)));
+        }
+        assertEquals(429, statusFrom("127.0.3.100", "/api/public/dossiers/" + code + "?pin=314159"));
+        assertEquals(429, statusFrom("127.0.3.101", "/api/public/open311/requests/" + code + "?pin=314159"));
+        Response refused = given().when().get("/api/public/dossiers/{code}?pin=314159", code);
+        assertEquals(429, refused.statusCode());
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        assertTrue(retryAfter > 60 && retryAfter <= 3600, "blocked for the rest of the hour: " + retryAfter);
+
+        assertEquals(200, statusFrom("127.0.3.102", "/api/public/dossiers/" + other + "?pin=271828"));
+    }
+
+    @Test
+    void lookupsThatNeverMissAreNeverLimited() {
+        String code = newCode();
+        send(Topics.INTAKE, received(code, "909090"));
+        awaitTimeline(code, 1);
+        for (int i = 0; i < 40; i++) {
+            given().when().get("/api/public/dossiers/{code}?pin=909090", code).then().statusCode(200);
+        }
     }
 
     /**
      * Twice as many misses at once as the pool has connections (20), with correct lookups among them: every
-     * miss is a 404 or 429 and every correct lookup a 200, none a 500. When a miss was counted while the read
-     * still held its connection, such a burst held the whole pool, each request waiting for a second
-     * connection, until all timed out.
+     * request is answered, none with a 500. When a miss was counted while the read still held its connection,
+     * such a burst held the whole pool, each request waiting for a second connection, until all timed out.
+     * The code's lookups take turns, so exactly ten misses get through to a 404, however many race.
      */
     @Test
-    void aBurstOfMissesNeitherExhaustsThePoolNorSlowsCorrectLookups() throws Exception {
+    void aBurstOfMissesNeitherExhaustsThePoolNorPassesTheLimit() throws Exception {
         String code = newCode();
         send(Topics.INTAKE, received(code, "445566"));
         awaitTimeline(code, 1);
@@ -189,15 +236,34 @@ class PublicDossierStatusTest {
                             .statusCode()));
                 }
             }
+            int notFound = 0;
             for (java.util.concurrent.Future<Integer> miss : misses) {
                 int status = miss.get(30, java.util.concurrent.TimeUnit.SECONDS);
                 assertTrue(status == 404 || status == 429, "a miss answered " + status);
+                notFound += status == 404 ? 1 : 0;
             }
+            assertEquals(10, notFound, "misses answered before the block");
             for (java.util.concurrent.Future<Integer> hit : hits) {
-                assertEquals(200, hit.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                int status = hit.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertTrue(status == 200 || status == 429, "a correct lookup answered " + status);
             }
         } finally {
             pool.shutdownNow();
+        }
+        given().when().get("/api/public/dossiers/{code}?pin=445566", code).then().statusCode(429);
+    }
+
+    /** The status of a GET sent from {@code address} (any 127/8 address reaches the test server on Linux). */
+    private static int statusFrom(String address, String path) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(address, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", RestAssured.port), 5000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
         }
     }
 

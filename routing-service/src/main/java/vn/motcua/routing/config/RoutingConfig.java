@@ -38,6 +38,14 @@ public interface RoutingConfig {
         @WithDefault("60s")
         String sweepEvery();
 
+        /**
+         * How far the single extension may move the due date: by the procedure's statutory time again, or by
+         * this many working days where that is longer (short procedures). Beyond it the request is refused
+         * as absurd (an extension to 2099 once used up a dossier's one extension).
+         */
+        @WithDefault("10")
+        int extensionWorkingDays();
+
         /** Rows one sweep transaction marks at most; the sweep runs transactions until none are left. */
         @WithDefault("500")
         int sweepBatchSize();

@@ -21,6 +21,7 @@ import vn.motcua.shared.events.routing.PauseReason;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
@@ -68,6 +69,11 @@ public class ClockActions {
     public FinancialObligation requestObligation(UUID taskId, Caller caller, long amountVnd, String description,
                                                  LocalDate payBy) {
         TaskLocks.Held held = locks.hold(taskId, caller, false);
+        LocalDate today = held.now().toLocalDate();
+        if (payBy != null && (payBy.isBefore(today) || payBy.isAfter(today.plusYears(1)))) {
+            throw ProblemException.badRequest("pay-by-out-of-range",
+                    "Hạn nộp (payBy) phải từ hôm nay đến tối đa một năm sau.");
+        }
         RoutedDossier dossier = held.dossier();
         pause(dossier, DossierStatus.FINANCIAL_OBLIGATION, held);
         FinancialObligation obligation = new FinancialObligation();
@@ -224,6 +230,13 @@ public class ClockActions {
             throw ProblemException.badRequest("extension-not-later",
                     "Ngày hẹn mới phải sau ngày hẹn hiện tại (" + dossier.dueAt.withOffsetSameInstant(
                             vn.motcua.shared.events.EventJson.VIETNAM) + ").");
+        }
+        OffsetDateTime latest = deadlines.latestExtension(dossier.dueAt, dossier.receivedAt, dossier.statutoryDueAt);
+        if (newDueAt.isAfter(latest)) {
+            // Checked before any calendar arithmetic on the new date: one past 2099 is outside the calendar.
+            throw ProblemException.badRequest("extension-too-far", "Ngày hẹn mới không được muộn hơn "
+                    + latest.withOffsetSameInstant(vn.motcua.shared.events.EventJson.VIETNAM).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")) + " (gia hạn tối đa bằng thời hạn"
+                    + " giải quyết của thủ tục, hoặc " + deadlines.extensionWorkingDays() + " ngày làm việc).");
         }
         OffsetDateTime now = locks.now();
         OffsetDateTime previous = dossier.dueAt;

@@ -53,6 +53,21 @@ public class Deadlines {
                 : calculator().plusWorkingTime(due.toInstant(), workingTime).withOffsetSameInstant(EventJson.VIETNAM);
     }
 
+    /**
+     * The latest due date the single extension may set: {@code due} moved by the procedure's statutory time
+     * again (the working time from reception to the first appointment), or by the configured working days
+     * where that is longer.
+     */
+    public OffsetDateTime latestExtension(OffsetDateTime due, OffsetDateTime receivedAt, OffsetDateTime statutoryDueAt) {
+        Duration statutory = workingTimeBetween(receivedAt, statutoryDueAt);
+        Duration floor = calculator().officeHours().workingDay().multipliedBy(config.deadlines().extensionWorkingDays());
+        return shift(due, statutory.compareTo(floor) > 0 ? statutory : floor);
+    }
+
+    public int extensionWorkingDays() {
+        return config.deadlines().extensionWorkingDays();
+    }
+
     /** The end of the inbox's "due soon" window from {@code now}. */
     public OffsetDateTime dueSoonLimit(OffsetDateTime now) {
         return shift(now, calculator().officeHours().workingDay().multipliedBy(config.deadlines().dueSoonWorkingDays()));

@@ -191,6 +191,12 @@ class StepActionsTest {
         post(TUPHAP1, "/api/tasks/{id}/financial-obligation", justiceTask,
                 "{\"amountVnd\": 0, \"description\": \"\"}").statusCode(400)
                 .contentType("application/problem+json");
+        // A pay-by date in the past or more than a year ahead is absurd (0001-01-01 was accepted).
+        for (String payBy : List.of("0001-01-01", "2025-11-24", "2026-11-26", "9999-12-31")) {
+            post(TUPHAP1, "/api/tasks/{id}/financial-obligation", justiceTask,
+                    "{\"amountVnd\": 1500000, \"description\": \"Lệ phí\", \"payBy\": \"" + payBy + "\"}")
+                    .statusCode(400).body("type", equalTo("urn:motcua:problem:pay-by-out-of-range"));
+        }
         post(TUPHAP1, "/api/tasks/{id}/financial-obligation", justiceTask, """
                 {"amountVnd": 1500000, "description": "Lệ phí trước bạ", "payBy": "2025-12-05"}""")
                 .statusCode(200).body("status", equalTo("FINANCIAL_OBLIGATION")).body("nationalStatusCode", equalTo(6))
@@ -467,6 +473,14 @@ class StepActionsTest {
                 "{\"newDueAt\": \"2025-11-26T17:00:00+07:00\", \"reason\": \"sớm hơn\"}").statusCode(400)
                 .body("type", equalTo("urn:motcua:problem:extension-not-later"));
         post(TUPHAP1, "/api/dossiers/{code}/extension", code, "{\"reason\": \"thiếu ngày\"}").statusCode(400);
+        // Absurd dates are refused and leave the one extension unused: 2099 is far beyond the procedure's time
+        // again (3 working days, so the floor of 10 applies: 11/12), 2100 is outside the calendar (once a 500).
+        for (String absurd : List.of("2099-12-31T17:00:00+07:00", "2100-01-01T17:00:00+07:00", "2025-12-12T08:00:00+07:00")) {
+            post(TUPHAP1, "/api/dossiers/{code}/extension", code,
+                    "{\"newDueAt\": \"" + absurd + "\", \"reason\": \"quá xa\"}").statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:motcua:problem:extension-too-far"));
+        }
 
         clock.set(at("2025-11-26T10:00:00"));
         post(TUPHAP1, "/api/dossiers/{code}/extension", code, extension).statusCode(200)

@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * list comes from each service's live {@code /q/openapi}, so an endpoint added later without a row fails
  * here, and so does a row whose endpoint is gone.
  *
- * <p>Callers: {@code none} (no token); {@code forged}, {@code tampered}, {@code alg-none}, {@code expired}
- * (see {@link BadTokens}); {@code citizen} = citizen1, the applicant of the dossier; {@code citizen2},
+ * <p>Callers: {@code none} (no token); {@code forged}, {@code tampered}, {@code alg-none}, {@code expired},
+ * {@code malformed} (see {@link BadTokens}); {@code citizen} = citizen1, the applicant of the dossier; {@code citizen2},
  * another citizen; {@code counter} = counter1, of the unit that received it; {@code counter2} = load01,
  * a counter officer of another unit; {@code agency} = tuphap1, of the agency whose task it is;
  * {@code agency2} = congan1, of an agency that never had a task of it; {@code supervisor1}; {@code admin1}.
@@ -187,7 +187,12 @@ class AuthorizationMatrixIT {
                 if (status != 401) {
                     return "";
                 }
-                return response.header("WWW-Authenticate") == null ? "no WWW-Authenticate" : null;
+                if (response.header("WWW-Authenticate") == null) {
+                    return "no WWW-Authenticate";
+                }
+                return type.startsWith("application/problem+json")
+                        && "urn:motcua:problem:unauthenticated".equals(response.jsonPath().getString("type"))
+                        ? null : "not the unauthenticated problem: " + type;
             case "403":
             case "404":
                 if (status != Integer.parseInt(expected)) {

@@ -37,13 +37,16 @@ public final class BadTokens {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
 
+    /** Not three parts at all: the OIDC layer's JWT splitter once failed on it with a 500 (issue 17). */
+    static final String MALFORMED = "...";
+
     private BadTokens() {
     }
 
     /** Every bad token by name; {@code expired} is the one {@link #shortLived} gave, waited out. */
     public static Map<String, String> all(String shortLived) {
         return Map.of("forged", forged("admin1"), "tampered", tampered("citizen1"), "alg-none", algNone("admin1"),
-                "expired", expired(shortLived));
+                "expired", expired(shortLived), "malformed", MALFORMED);
     }
 
     static String[] parts(String jwt) {

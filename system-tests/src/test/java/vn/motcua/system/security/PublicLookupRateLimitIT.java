@@ -1,16 +1,18 @@
 package vn.motcua.system.security;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.motcua.system.Stack;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -19,51 +21,57 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The public status lookup's miss limit (ARCHITECTURE.md): per client address at most 10 misses a minute,
- * the 11th answers 429 with Retry-After, and a correct lookup is still answered. The test speaks from its
- * own loopback address (127.x.y.z, chosen at random), so its misses fill its own bucket and never the one
- * of 127.0.0.1 that every other system test shares; its bucket is deleted afterwards. Each miss carries a
- * different X-Forwarded-For: the service must not take the client's word for its address (it trusts that
- * header only when configured to sit behind a proxy).
+ * The miss limits of every lookup by code and PIN (ARCHITECTURE.md): misses are counted per client address
+ * (10 a minute) and per dossier code (10 an hour); past either, every lookup in that scope answers 429 with
+ * Retry-After, the correct PIN too. Each test has its own dossier and speaks from loopback addresses of its
+ * own (127.x.y.z, chosen at random), so its misses never fill the bucket of 127.0.0.1 that every other system
+ * test shares; its buckets are deleted afterwards. Each miss carries a different X-Forwarded-For: the service
+ * must not take the client's word for its address (it trusts that header only when configured to sit behind a
+ * proxy).
  */
 class PublicLookupRateLimitIT {
-    static Fixture.Received dossier;
-    static InetAddress address;
-
-    @BeforeAll
-    static void fixture() throws UnknownHostException {
-        dossier = Fixture.receive();
-        Stack.awaitProjected(dossier.code());
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        address = InetAddress.getByAddress(new byte[]{127, (byte) random.nextInt(1, 255), (byte) random.nextInt(1, 255),
-                (byte) random.nextInt(2, 255)});
-    }
+    static final Map<String, String> JSON = Map.of("Accept", "application/json");
+    static final String RATING = "{\"onTime\":true,\"contactCount\":1,\"agenciesContacted\":1,\"staffAttitude\":\"NEUTRAL\","
+            + "\"openness\":\"NEUTRAL\",\"overall\":\"NEUTRAL\"}";
+    static final List<String> buckets = new ArrayList<>();
 
     @AfterAll
-    static void forgetTheBucket() throws SQLException {
+    static void forgetTheBuckets() throws SQLException {
         try (Connection db = DriverManager.getConnection(Stack.JDBC, "motcua", "motcua");
              PreparedStatement delete = db.prepareStatement("delete from result.rate_limit_bucket where bucket like ?")) {
-            delete.setString(1, "%" + address.getHostAddress());
-            delete.executeUpdate();
+            for (String bucket : buckets) {
+                delete.setString(1, "%" + bucket);
+                delete.executeUpdate();
+            }
         }
     }
 
-    static String wrongPin(String pin) {
-        return String.format("%06d", (Integer.parseInt(pin) + 1) % 1_000_000);
+    static InetAddress ownAddress() throws UnknownHostException {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        InetAddress address = InetAddress.getByAddress(new byte[]{127, (byte) random.nextInt(1, 255),
+                (byte) random.nextInt(1, 255), (byte) random.nextInt(2, 255)});
+        buckets.add(address.getHostAddress());
+        return address;
+    }
+
+    static String wrongPin(String pin, int i) {
+        return String.format("%06d", (Integer.parseInt(pin) + 1 + i) % 1_000_000);
     }
 
     @Test
-    void theEleventhMissInAMinuteIs429WithRetryAfterAndACorrectLookupStillAnswers() {
+    void afterTenMissesFromAnAddressEveryLookupFromItIs429TheCorrectPinToo() throws UnknownHostException {
+        Fixture.Received dossier = Fixture.receive();
+        Stack.awaitProjected(dossier.code());
         String status = "/api/public/dossiers/" + dossier.code() + "?pin=";
-        try (RawHttp http = new RawHttp(Stack.RESULT, address)) {
+        try (RawHttp http = new RawHttp(Stack.RESULT, ownAddress())) {
             for (int miss = 1; miss <= 10; miss++) {
-                RawHttp.Response response = http.send("GET", status + wrongPin(dossier.pin()),
-                        Map.of("Accept", "application/json", "X-Forwarded-For", "10.9.8." + miss), null);
+                // Unknown codes: only the address's limit is reached, not the dossier's.
+                RawHttp.Response response = http.send("GET", "/api/public/dossiers/000.00.31.H29-991231-" + (9000 + miss)
+                        + "?pin=123456", Map.of("Accept", "application/json", "X-Forwarded-For", "10.9.8." + miss), null);
                 assertEquals(404, response.status(), "miss " + miss + ": " + response);
                 assertTrue(response.header("content-type").startsWith("application/problem+json"), response.toString());
             }
-            // An unknown code is a miss like a wrong PIN: the 11th.
-            RawHttp.Response blocked = http.send("GET", "/api/public/dossiers/000.00.31.H29-991231-9999?pin=123456",
+            RawHttp.Response blocked = http.send("GET", status + wrongPin(dossier.pin(), 0),
                     Map.of("Accept", "application/json", "X-Forwarded-For", "10.9.8.11"), null);
             assertEquals(429, blocked.status(), blocked.toString());
             assertTrue(blocked.header("content-type").startsWith("application/problem+json"), blocked.toString());
@@ -71,21 +79,42 @@ class PublicLookupRateLimitIT {
             assertNotNull(retryAfter, "429 says when to come back");
             int seconds = Integer.parseInt(retryAfter.strip());
             assertTrue(seconds >= 1 && seconds <= 60, "Retry-After within the minute: " + seconds);
-            // Still blocked, even for the right code with a wrong PIN, and through the Open311 view.
-            assertEquals(429, http.send("GET", status + wrongPin(dossier.pin()), Map.of("Accept", "application/json"), null).status());
-            assertEquals(429, http.send("GET", "/api/public/open311/requests/" + dossier.code() + "?pin=" + wrongPin(dossier.pin()),
-                    Map.of("Accept", "application/json"), null).status());
 
-            // The citizen with the right PIN is answered all the same.
-            RawHttp.Response correct = http.send("GET", status + dossier.pin(), Map.of("Accept", "application/json"), null);
-            assertEquals(200, correct.status(), correct.toString());
-            assertTrue(correct.text().contains(dossier.code()), correct.toString());
+            // The right PIN is refused as well while the address is blocked, through every view of the PIN.
+            RawHttp.Response correct = http.send("GET", status + dossier.pin(), JSON, null);
+            assertEquals(429, correct.status(), correct.toString());
+            assertNotNull(correct.header("Retry-After"), correct.toString());
+            assertEquals(429, http.send("GET", "/api/public/open311/requests/" + dossier.code() + "?pin=" + dossier.pin(),
+                    JSON, null).status());
         }
-        // The bucket is the address's: from 127.0.0.1, which the other tests use, a miss is still a plain 404
-        // (one miss, far under its limit).
+        // The block is the address's: from 127.0.0.1, which the other tests use, the dossier is answered.
         try (RawHttp other = new RawHttp(Stack.RESULT, null)) {
-            RawHttp.Response miss = other.send("GET", status + wrongPin(dossier.pin()), Map.of("Accept", "application/json"), null);
-            assertEquals(404, miss.status(), miss.toString());
+            RawHttp.Response answered = other.send("GET", status + dossier.pin(), JSON, null);
+            assertEquals(200, answered.status(), answered.toString());
+        }
+    }
+
+    @Test
+    void tenMissesOnOneCodeFromTenAddressesBlockThatCodeForEveryAddress() throws UnknownHostException {
+        Fixture.Received dossier = Fixture.receive();
+        Stack.awaitProjected(dossier.code());
+        buckets.add(dossier.code());
+        String status = "/api/public/dossiers/" + dossier.code() + "?pin=";
+        for (int miss = 0; miss < 10; miss++) {
+            try (RawHttp http = new RawHttp(Stack.RESULT, ownAddress())) {
+                RawHttp.Response response = http.send("GET", status + wrongPin(dossier.pin(), miss), JSON, null);
+                assertEquals(404, response.status(), "miss " + miss + " (one per address): " + response);
+            }
+        }
+        try (RawHttp fresh = new RawHttp(Stack.RESULT, ownAddress())) {
+            RawHttp.Response correct = fresh.send("GET", status + dossier.pin(), JSON, null);
+            assertEquals(429, correct.status(), correct.toString());
+            int seconds = Integer.parseInt(correct.header("Retry-After").strip());
+            assertTrue(seconds > 60 && seconds <= 3600, "blocked for the rest of the hour: " + seconds);
+            assertEquals(429, fresh.send("GET", "/api/public/open311/requests/" + dossier.code() + "?pin=" + dossier.pin(),
+                    JSON, null).status());
+            assertEquals(429, fresh.send("POST", "/api/public/dossiers/" + dossier.code() + "/rating?pin=" + dossier.pin(),
+                    Map.of("Content-Type", "application/json"), RATING.getBytes(StandardCharsets.UTF_8)).status());
         }
     }
 }
