@@ -375,8 +375,12 @@ class CounterWorkflowTest {
         List<String> registered = page0.jsonPath().getList("items.registeredAt");
         assertTrue(OffsetDateTime.parse(registered.get(0)).compareTo(OffsetDateTime.parse(registered.get(1))) >= 0,
                 "newest first");
-        String today = OffsetDateTime.now(EventJson.VIETNAM).toLocalDate().toString();
-        given().auth().oauth2(COUNTER).get("/api/dossiers?from=" + today + "&to=" + today + "&procedure=LT-KS-TT-BHYT")
+        // Every dossier of the unit entered between the newest's day and the oldest's (one day unless the
+        // tests ran across midnight in Vietnam): a filter over exactly those days finds them all.
+        String newestDay = OffsetDateTime.parse(registered.get(0)).toLocalDate().toString();
+        String oldestDay = OffsetDateTime.parse(given().auth().oauth2(COUNTER).get("/api/dossiers?size=1&page=" + (total - 1))
+                .then().statusCode(200).extract().<String>path("items[0].registeredAt")).toLocalDate().toString();
+        given().auth().oauth2(COUNTER).get("/api/dossiers?from=" + oldestDay + "&to=" + newestDay + "&procedure=LT-KS-TT-BHYT")
                 .then().statusCode(200).body("total", equalTo(total));
         given().auth().oauth2(COUNTER).get("/api/dossiers?from=2020-01-01&to=2020-01-31").then().statusCode(200)
                 .body("total", equalTo(0));

@@ -33,7 +33,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -194,22 +196,19 @@ class ReceptionTest {
             List<Callable<Response>> calls = IntStream.range(0, 200)
                     .<Callable<Response>>mapToObj(i -> () -> post(token, newborn(null, ALL_DOCUMENTS), null)).toList();
             Set<String> codes = new HashSet<>();
-            List<Integer> sequences = new ArrayList<>();
-            LocalDate day = null;
+            Map<LocalDate, List<Integer>> sequencesByDay = new TreeMap<>();
             for (Future<Response> f : pool.invokeAll(calls)) {
                 Response r = f.get();
                 assertEquals(201, r.statusCode(), r.asString());
                 DossierCode code = DossierCode.parse(r.path("code"));
                 codes.add(code.toString());
-                sequences.add(code.sequence());
-                day = code.receiptDate();
+                sequencesByDay.computeIfAbsent(code.receiptDate(), d -> new ArrayList<>()).add(code.sequence());
             }
             assertEquals(200, codes.size(), "no code given twice");
-            // All 200 fell on one day unless the run crossed midnight in Vietnam.
-            if (sequences.stream().allMatch(s -> s <= 200)) {
-                assertEquals(IntStream.rangeClosed(1, 200).boxed().toList(), sequences.stream().sorted().toList(),
-                        "numbers 1..200 with no gap on " + day);
-            }
+            // Each receipt day numbers from 1 without a gap: one day, or two if the run crossed midnight in Vietnam.
+            sequencesByDay.forEach((day, sequences) -> assertEquals(
+                    IntStream.rangeClosed(1, sequences.size()).boxed().toList(), sequences.stream().sorted().toList(),
+                    "numbers 1.." + sequences.size() + " with no gap on " + day));
         } finally {
             pool.shutdownNow();
         }
@@ -221,13 +220,17 @@ class ReceptionTest {
         LocalDate today = OffsetDateTime.now(EventJson.VIETNAM).toLocalDate();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("insert into intake.one_stop_unit (code, name, level) values ('" + unit + "', 'Đơn vị đầy số', 'COMMUNE')");
-            s.executeUpdate("insert into intake.dossier_sequence values ('" + unit + "', '" + today + "', 9999)");
+            // Today and tomorrow are both full, so the reception is refused even if it lands after midnight.
+            s.executeUpdate("insert into intake.dossier_sequence values ('" + unit + "', '" + today + "', 9999),"
+                    + " ('" + unit + "', '" + today.plusDays(1) + "', 9999)");
         }
         long before = count("select count(*) from intake.dossier");
         post(TestTokens.counterOfficer("full", unit), newborn(null, ALL_DOCUMENTS), null).then().statusCode(422)
                 .body("type", equalTo("urn:motcua:problem:daily-sequence-exhausted"));
         assertEquals(before, count("select count(*) from intake.dossier"));
-        assertEquals(9999, count("select last_value from intake.dossier_sequence where unit_code = '" + unit + "'"));
+        String sequences = "select count(*) from intake.dossier_sequence where unit_code = '" + unit + "'";
+        assertEquals(2, count(sequences), "no other day's numbering started");
+        assertEquals(2, count(sequences + " and last_value = 9999"), "both days' numbers as they were");
     }
 
     @Test

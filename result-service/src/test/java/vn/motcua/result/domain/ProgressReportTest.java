@@ -157,17 +157,19 @@ class ProgressReportTest {
     void satisfactionCountsTheRatingsOfThePeriod() {
         String rating = "{\"onTime\":true,\"contactCount\":1,\"agenciesContacted\":1,\"staffAttitude\":\"SATISFIED\","
                 + "\"openness\":\"SATISFIED\",\"overall\":\"%s\"}";
+        String ratedFrom = LocalDate.now(EventJson.VIETNAM).toString();
         for (String[] r : new String[][] {{"D1", "VERY_SATISFIED"}, {"D8", "DISSATISFIED"}}) {
             given().contentType("application/json").body(rating.formatted(r[1]))
                     .when().post("/api/public/dossiers/{code}/rating?pin=123456", code(r[0]))
                     .then().statusCode(201);
         }
-        String today = LocalDate.now(EventJson.VIETNAM).toString();
-        JsonPath a = report("from=" + today + "&to=" + today + "&agency=" + A);
+        // The days the ratings were given on: today, and tomorrow too if midnight passed meanwhile.
+        String days = "from=" + ratedFrom + "&to=" + LocalDate.now(EventJson.VIETNAM);
+        JsonPath a = report(days + "&agency=" + A);
         assertEquals(1, a.getInt("total.satisfaction.ratings"));
         assertEquals(1, a.getInt("total.satisfaction.verySatisfied"));
         assertEquals(100.0f, a.getFloat("total.satisfaction.satisfiedPercent"));
-        JsonPath b = report("from=" + today + "&to=" + today + "&agency=" + B);
+        JsonPath b = report(days + "&agency=" + B);
         assertEquals(1, b.getInt("total.satisfaction.dissatisfied"));
         assertEquals(0.0f, b.getFloat("total.satisfaction.satisfiedPercent"));
         assertEquals(1, b.getInt("procedures.find { it.procedure == 'RPT-P2' }.counts.satisfaction.ratings"));
