@@ -73,7 +73,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
@@ -128,6 +127,9 @@ class NotificationFlowTest {
 
     @Inject
     vn.motcua.notification.messaging.Housekeeping housekeeping;
+
+    @Inject
+    vn.motcua.notification.messaging.DeliveryWorker worker;
 
     @Test
     void receptionTellsTheApplicantByEmailAndSmsWithCodeAppointmentAndPin() throws Exception {
@@ -645,34 +647,49 @@ class NotificationFlowTest {
 
     @Test
     void twoWorkersNeverClaimTheSameDelivery() throws Exception {
-        String code = newCode();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "insert into delivery (id, event_id, event_type, dossier_code, audience, channel, recipient_key, address,"
-                        + " recipient_masked, body, status, next_attempt_at, created_at, updated_at)"
-                        + " select gen_random_uuid(), gen_random_uuid(), 'test', ?, 'SUBSCRIBERS', 'WEBHOOK', 'k', ?, 'w', '{}',"
-                        + " 'PENDING', now() + interval '2 seconds', now(), now() from generate_series(1, 200)")) {
-            s.setString(1, code);
-            s.setString(2, receivers.baseUrl() + "/hooks/never-called");
-            s.executeUpdate();
-        }
-        Thread.sleep(2100);
-        Function<Integer, List<UUID>> claimAll = n -> {
-            List<UUID> ids = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                deliveries.claim(10, Duration.ofMinutes(5)).stream().filter(d -> code.equals(d.dossierCode()))
-                        .forEach(d -> ids.add(d.id()));
+        // the service's own scheduled passes would take these rows too (and do, on a slow machine, before the
+        // two claimers start): paused for this test
+        worker.pause(true);
+        try {
+            String code = newCode();
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "insert into delivery (id, event_id, event_type, dossier_code, audience, channel, recipient_key, address,"
+                            + " recipient_masked, body, status, next_attempt_at, created_at, updated_at)"
+                            + " select gen_random_uuid(), gen_random_uuid(), 'test', ?, 'SUBSCRIBERS', 'WEBHOOK', 'k', ?, 'w', '{}',"
+                            + " 'PENDING', now() + interval '2 seconds', now(), now() from generate_series(1, 200)")) {
+                s.setString(1, code);
+                s.setString(2, receivers.baseUrl() + "/hooks/never-called");
+                s.executeUpdate();
             }
-            return ids;
-        };
-        CompletableFuture<List<UUID>> first = CompletableFuture.supplyAsync(() -> claimAll.apply(1));
-        CompletableFuture<List<UUID>> second = CompletableFuture.supplyAsync(() -> claimAll.apply(2));
-        List<UUID> a = first.get();
-        List<UUID> b = second.get();
-        Set<UUID> both = new HashSet<>(a);
-        both.retainAll(b);
-        assertTrue(both.isEmpty(), "claimed twice: " + both);
-        assertFalse(a.isEmpty() || b.isEmpty(), "both workers got work");
-        assertEquals(a.size(), new HashSet<>(a).size());
+            Thread.sleep(2100);
+            // 20 rounds; in each, both claim at the same moment (a barrier), so neither can take everything first
+            java.util.concurrent.CyclicBarrier round = new java.util.concurrent.CyclicBarrier(2);
+            java.util.function.Supplier<List<UUID>> claimAll = () -> {
+                List<UUID> ids = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    try {
+                        round.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    deliveries.claim(5, Duration.ofMinutes(5)).stream().filter(d -> code.equals(d.dossierCode()))
+                            .forEach(d -> ids.add(d.id()));
+                }
+                return ids;
+            };
+            CompletableFuture<List<UUID>> first = CompletableFuture.supplyAsync(claimAll);
+            CompletableFuture<List<UUID>> second = CompletableFuture.supplyAsync(claimAll);
+            List<UUID> a = first.get();
+            List<UUID> b = second.get();
+            Set<UUID> both = new HashSet<>(a);
+            both.retainAll(b);
+            assertTrue(both.isEmpty(), "claimed twice: " + both);
+            assertTrue(a.size() + b.size() <= 200, "no row claimed more than once: " + (a.size() + b.size()));
+            assertFalse(a.isEmpty() || b.isEmpty(), "both workers got work");
+            assertEquals(a.size(), new HashSet<>(a).size());
+        } finally {
+            worker.pause(false);
+        }
     }
 
     @Test

@@ -32,6 +32,8 @@ public class DeliveryWorker {
     private final NotificationConfig config;
 
     private final ExecutorService senders;
+    /** Set by tests that claim deliveries themselves, so the scheduled passes do not take their rows. */
+    private volatile boolean paused;
 
     public DeliveryWorker(Deliveries deliveries, Channels channels, NotificationConfig config) {
         this.deliveries = deliveries;
@@ -53,7 +55,7 @@ public class DeliveryWorker {
     @Scheduled(every = "${motcua.notification.worker.every}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        if (!config.worker().enabled()) {
+        if (!config.worker().enabled() || paused) {
             return;
         }
         try {
@@ -61,6 +63,11 @@ public class DeliveryWorker {
         } catch (RuntimeException e) {
             LOG.warnf("delivery pass failed, next tick retries: %s", e.getMessage());
         }
+    }
+
+    /** Stops (or resumes) the scheduled passes of this instance; a pass already running finishes. For tests. */
+    public void pause(boolean pause) {
+        this.paused = pause;
     }
 
     /** One pass: everything due now. @return how many deliveries were attempted */
