@@ -84,6 +84,17 @@ final class KafkaEvents {
         return all;
     }
 
+    /** The distinct event ids of the given types (a consumer's own: it skips the others unread). */
+    Set<String> idsOf(Set<String> types) {
+        Set<String> of = new HashSet<>();
+        ids.forEach((type, set) -> {
+            if (types.contains(type)) {
+                of.addAll(set);
+            }
+        });
+        return of;
+    }
+
     int distinct(String type) {
         return ids.getOrDefault(type, Set.of()).size();
     }
