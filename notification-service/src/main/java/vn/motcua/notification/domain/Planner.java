@@ -99,12 +99,18 @@ public class Planner {
      */
     private void handle(CloudEvent<JsonNode> event, String code, EventPayload payload) {
         boolean bringsContact = payload instanceof DossierSubmitted || payload instanceof DossierReceived;
-        if (!bringsContact && waitsForContact(event, code, payload)) {
-            waiting.add(code, event);
-            int planned = plan(event, code, payload, rule -> rule.audience() != Audience.APPLICANT);
-            LOG.infof("%s of %s waits for the applicant's contact (%d deliveries to others planned)",
-                    event.type(), code, planned);
-            return;
+        boolean movesAppointment = payload instanceof DossierExtensionGranted || payload instanceof DossierResumed;
+        // the local copy, read at most once per event: null = not read (plan reads it if a rule needs it)
+        Optional<Directory.DossierContact> known = null;
+        if (!bringsContact && needsContact(event, payload)) {
+            known = directory.dossier(code);
+            if (known.isEmpty()) {
+                waiting.add(code, event);
+                int planned = plan(event, code, payload, known, rule -> rule.audience() != Audience.APPLICANT);
+                LOG.infof("%s of %s waits for the applicant's contact (%d deliveries to others planned)",
+                        event.type(), code, planned);
+                return;
+            }
         }
         if (payload instanceof DossierSubmitted submitted) {
             directory.keep(submitted);
@@ -115,7 +121,7 @@ public class Planner {
         } else if (payload instanceof DossierResumed resumed) {
             directory.moveAppointment(code, resumed.newDueAt());
         }
-        int planned = plan(event, code, payload, rule -> true);
+        int planned = plan(event, code, payload, bringsContact || movesAppointment ? null : known, rule -> true);
         if (ends(payload)) {
             directory.end(code);
         }
@@ -131,15 +137,14 @@ public class Planner {
 
     /**
      * Whether the event needs the applicant's contact (a rule tells the applicant, or it moves the appointment
-     * later messages quote) while none is known: neither kept from {@code received}/{@code submitted} nor carried.
+     * later messages quote) and does not carry it; without a local copy it then waits for it.
      */
-    private boolean waitsForContact(CloudEvent<JsonNode> event, String code, EventPayload payload) {
+    private boolean needsContact(CloudEvent<JsonNode> event, EventPayload payload) {
         if (Facts.applicant(payload).isPresent()) {
             return false;
         }
-        boolean needsContact = payload instanceof DossierExtensionGranted || payload instanceof DossierResumed
+        return payload instanceof DossierExtensionGranted || payload instanceof DossierResumed
                 || rules.forEvent(event.type()).stream().anyMatch(rule -> rule.audience() == Audience.APPLICANT);
-        return needsContact && directory.dossier(code).isEmpty();
     }
 
     /**
@@ -153,7 +158,7 @@ public class Planner {
         for (CloudEvent<JsonNode> event : expired) {
             EventTypes.byType(event.type()).map(type -> type.payload(event))
                     .filter(DossierEvent.class::isInstance)
-                    .ifPresent(payload -> plan(event, ((DossierEvent) payload).dossierCode(), payload,
+                    .ifPresent(payload -> plan(event, ((DossierEvent) payload).dossierCode(), payload, null,
                             rule -> rule.audience() == Audience.APPLICANT));
         }
         return expired.size();
@@ -168,12 +173,14 @@ public class Planner {
                 || payload instanceof DossierRefused || payload instanceof DossierProcessingStopped;
     }
 
-    private int plan(CloudEvent<JsonNode> event, String code, EventPayload payload, Predicate<Rules.Rule> which) {
+    /** @param known the applicant's local copy if already read for this event, null to read it here when needed */
+    private int plan(CloudEvent<JsonNode> event, String code, EventPayload payload,
+                     Optional<Directory.DossierContact> known, Predicate<Rules.Rule> which) {
         List<Rules.Rule> applicable = rules.forEvent(event.type()).stream().filter(which).toList();
         if (applicable.isEmpty()) {
             return 0;
         }
-        Optional<Directory.DossierContact> dossier = directory.dossier(code);
+        Optional<Directory.DossierContact> dossier = known != null ? known : directory.dossier(code);
         Optional<Directory.Agency> agency = Facts.agencyCode(payload).flatMap(directory::agency);
         Map<String, Object> facts = Facts.of(code, payload, dossier, agency);
         OffsetDateTime now = OffsetDateTime.now();
