@@ -249,22 +249,9 @@ public class InboundEvents {
     }
 
     /**
-     * Applies {@code effect} to the event in {@code json} exactly once for {@code consumer}.
-     * Call it from a blocking {@code @Incoming} method; it opens its own transaction.
+     * Applies {@code effect} to one parsed event exactly once for {@code consumer}, in a transaction of its own: the
+     * path of a batch that failed, so that only the event at fault is parked.
      */
-    public Outcome apply(String consumer, String topic, String key, String json,
-                         Consumer<CloudEvent<JsonNode>> effect) throws InterruptedException {
-        CloudEvent<JsonNode> event;
-        try {
-            event = EventJson.read(json);
-        } catch (EventJson.MalformedEventException e) {
-            LOG.errorf("%s: unreadable record on %s (key %s) parked: %s", consumer, topic, key, e.getMessage());
-            park(consumer, null, topic, key, json, e);
-            return Outcome.PARKED;
-        }
-        return applyParsed(consumer, topic, key, json, event, effect);
-    }
-
     private Outcome applyParsed(String consumer, String topic, String key, String json, CloudEvent<JsonNode> event,
                                 Consumer<CloudEvent<JsonNode>> effect) throws InterruptedException {
         Duration backoff = Duration.ofMillis(100);
