@@ -30,6 +30,9 @@ SERVICES=(intake-service:$((8081 + PORT_OFFSET)) routing-service:$((8082 + PORT_
 # The web console (officers' pages and the citizens' /tra-cuu): not one of the four services (no schema, no
 # Kafka), started after them. Note that console + offset N shares its port with Keycloak + offset N-100.
 CONSOLE_PORT=$((8080 + PORT_OFFSET))
+# The services and the console listen on loopback only, like the infrastructure (docs/SECURITY.md): on a
+# developer's machine nothing of the stack is reachable from the network. MOTCUA_BIND_HOST=0.0.0.0 opens them.
+BIND_HOST=${MOTCUA_BIND_HOST:-127.0.0.1}
 
 mkdir -p "$DIST" "$DATA" "$LOGS" "$RUN"
 
@@ -276,10 +279,14 @@ launch_service() {
     if [ "${MOTCUA_TEST_HOOKS:-0}" = 1 ] && [ "$name" = routing-service ]; then
         extra+=(-Dmotcua.routing.clock.adjustable=true -Dmotcua.routing.deadlines.sweep-every=2s)
     fi
+    # The system tests' webhook receiver listens on loopback, an internal target refused otherwise (docs/SECURITY.md).
+    if [ "${MOTCUA_TEST_HOOKS:-0}" = 1 ] && [ "$name" = notification-service ]; then
+        extra+=(-Dmotcua.notification.webhook.internal-hosts=127.0.0.1)
+    fi
     # The services refuse the development PIN and citizen-link keys unless told this is a developer's machine.
     # shellcheck disable=SC2086  # MOTCUA_SERVICE_JAVA_OPTS is a list of options
     MOTCUA_ALLOW_DEV_KEYS="${MOTCUA_ALLOW_DEV_KEYS:-true}" nohup "$JAVA" $opts ${extra[@]+"${extra[@]}"} \
-        -Dquarkus.http.port="$port" \
+        -Dquarkus.http.host="$BIND_HOST" -Dquarkus.http.port="$port" \
         -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$PG_PORT/motcua" \
         -Dkafka.bootstrap.servers="localhost:$KAFKA_PORT" \
         -Dquarkus.oidc.auth-server-url="$KC_URL/realms/motcua" \
@@ -295,7 +302,7 @@ launch_console() {
     [ -f "$jar" ] || fail console "$jar is missing: build first (run without --no-build)"
     # shellcheck disable=SC2086  # MOTCUA_SERVICE_JAVA_OPTS is a list of options
     nohup "$JAVA" ${MOTCUA_SERVICE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} \
-        -Dquarkus.http.port="$CONSOLE_PORT" \
+        -Dquarkus.http.host="$BIND_HOST" -Dquarkus.http.port="$CONSOLE_PORT" \
         -Dquarkus.oidc.auth-server-url="$KC_URL/realms/motcua" \
         -Dquarkus.rest-client.intake.url="http://localhost:$(service_port intake-service)" \
         -Dquarkus.rest-client.routing.url="http://localhost:$(service_port routing-service)" \

@@ -77,6 +77,7 @@ import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -752,6 +753,41 @@ class NotificationFlowTest {
         given().auth().oauth2(TestTokens.supervisor("supervisor1"))
                 .when().get("/api/notifications?size=501").then().statusCode(400)
                 .body("errors[0].field", equalTo("size"));
+    }
+
+    /** Issue 17: the probe's internal targets are refused at subscription, and checked again at each delivery. */
+    @Test
+    void webhooksNeverTargetTheOperatorsOwnNetwork() throws Exception {
+        for (String url : List.of("http://localhost:5432/", "http://[::1]:8083/api/admin/read-model/replay",
+                "http://0.0.0.0/", "http://2130706433/", "http://0x7f000001/", "http://169.254.169.254/latest/",
+                "http://admin:admin@" + receivers.baseUrl().substring("http://".length()) + "/hooks/x")) {
+            given().auth().oauth2(TestTokens.admin("admin1")).contentType(ContentType.JSON)
+                    .body(Map.of("name", "nội bộ", "url", url, "eventTypes", List.of("*")))
+                    .when().post("/api/webhook-subscriptions")
+                    .then().statusCode(400).body("errors.field", contains("url"));
+        }
+        // A target written before the guard (or one whose name now resolves inward) is not followed at delivery.
+        String path = "/hooks/inward-" + SEQUENCE.incrementAndGet();
+        UUID id = UUID.randomUUID();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "insert into webhook_subscription (id, name, url, secret, event_types, active, created_at, created_by)"
+                        + " values (?, 'cũ', ?, 'inward-secret-0123456789', '{vn.motcua.dossier.received.v1}', true,"
+                        + " now(), 'admin1')")) {
+            s.setObject(1, id);
+            s.setString(2, receivers.baseUrl().replace("127.0.0.1", "localhost") + path);
+            s.executeUpdate();
+        }
+        String code = newCode();
+        try {
+            send(Topics.INTAKE, received(code, null, null, "424242"));
+            await().atMost(WAIT).until(() -> !strings("select last_error from delivery where dossier_code = ?"
+                    + " and channel = 'WEBHOOK' and last_error is not null", code).isEmpty());
+            assertTrue(strings("select last_error from delivery where dossier_code = ? and channel = 'WEBHOOK'", code)
+                    .get(0).contains("refused"));
+            assertTrue(receivers.requests(path).isEmpty());
+        } finally {
+            unsubscribe(id.toString());
+        }
     }
 
     // ----------------------------------------------------------------------------------------------

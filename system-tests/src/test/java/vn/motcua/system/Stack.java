@@ -50,6 +50,24 @@ public final class Stack {
                 .extract().path("access_token"));
     }
 
+    /** A real ID token of a dev realm user (password grant with scope openid): never a caller of the API. */
+    public static String idToken(String user) {
+        return RestAssured.given().contentType(ContentType.URLENC)
+                .formParam("client_id", "motcua-cli").formParam("grant_type", "password").formParam("scope", "openid")
+                .formParam("username", user).formParam("password", user)
+                .post(KEYCLOAK + "/realms/motcua/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("id_token");
+    }
+
+    /** A real access token of a confidential realm client by the client-credentials grant. */
+    public static String clientToken(String client, String secret) {
+        return RestAssured.given().contentType(ContentType.URLENC)
+                .formParam("client_id", client).formParam("client_secret", secret)
+                .formParam("grant_type", "client_credentials")
+                .post(KEYCLOAK + "/realms/motcua/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
     public static RequestSpecification as(String user) {
         return RestAssured.given().auth().oauth2(token(user)).accept(ContentType.JSON);
     }

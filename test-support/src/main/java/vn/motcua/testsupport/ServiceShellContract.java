@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -53,6 +55,22 @@ public abstract class ServiceShellContract {
         given().when().get("/api/no-such-thing").then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:motcua:problem:not-found"));
+    }
+
+    /**
+     * Issue 17: a token of the realm's key is a caller only when it is an access token ({@code typ} Bearer) meant
+     * for the motcua services (audience {@code motcua-api}): an ID token, or another client's access token, is a 401.
+     */
+    @Test
+    void onlyAccessTokensForTheMotcuaApiAreCallers() {
+        Set<String> roles = Set.of("admin");
+        for (String token : List.of(TestTokens.signed("admin1", roles, Map.of(), "motcua-cli", "ID"),
+                TestTokens.signed("admin1", roles, Map.of(), "another-client", "Bearer"),
+                TestTokens.signed("admin1", roles, Map.of(), TestTokens.API_AUDIENCE, "ID"))) {
+            given().auth().oauth2(token).when().get("/api/no-such-thing")
+                    .then().statusCode(401).contentType("application/problem+json");
+        }
+        given().auth().oauth2(TestTokens.admin("admin1")).when().get("/api/no-such-thing").then().statusCode(404);
     }
 
     @Test

@@ -18,12 +18,25 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /** The audience every motcua service requires (the realm's clients for people add it; docs/SECURITY.md). */
+    public static final String API_AUDIENCE = "motcua-api";
+
     public static String token(String user, Set<String> roles, Map<String, Object> claims) {
+        return signed(user, roles, claims, API_AUDIENCE, "Bearer");
+    }
+
+    /**
+     * A token of the test server's key with a chosen audience and {@code typ}: an ID token ({@code typ} "ID") or
+     * another client's access token (another audience) must not be accepted as a caller.
+     */
+    public static String signed(String user, Set<String> roles, Map<String, Object> claims, String audience,
+                                String type) {
         JwtClaimsBuilder builder = Jwt.preferredUserName(user)
                 .subject(user)
                 .groups(roles)
                 .issuer(ISSUER)
-                .audience("https://service.example.com");
+                .audience(Set.of("https://service.example.com", audience))
+                .claim("typ", type);
         claims.forEach(builder::claim);
         return builder.jws().keyId("1").sign("privateKey.jwk");
     }

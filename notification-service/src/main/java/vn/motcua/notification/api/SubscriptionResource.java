@@ -14,13 +14,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.motcua.notification.domain.Rules;
 import vn.motcua.notification.domain.Subscriptions;
+import vn.motcua.notification.domain.WebhookTargets;
 import vn.motcua.platform.problem.Problem;
 import vn.motcua.platform.problem.ProblemException;
 import vn.motcua.shared.events.DossierEvent;
 import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.events.EventTypes;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +32,12 @@ import java.util.UUID;
 @RolesAllowed("admin")
 public class SubscriptionResource {
     private final Subscriptions subscriptions;
+    private final WebhookTargets targets;
     private final SecurityIdentity identity;
 
-    public SubscriptionResource(Subscriptions subscriptions, SecurityIdentity identity) {
+    public SubscriptionResource(Subscriptions subscriptions, WebhookTargets targets, SecurityIdentity identity) {
         this.subscriptions = subscriptions;
+        this.targets = targets;
         this.identity = identity;
     }
 
@@ -47,9 +49,14 @@ public class SubscriptionResource {
     public record View(UUID id, String name, String url, List<String> eventTypes, boolean active,
                        OffsetDateTime createdAt, String secret) {
         static View of(Subscriptions.Subscription s, boolean withSecret) {
-            return new View(s.id(), s.name(), s.url(), s.eventTypes(), s.active(),
+            return new View(s.id(), s.name(), withoutUserInfo(s.url()), s.eventTypes(), s.active(),
                     s.createdAt().withOffsetSameInstant(EventJson.VIETNAM), withSecret ? s.secret() : null);
         }
+    }
+
+    /** A subscription stored before credentials were refused in URLs keeps them hidden. */
+    public static String withoutUserInfo(String url) {
+        return url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@", "$1");
     }
 
     @GET
@@ -69,8 +76,10 @@ public class SubscriptionResource {
         if (body.name() == null || body.name().isBlank() || body.name().length() > 200) {
             errors.add(new Problem.FieldError("name", "Bắt buộc, tối đa 200 ký tự."));
         }
-        if (!httpUrl(body.url())) {
+        if (body.url() == null || body.url().isBlank() || body.url().length() > 2000) {
             errors.add(new Problem.FieldError("url", "Phải là địa chỉ http(s) đầy đủ."));
+        } else {
+            targets.refusal(body.url()).ifPresent(why -> errors.add(new Problem.FieldError("url", why)));
         }
         if (body.secret() != null && (body.secret().length() < 16 || body.secret().length() > 200)) {
             errors.add(new Problem.FieldError("secret", "Từ 16 đến 200 ký tự."));
@@ -97,17 +106,5 @@ public class SubscriptionResource {
             throw ProblemException.notFound("Không có đăng ký " + id + ".");
         }
         return Response.noContent().build();
-    }
-
-    private static boolean httpUrl(String url) {
-        if (url == null || url.length() > 2000) {
-            return false;
-        }
-        try {
-            URI uri = URI.create(url.strip());
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** notification-service settings ({@code motcua.notification.*}); every key has a default for one machine. */
 @ConfigMapping(prefix = "motcua.notification")
@@ -108,5 +109,11 @@ public interface NotificationConfig {
     interface Webhook {
         @WithDefault("10s")
         Duration timeout();
+
+        /**
+         * Host names (as written in the URL) a webhook may target although they resolve to a loopback, private or
+         * link-local address — an integrator inside the operator's network. None by default (docs/SECURITY.md).
+         */
+        Optional<Set<String>> internalHosts();
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.motcua.notification.config.NotificationConfig;
 import vn.motcua.notification.domain.Deliveries;
+import vn.motcua.notification.domain.WebhookTargets;
 import vn.motcua.platform.crypto.Hmacs;
 import vn.motcua.shared.events.EventJson;
 
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The three ways out: e-mail over SMTP (Quarkus Mailer), SMS through a configurable HTTP gateway, and
@@ -34,11 +36,13 @@ public class Channels {
 
     private final Mailer mailer;
     private final NotificationConfig config;
+    private final WebhookTargets targets;
     private final HttpClient http;
 
-    public Channels(Mailer mailer, NotificationConfig config) {
+    public Channels(Mailer mailer, NotificationConfig config, WebhookTargets targets) {
         this.mailer = mailer;
         this.config = config;
+        this.targets = targets;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -82,6 +86,11 @@ public class Channels {
     }
 
     private void webhook(Deliveries.Claimed delivery) throws DeliveryException {
+        // Checked again at each delivery: a name may resolve inward now although it did not at subscription.
+        Optional<String> refusal = targets.refusal(delivery.address());
+        if (refusal.isPresent()) {
+            throw new DeliveryException("webhook target refused: " + refusal.get());
+        }
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.address())).timeout(config.webhook().timeout())
                 .header("Content-Type", "application/cloudevents+json; charset=utf-8")

@@ -93,7 +93,13 @@ public class StatusProjection {
         apply(event.id(), type.get().payload(event));
     }
 
-    /** Applies one typed event payload whose envelope id is {@code id}. */
+    /**
+     * Applies one typed event payload whose envelope id is {@code id}. The timeline is what the citizen reads (public
+     * lookup, "my dossiers", Open311): it carries the reasons the citizen is given on paper — refusal (Form 03),
+     * supplement request (Form 02), extension and apology (Form 04), stop (Form 05) — and never what agencies write
+     * to each other: a transfer's or a send-back's reason and a completion note stay with routing, for officers
+     * (issue 17: a note with an identity number reached the public page).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(UUID id, EventPayload payload) {
         if (payload instanceof DossierSubmitted submitted) {
@@ -124,13 +130,11 @@ public class StatusProjection {
         } else if (payload instanceof TaskTransferred transfer) {
             agencyName(transfer.toAgencyCode(), transfer.toAgencyName());
             change(id, transfer.dossierCode(), transfer.transferredAt(), DossierState.IN_PROCESS,
-                    transfer.toAgencyCode(), "Hồ sơ được chuyển đến " + nameOf(transfer.toAgencyCode())
-                            + ". Lý do: " + transfer.reason(),
+                    transfer.toAgencyCode(), "Hồ sơ được chuyển đến " + nameOf(transfer.toAgencyCode()),
                     row -> atAgency(row, transfer.toAgencyCode()), row -> { });
         } else if (payload instanceof TaskReturned returned) {
             change(id, returned.dossierCode(), returned.returnedAt(), DossierState.IN_PROCESS,
-                    returned.toAgencyCode(), "Hồ sơ được chuyển lại cho " + nameOf(returned.toAgencyCode())
-                            + ". Lý do: " + returned.reason(),
+                    returned.toAgencyCode(), "Hồ sơ được chuyển lại cho " + nameOf(returned.toAgencyCode()),
                     row -> atAgency(row, returned.toAgencyCode()), row -> { });
         } else if (payload instanceof DossierPaused paused) {
             paused(id, paused);
@@ -271,9 +275,6 @@ public class StatusProjection {
         String note = processed.outcome() == Outcome.REJECTED
                 ? "Hồ sơ đã giải quyết xong (không chấp thuận), chờ trả kết quả"
                 : DossierState.PROCESSED.citizenText();
-        if (processed.note() != null && !processed.note().isBlank()) {
-            note += ". " + processed.note();
-        }
         change(id, processed.dossierCode(), processed.decidedAt(), DossierState.PROCESSED,
                 processed.leadAgencyCode(), note, StatusProjection::leaveAgencies, row -> {
                     row.processedAt = processed.decidedAt();

@@ -37,7 +37,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * here, and so does a row whose endpoint is gone.
  *
  * <p>Callers: {@code none} (no token); {@code forged}, {@code tampered}, {@code alg-none}, {@code expired},
- * {@code malformed} (see {@link BadTokens}); {@code citizen} = citizen1, the applicant of the dossier; {@code citizen2},
+ * {@code malformed} (see {@link BadTokens}); {@code id-token} (admin1's real ID token: not an access token);
+ * {@code other-client} (a real client-credentials token of another realm client, intake-service, without the
+ * motcua-api audience); {@code citizen} = citizen1, the applicant of the dossier; {@code citizen2},
  * another citizen; {@code counter} = counter1, of the unit that received it; {@code counter2} = load01,
  * a counter officer of another unit; {@code agency} = tuphap1, of the agency whose task it is;
  * {@code agency2} = congan1, of an agency that never had a task of it; {@code supervisor1}; {@code admin1}.
@@ -83,6 +85,8 @@ class AuthorizationMatrixIT {
         Stack.awaitProjected(dossier.code());
         TOKENS.put("none", null);
         TOKENS.putAll(BadTokens.all(shortLived));
+        TOKENS.put("id-token", Stack.idToken("admin1"));
+        TOKENS.put("other-client", Stack.clientToken("intake-service", "intake-service-dev-secret"));
         for (String user : USERS) {
             String[] pair = user.split(":");
             TOKENS.put(pair[0], Stack.token(pair[1]));
