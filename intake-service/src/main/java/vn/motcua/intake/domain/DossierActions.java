@@ -87,6 +87,11 @@ public class DossierActions {
             throw ProblemException.conflict("supplement-by-agency",
                     "Khi hồ sơ đang giải quyết, yêu cầu bổ sung do cơ quan giải quyết gửi (thời hạn được tạm dừng tại đó).");
         }
+        LocalDate today = now().atZoneSameInstant(EventJson.VIETNAM).toLocalDate();
+        if (supplyBy != null && (supplyBy.isBefore(today) || supplyBy.isAfter(today.plusYears(1)))) {
+            throw ProblemException.badRequest("supply-by-out-of-range",
+                    "Hạn bổ sung (supplyBy) phải từ hôm nay đến tối đa một năm sau.");
+        }
         String from = transition(dossier, DossierAction.REQUEST_SUPPLEMENT, actor);
         return openSupplement(dossier, from, actor.username(), null, reason, items, supplyBy);
     }

@@ -40,6 +40,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,9 +200,18 @@ class CounterWorkflowTest {
                 .body("errors.message", hasItem(containsString("Giấy chứng sinh")));
         assertEquals("SUBMITTED", status(code), "a refused acceptance changes nothing");
 
+        // issue 17: a supply-by date in the past, or absurdly far, is bad input (the probe's 2000-01-01 was taken)
+        LocalDate today = LocalDate.now(EventJson.VIETNAM);
+        for (LocalDate absurd : List.of(LocalDate.of(2000, 1, 1), today.minusDays(1),
+                today.plusYears(1).plusDays(1))) {
+            act(COUNTER, code, "supplement-request", """
+                    {"reason":"Thiếu giấy chứng sinh","items":[{"name":"Giấy chứng sinh"}],"supplyBy":"%s"}"""
+                    .formatted(absurd)).then().statusCode(400).body("type", containsString("supply-by-out-of-range"));
+        }
+        assertEquals("SUBMITTED", status(code), "a refused request changes nothing");
         act(COUNTER, code, "supplement-request", """
                 {"reason":"Thiếu giấy chứng sinh","items":[{"name":"Giấy chứng sinh","form":"ORIGINAL","copies":1}],
-                 "supplyBy":"2026-12-31"}""").then().statusCode(200)
+                 "supplyBy":"%s"}""".formatted(today.plusDays(10))).then().statusCode(200)
                 .body("status", equalTo("SUBMISSION_SUPPLEMENT_REQUESTED")).body("nationalStatusCode", equalTo(5))
                 .body("supplements[0].items[0].name", equalTo("Giấy chứng sinh"));
         act(COUNTER, code, "supplement-request", """

@@ -131,14 +131,21 @@ public class ProblemMappers {
             return unexpected(e, uri);
         }
         Problem problem = switch (status) {
-            case 400 -> Problem.of("malformed-request", "Yêu cầu không đúng định dạng", 400, e.getMessage());
+            // The framework's own messages ("HTTP 415 Unsupported Media Type", class names) never reach the caller:
+            // each status gets a sentence of ours (issue 17).
+            case 400 -> Problem.of("malformed-request", "Yêu cầu không đúng định dạng", 400,
+                    "Không đọc được yêu cầu: tham số hoặc nội dung không đúng định dạng.");
             case 401 -> ProblemException.unauthenticated().problem();
             case 403 -> Problem.of("forbidden", "Không có quyền thực hiện", 403, "Vai trò của bạn không được phép thực hiện thao tác này.");
             case 404 -> Problem.of("not-found", "Không tìm thấy", 404, "Không có tài nguyên tại địa chỉ này.");
-            case 405 -> Problem.of("method-not-allowed", "Phương thức không được hỗ trợ", 405, e.getMessage());
-            case 406 -> Problem.of("not-acceptable", "Định dạng phản hồi không được hỗ trợ", 406, e.getMessage());
-            case 415 -> Problem.of("unsupported-media-type", "Định dạng nội dung không được hỗ trợ", 415, e.getMessage());
-            default -> Problem.of("http-" + status, "Yêu cầu không thể thực hiện", status, e.getMessage());
+            case 405 -> Problem.of("method-not-allowed", "Phương thức không được hỗ trợ", 405,
+                    "Địa chỉ này không nhận phương thức HTTP đã dùng; các phương thức được nhận có trong tiêu đề Allow.");
+            case 406 -> Problem.of("not-acceptable", "Định dạng phản hồi không được hỗ trợ", 406,
+                    "Không trả được định dạng nêu trong tiêu đề Accept; hãy nhận application/json.");
+            case 415 -> Problem.of("unsupported-media-type", "Định dạng nội dung không được hỗ trợ", 415,
+                    "Nội dung gửi lên không đúng định dạng thao tác này nhận (thường là application/json; charset=utf-8).");
+            default -> Problem.of("http-" + status, "Yêu cầu không thể thực hiện", status,
+                    "Yêu cầu không thể thực hiện (HTTP " + status + ").");
         };
         Response.ResponseBuilder response = respond(problem.withInstance(path(uri)));
         if (e.getResponse() != null) {

@@ -90,7 +90,15 @@ class ProblemDetailsTest {
                 .body("type", equalTo("urn:motcua:problem:method-not-allowed"));
         given().contentType("text/plain").body("hello")
                 .when().post("/demo/items")
-                .then().statusCode(415).contentType("application/problem+json");
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("detail", containsString("application/json"))
+                .body("detail", not(containsString("HTTP 415")));
+        // issue 17: the framework's own texts never reach the caller, only our sentences
+        given().accept("application/xml").when().get("/demo/items/" + UUID.randomUUID())
+                .then().statusCode(406).contentType("application/problem+json")
+                .body("type", equalTo("urn:motcua:problem:not-acceptable"))
+                .body("detail", containsString("Accept")).body("detail", not(containsString("HTTP 406")));
+        given().when().delete("/demo/items").then().body("detail", not(containsString("HTTP 405")));
     }
 
     @Test
