@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 import vn.motcua.platform.config.ServiceConfig;
+import vn.motcua.platform.outbox.SubjectClocks;
 import vn.motcua.platform.problem.DatabaseErrors;
 import vn.motcua.shared.events.CloudEvent;
 import vn.motcua.shared.events.EventJson;
@@ -25,6 +26,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -53,15 +56,17 @@ public class InboundEvents {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final ProcessedEvents processed;
+    private final SubjectClocks clocks;
     private final AgroalDataSource dataSource;
     private final Instance<EntityManager> entityManagers;
     private final int lockNamespace;
     private volatile EntityManager entityManager;
     private volatile boolean noEntityManager;
 
-    public InboundEvents(ProcessedEvents processed, AgroalDataSource dataSource, Instance<EntityManager> entityManagers,
-                         ServiceConfig config) {
+    public InboundEvents(ProcessedEvents processed, SubjectClocks clocks, AgroalDataSource dataSource,
+                         Instance<EntityManager> entityManagers, ServiceConfig config) {
         this.processed = processed;
+        this.clocks = clocks;
         this.dataSource = dataSource;
         this.entityManagers = entityManagers;
         this.lockNamespace = ("inbox:" + config.service()).hashCode();
@@ -163,10 +168,12 @@ public class InboundEvents {
             if (!pending.remove(p.event().id())) {
                 continue; // seen before, or a second copy in this poll
             }
+            clocks.floor(p.event());
             handlers.dispatch(p.event());
             betweenEvents();
             applied++;
         }
+        raiseClocks(batch.stream().map(Parsed::event).filter(e -> fresh.contains(e.id())).toList());
         return applied;
     }
 
@@ -189,6 +196,35 @@ public class InboundEvents {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not lock the batch's dossiers", e);
+        }
+    }
+
+    /**
+     * Raises this service's counter of each subject to the highest {@code dossierversion} applied, in one statement,
+     * after the effects (which took their dossiers' locks first, as commands do: the same order everywhere, no
+     * deadlock); an event the effects published meanwhile was stamped above its cause through
+     * {@link SubjectClocks#floor} (docs/ORDERING.md). Events without a version (written before it existed) leave the
+     * counters alone.
+     */
+    private void raiseClocks(List<CloudEvent<JsonNode>> events) {
+        Map<String, Long> highest = new TreeMap<>();
+        for (CloudEvent<JsonNode> e : events) {
+            if (e.subject() != null && e.dossierversion() != null) {
+                highest.merge(e.subject(), e.dossierversion(), Math::max);
+            }
+        }
+        if (highest.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "insert into dossier_clock (subject, version) select * from unnest(?::text[], ?::bigint[])"
+                        + " on conflict (subject) do update set version = greatest(dossier_clock.version, excluded.version),"
+                        + " touched_at = now()")) {
+            s.setArray(1, c.createArrayOf("text", highest.keySet().toArray()));
+            s.setArray(2, c.createArrayOf("bigint", highest.values().toArray()));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not raise the subjects' clocks", e);
         }
     }
 
@@ -262,7 +298,9 @@ public class InboundEvents {
                     if (!processed.firstDelivery(consumer, event.id())) {
                         return false;
                     }
+                    clocks.floor(event);
                     effect.accept(event);
+                    raiseClocks(List.of(event));
                     return true;
                 });
                 return applied ? Outcome.APPLIED : Outcome.DUPLICATE;

@@ -11,6 +11,7 @@ import vn.motcua.shared.events.EventJson;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 
@@ -25,40 +26,74 @@ public class Outbox {
     private final AgroalDataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelayRunner relay;
+    private final SubjectClocks clocks;
     private final int lanes;
 
     public Outbox(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions,
-                  OutboxRelayRunner relay, ServiceConfig config) {
+                  OutboxRelayRunner relay, SubjectClocks clocks, ServiceConfig config) {
         this.dataSource = dataSource;
+        this.clocks = clocks;
         this.transactions = transactions;
         this.relay = relay;
         this.lanes = config.outbox().lanes();
     }
 
     /**
-     * Adds the event to the outbox. The Kafka key is the event's subject (the dossier code), so one
-     * dossier's events keep their order on the topic.
+     * Adds the event to the outbox, stamped with its subject's next version ({@code dossierversion}, one more than
+     * anything this service published or applied for the subject: docs/ORDERING.md), in one statement. The Kafka
+     * key is the event's subject (the dossier code), so one dossier's events keep their order on the topic.
+     *
+     * @return the version the event was stamped with (0 for an event without a subject, which is not stamped)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void publish(String topic, CloudEvent<?> event) {
+    public long publish(String topic, CloudEvent<?> event) {
         String key = event.subject() != null ? event.subject() : event.id().toString();
         // The agroal connection is the one enlisted in the caller's transaction (the same one Hibernate uses).
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "insert into outbox_event (id, topic, message_key, lane, type, event, created_at)"
-                             + " values (?, ?, ?, ?, ?, ?::jsonb, ?)")) {
-            insert.setObject(1, event.id());
-            insert.setString(2, topic);
-            insert.setString(3, key);
-            insert.setShort(4, (short) laneOf(key, lanes));
-            insert.setString(5, event.type());
-            insert.setString(6, EventJson.write(event));
-            insert.setObject(7, OffsetDateTime.now());
-            insert.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            long version = 0;
+            if (event.subject() == null) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "insert into outbox_event (id, topic, message_key, lane, type, event, created_at)"
+                                + " values (?, ?, ?, ?, ?, ?::jsonb, ?)")) {
+                    bind(insert, 0, topic, key, event, EventJson.write(event));
+                    insert.executeUpdate();
+                }
+            } else {
+                // the counter raised and the stamped event written in one round trip; the JSON gets the version
+                // as its last attribute (jsonb keeps one copy of each key)
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "with clock as (insert into dossier_clock (subject, version) values (?, ?)"
+                                + " on conflict (subject) do update set version = greatest(dossier_clock.version + 1,"
+                                + " excluded.version), touched_at = now() returning version)"
+                                + " insert into outbox_event (id, topic, message_key, lane, type, event, created_at)"
+                                + " select ?, ?, ?, ?, ?, jsonb_set(?::jsonb, '{dossierversion}', to_jsonb(clock.version)), ?"
+                                + " from clock returning (event ->> 'dossierversion')::bigint")) {
+                    insert.setString(1, event.subject());
+                    insert.setLong(2, clocks.floorOf(event.subject()) + 1);
+                    bind(insert, 2, topic, key, event, EventJson.write(event));
+                    try (ResultSet rs = insert.executeQuery()) {
+                        rs.next();
+                        version = rs.getLong(1);
+                    }
+                }
+            }
+            wakeRelayAfterCommit();
+            return version;
         } catch (SQLException e) {
             throw new IllegalStateException("could not write event " + event.type() + " to the outbox", e);
         }
-        wakeRelayAfterCommit();
+    }
+
+    /** Sets the seven columns of an outbox row, from parameter {@code shift + 1} on. */
+    private void bind(PreparedStatement insert, int shift, String topic, String key, CloudEvent<?> event,
+                             String json) throws SQLException {
+        insert.setObject(shift + 1, event.id());
+        insert.setString(shift + 2, topic);
+        insert.setString(shift + 3, key);
+        insert.setShort(shift + 4, (short) laneOf(key, lanes));
+        insert.setString(shift + 5, event.type());
+        insert.setString(shift + 6, json);
+        insert.setObject(shift + 7, OffsetDateTime.now());
     }
 
     /** The lane of a key: stable across instances and restarts (String.hashCode is specified). */

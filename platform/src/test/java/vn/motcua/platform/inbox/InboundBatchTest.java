@@ -46,6 +46,8 @@ class InboundBatchTest {
     InboundEvents inbound;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    vn.motcua.platform.outbox.Outbox outbox;
 
     /** Effects see the transaction id: one value for the whole poll means one transaction. */
     private final List<String> seen = new ArrayList<>();
@@ -139,6 +141,31 @@ class InboundBatchTest {
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Issue 18, item 4: an event published while applying another about the same subject is stamped above it,
+     * whatever either host's clock says; a later command's event above that; versions never go back.
+     */
+    @Test
+    void whatAnEffectPublishesIsVersionedAboveWhatCausedIt() throws Exception {
+        String subject = "V-" + UUID.randomUUID();
+        String consumer = "clock-" + UUID.randomUUID();
+        List<Long> stamped = new ArrayList<>();
+        Handlers reacting = Handlers.of().on(NOTED, noted -> stamped.add(outbox.publish(Topics.ROUTING,
+                NOTED.envelope("test", new Noted(noted.key(), "reaction to " + noted.note())))));
+        CloudEvent<Noted> far = NOTED.envelope("test", new Noted(subject, "from a busy producer")).withVersion(41);
+        inbound.applyBatch(consumer, List.of(record(0, subject, EventJson.write(far))), reacting);
+        assertEquals(List.of(42L), stamped);
+        // a command of this service afterwards (no event applied in its transaction) goes on from the counter
+        assertEquals(43L, io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                outbox.publish(Topics.ROUTING, NOTED.envelope("test", new Noted(subject, "command")))));
+        // an older event applied later does not move the counter back
+        CloudEvent<Noted> old = NOTED.envelope("test", new Noted(subject, "old")).withVersion(3);
+        inbound.applyBatch(consumer, List.of(record(1, subject, EventJson.write(old))), reacting);
+        assertEquals(List.of(42L, 44L), stamped);
+        assertEquals(List.of("44"), Rows.strings(dataSource, "select version::text from dossier_clock where subject = ?",
+                subject));
     }
 
     private static ConsumerRecord<String, String> record(long offset, String key, String value) {

@@ -50,6 +50,9 @@ public class DossierStatus {
     public OffsetDateTime updatedAt;
     @Column(name = "last_event_time")
     public OffsetDateTime lastEventTime;
+    /** The dossier version of the event that set the current status (docs/ORDERING.md); null before versions. */
+    @Column(name = "last_version")
+    public Long lastVersion;
     @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
     /** Cơ quan chủ trì: the agency that sends the result back; reports group by it. */

@@ -171,7 +171,7 @@ public class PublicStatusLookup {
             + " pin_hmac, procedure_code, lead_agency, received_at, submitted_at, last_event_time"
             + " from dossier_status where code = ?";
     private static final String TIMELINE = "select at, status, agency, note from dossier_timeline where code = ?"
-            + " order by at, id";
+            + " order by version nulls first, at, id";
 
     private static DossierStatus status(ResultSet rs) throws SQLException {
         DossierStatus row = new DossierStatus();

@@ -112,9 +112,9 @@ public class ResultReturns {
             // Someone else's hand-over committed first (the insert waited for it).
             throw alreadyReturned(code);
         }
-        outbox.publish(Topics.RESULT, event);
+        long version = outbox.publish(Topics.RESULT, event);
         // Visible at once; the same event coming back from the topic changes nothing.
-        projection.apply(event.id(), returned);
+        projection.apply(new StatusProjection.EventRef(event.id(), version), returned);
         return returned;
     }
 

@@ -90,7 +90,14 @@ public class StatusProjection {
             LOG.debugf("skipping %s %s: a type this build does not know", event.type(), event.id());
             return;
         }
-        apply(event.id(), type.get().payload(event));
+        apply(new EventRef(event.id(), event.dossierversion()), type.get().payload(event));
+    }
+
+    /**
+     * An applied event's id and its dossier version ({@code dossierversion}: docs/ORDERING.md; null for an event
+     * written before versions existed).
+     */
+    public record EventRef(UUID id, Long version) {
     }
 
     /**
@@ -101,7 +108,7 @@ public class StatusProjection {
      * (issue 17: a note with an identity number reached the public page).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(UUID id, EventPayload payload) {
+    public void apply(EventRef id, EventPayload payload) {
         if (payload instanceof DossierSubmitted submitted) {
             submitted(id, submitted);
         } else if (payload instanceof DossierReceived received) {
@@ -113,7 +120,7 @@ public class StatusProjection {
         } else if (payload instanceof DossierSupplementRequested request) {
             supplementRequested(id, request);
         } else if (payload instanceof DossierSupplementSupplied supplied) {
-            DossierStatus row = row(supplied.dossierCode(), DossierState.IN_PROCESS, supplied.suppliedAt());
+            DossierStatus row = row(supplied.dossierCode(), DossierState.IN_PROCESS, id.version(), supplied.suppliedAt());
             // Before reception the dossier goes back to the check; during processing back to processing.
             DossierState next = row.receivedAt == null && row.status == DossierState.SUBMISSION_SUPPLEMENT_REQUESTED
                     ? DossierState.SUBMITTED : DossierState.IN_PROCESS;
@@ -162,7 +169,7 @@ public class StatusProjection {
         }
     }
 
-    private void submitted(UUID id, DossierSubmitted submitted) {
+    private void submitted(EventRef id, DossierSubmitted submitted) {
         // Submitted online: the citizen can follow it by code and PIN before the officer's check.
         change(id, submitted.dossierCode(), submitted.submittedAt(), DossierState.SUBMITTED, submitted.unitCode(),
                 DossierState.SUBMITTED.citizenText(), row -> { }, row -> {
@@ -180,7 +187,7 @@ public class StatusProjection {
                 });
     }
 
-    private void received(UUID id, DossierReceived event) {
+    private void received(EventRef id, DossierReceived event) {
         String code = event.dossierCode();
         for (PlanStep step : event.routingPlan().steps()) {
             agencyName(step.agencyCode(), step.agencyName());
@@ -212,8 +219,8 @@ public class StatusProjection {
                 .executeUpdate();
     }
 
-    private void supplementRequested(UUID id, DossierSupplementRequested request) {
-        DossierStatus row = row(request.dossierCode(), DossierState.SUPPLEMENT_REQUESTED, request.requestedAt());
+    private void supplementRequested(EventRef id, DossierSupplementRequested request) {
+        DossierStatus row = row(request.dossierCode(), DossierState.SUPPLEMENT_REQUESTED, id.version(), request.requestedAt());
         // An agency asks during processing; the one-stop unit at the check of an online submission.
         DossierState state = request.agencyCode() != null || row.receivedAt != null
                 ? DossierState.SUPPLEMENT_REQUESTED : DossierState.SUBMISSION_SUPPLEMENT_REQUESTED;
@@ -223,12 +230,12 @@ public class StatusProjection {
                 r -> { }, r -> { });
     }
 
-    private void paused(UUID id, DossierPaused paused) {
+    private void paused(EventRef id, DossierPaused paused) {
         DossierState state = paused.reason() == PauseReason.FINANCIAL_OBLIGATION
                 ? DossierState.AWAITING_PAYMENT : DossierState.SUPPLEMENT_REQUESTED;
         // No timeline entry of its own: intake's supplement-requested (Form 02) or the obligation request
         // tells the citizen why; a second line saying the same would only confuse.
-        changeWithoutTimeline(paused.dossierCode(), paused.pausedAt(), state, r -> { }, row -> {
+        changeWithoutTimeline(paused.dossierCode(), id.version(), paused.pausedAt(), state, r -> { }, row -> {
             if (row.pauseTime == null || !micros(paused.pausedAt()).isBefore(row.pauseTime)) {
                 row.paused = true;
                 row.pauseTime = micros(paused.pausedAt());
@@ -242,7 +249,7 @@ public class StatusProjection {
                 .executeUpdate();
     }
 
-    private void resumed(UUID id, DossierResumed resumed) {
+    private void resumed(EventRef id, DossierResumed resumed) {
         change(id, resumed.dossierCode(), resumed.resumedAt(), DossierState.IN_PROCESS, null,
                 "Tiếp tục giải quyết hồ sơ; ngày hẹn trả kết quả: " + date(resumed.newDueAt()), r -> { }, row -> {
                     if (row.pauseTime == null || !micros(resumed.resumedAt()).isBefore(row.pauseTime)) {
@@ -260,7 +267,7 @@ public class StatusProjection {
                 .executeUpdate();
     }
 
-    private void extension(UUID id, DossierExtensionGranted extension) {
+    private void extension(EventRef id, DossierExtensionGranted extension) {
         agencyName(extension.agencyAtFaultCode(), extension.agencyAtFaultName());
         // The one new appointment (Form 04); its apology is referenced when the late result is returned.
         change(id, extension.dossierCode(), extension.grantedAt(), DossierState.IN_PROCESS,
@@ -271,7 +278,7 @@ public class StatusProjection {
                 });
     }
 
-    private void processed(UUID id, DossierProcessed processed) {
+    private void processed(EventRef id, DossierProcessed processed) {
         String note = processed.outcome() == Outcome.REJECTED
                 ? "Hồ sơ đã giải quyết xong (không chấp thuận), chờ trả kết quả"
                 : DossierState.PROCESSED.citizenText();
@@ -287,7 +294,7 @@ public class StatusProjection {
                 });
     }
 
-    private void resultReturned(UUID id, ResultReturned returned) {
+    private void resultReturned(EventRef id, ResultReturned returned) {
         String how = switch (returned.channel()) {
             case COUNTER -> " tại Bộ phận Một cửa";
             case POST -> " qua bưu chính" + (returned.trackingNumber() == null ? "" : ", số hiệu bưu gửi "
@@ -315,29 +322,32 @@ public class StatusProjection {
      * An event that moves the dossier to {@code state}: {@code whenCurrent} runs only if the event is the
      * latest so far (it changes the current status), {@code always} runs in any case.
      */
-    private void change(UUID eventId, String code, OffsetDateTime at, DossierState state, String agency, String note,
+    private void change(EventRef eventId, String code, OffsetDateTime at, DossierState state, String agency, String note,
                         Consumer<DossierStatus> whenCurrent, Consumer<DossierStatus> always) {
-        DossierStatus row = changeWithoutTimeline(code, at, state, whenCurrent, always);
+        DossierStatus row = changeWithoutTimeline(code, eventId.version(), at, state, whenCurrent, always);
         if (row.status == DossierState.WITHDRAWN && state == DossierState.WITHDRAWN) {
             // what raced the withdrawal and arrived first is not part of the citizen's story after it
-            em.createNativeQuery("delete from dossier_timeline where code = ?1 and at > ?2")
+            em.createNativeQuery("delete from dossier_timeline where code = ?1 and (case when cast(?3 as bigint) is not"
+                            + " null and version is not null then version > cast(?3 as bigint) else at > ?2 end)")
                     .setParameter(1, code)
                     .setParameter(2, row.lastEventTime)
+                    .setParameter(3, row.lastVersion)
                     .executeUpdate();
-        } else if (ended(row.status) && state != row.status && micros(at).isAfter(row.lastEventTime)) {
+        } else if (ended(row.status) && state != row.status && order(row, eventId.version(), micros(at)) > 0) {
             return; // happened after the end (an agency's action racing it): not shown
         }
         addToTimeline(eventId, code, at, state, agency, note);
     }
 
-    private DossierStatus changeWithoutTimeline(String code, OffsetDateTime eventTime, DossierState state,
+    private DossierStatus changeWithoutTimeline(String code, Long version, OffsetDateTime eventTime, DossierState state,
                                                 Consumer<DossierStatus> whenCurrent, Consumer<DossierStatus> always) {
         OffsetDateTime at = micros(eventTime);
-        DossierStatus row = row(code, state, at);
-        if (isCurrent(row, at, state)) {
+        DossierStatus row = row(code, state, version, at);
+        if (isCurrent(row, version, at, state)) {
             row.status = state;
             row.nationalStatusCode = state.nationalStatusCode();
             row.lastEventTime = at;
+            row.lastVersion = version;
             whenCurrent.accept(row);
         }
         always.accept(row);
@@ -349,12 +359,13 @@ public class StatusProjection {
      * Which event's state is the dossier's (docs/ORDERING.md). A withdrawal is final whatever arrives before or
      * after it: intake accepts one only while it has seen no end of processing, so any decision it meets here
      * raced it, and intake and routing keep the withdrawal too. Any other end (refused, stopped, result returned)
-     * is kept against every later non-final event. Otherwise the later business time wins; at the same instant,
-     * the state further along the dossier's life.
+     * is kept against every later non-final event. Otherwise the later event wins — by dossier version, which no
+     * host's clock can skew; by business time between events of equal version (concurrent: neither producer had
+     * seen the other) or without one; at the same instant, the state further along the dossier's life.
      */
-    static boolean isCurrent(DossierStatus row, OffsetDateTime at, DossierState state) {
-        int byTime = at.compareTo(row.lastEventTime);
-        boolean creation = byTime == 0 && state == row.status;
+    static boolean isCurrent(DossierStatus row, Long version, OffsetDateTime at, DossierState state) {
+        int order = order(row, version, at);
+        boolean creation = order == 0 && state == row.status;
         if (row.status == DossierState.WITHDRAWN) {
             return creation;
         }
@@ -364,7 +375,15 @@ public class StatusProjection {
         if (ended(row.status) && !ended(state)) {
             return creation;
         }
-        return byTime > 0 || byTime == 0 && stage(state) >= stage(row.status);
+        return order > 0 || order == 0 && stage(state) >= stage(row.status);
+    }
+
+    /** Whether an event of {@code version} at {@code at} comes after (> 0) the one that set the row's status. */
+    static int order(DossierStatus row, Long version, OffsetDateTime at) {
+        if (version != null && row.lastVersion != null && !version.equals(row.lastVersion)) {
+            return Long.compare(version, row.lastVersion);
+        }
+        return at.compareTo(row.lastEventTime);
     }
 
     /** The states a dossier does not leave (but for a withdrawal that raced them). */
@@ -413,14 +432,15 @@ public class StatusProjection {
         return time == null ? null : time.truncatedTo(ChronoUnit.MICROS);
     }
 
-    private DossierStatus row(String code, DossierState state, OffsetDateTime eventTime) {
+    private DossierStatus row(String code, DossierState state, Long version, OffsetDateTime eventTime) {
         OffsetDateTime at = micros(eventTime);
-        em.createNativeQuery("insert into dossier_status (code, status, national_status_code, updated_at, last_event_time)"
-                        + " values (?1, ?2, ?3, now(), ?4) on conflict (code) do nothing")
+        em.createNativeQuery("insert into dossier_status (code, status, national_status_code, updated_at, last_event_time,"
+                        + " last_version) values (?1, ?2, ?3, now(), ?4, ?5) on conflict (code) do nothing")
                 .setParameter(1, code)
                 .setParameter(2, state.name())
                 .setParameter(3, state.nationalStatusCode())
                 .setParameter(4, at)
+                .setParameter(5, version)
                 .executeUpdate();
         return em.find(DossierStatus.class, code, LockModeType.PESSIMISTIC_WRITE);
     }
@@ -433,16 +453,17 @@ public class StatusProjection {
         return agencyNames.of(code);
     }
 
-    private void addToTimeline(UUID eventId, String code, OffsetDateTime at, DossierState state, String agency,
+    private void addToTimeline(EventRef eventId, String code, OffsetDateTime at, DossierState state, String agency,
                                String note) {
-        em.createNativeQuery("insert into dossier_timeline (code, at, status, agency, note, event_id)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (event_id) do nothing")
+        em.createNativeQuery("insert into dossier_timeline (code, at, status, agency, note, event_id, version)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (event_id) do nothing")
                 .setParameter(1, code)
                 .setParameter(2, at)
                 .setParameter(3, state.name())
                 .setParameter(4, agency)
                 .setParameter(5, cut(note, NOTE_LENGTH))
-                .setParameter(6, eventId)
+                .setParameter(6, eventId.id())
+                .setParameter(7, eventId.version())
                 .executeUpdate();
     }
 

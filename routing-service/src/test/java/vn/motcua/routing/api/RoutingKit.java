@@ -100,7 +100,7 @@ final class RoutingKit {
 
     private void send(String topic, String key, EventPayload payload, UUID eventId) {
         TopicReader.send(bootstrap, topic, List.of(Map.entry(key, EventJson.write(new CloudEvent<>(null,
-                eventId, "intake-service", typeOf(payload), key, OffsetDateTime.now(EventJson.VIETNAM), null, payload)))));
+                eventId, "intake-service", typeOf(payload), key, OffsetDateTime.now(EventJson.VIETNAM), null, payload, null)))));
     }
 
     /** The single number a counting query answers (an array parameter becomes a text[]). */

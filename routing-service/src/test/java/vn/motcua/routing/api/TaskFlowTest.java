@@ -131,7 +131,7 @@ class TaskFlowTest {
                 OffsetDateTime.parse("2025-11-27T17:00:00+07:00"), StatutoryTime.workingDays(3),
                 new Applicant("Nguyễn Thị Hoa", "0912345678", null, null), null, "482913", plan);
         return EventJson.write(new CloudEvent<>(null, eventId, "intake-service", DossierReceived.TYPE, code,
-                OffsetDateTime.now(EventJson.VIETNAM), null, payload));
+                OffsetDateTime.now(EventJson.VIETNAM), null, payload, null));
     }
 
     void send(String code, String json) {
@@ -358,7 +358,7 @@ class TaskFlowTest {
         UUID marker = UUID.randomUUID();
         send(code, EventJson.write(new CloudEvent<>(null, marker, "intake-service", DossierWithdrawn.TYPE, code,
                 OffsetDateTime.now(EventJson.VIETNAM), null,
-                new DossierWithdrawn(code, OffsetDateTime.now(EventJson.VIETNAM), "counter1", "thử nghiệm"))));
+                new DossierWithdrawn(code, OffsetDateTime.now(EventJson.VIETNAM), "counter1", "thử nghiệm"), null)));
         await().atMost(Duration.ofSeconds(30)).until(() -> processed(marker));
 
         assertTrue(processed(eventId));

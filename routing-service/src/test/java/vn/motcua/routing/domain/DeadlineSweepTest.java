@@ -85,7 +85,7 @@ class DeadlineSweepTest {
                     UNIT, "counter1", RECEIVED, at("2024-03-07T17:00:00"), StatutoryTime.workingDays(3),
                     new Applicant("Trần Văn An", "0912000000", null, null), null, "111111", plan);
             records.add(Map.entry(code, EventJson.write(new CloudEvent<>(null, UUID.randomUUID(), "intake-service",
-                    DossierReceived.TYPE, code, OffsetDateTime.now(EventJson.VIETNAM), null, received))));
+                    DossierReceived.TYPE, code, OffsetDateTime.now(EventJson.VIETNAM), null, received, null))));
         }
         TopicReader.send(bootstrap, Topics.INTAKE, records);
         await().atMost(Duration.ofSeconds(30)).until(() -> routed(codes) == DOSSIERS);
@@ -163,7 +163,7 @@ class DeadlineSweepTest {
     void send(String code, vn.motcua.shared.events.EventPayload payload) throws ReflectiveOperationException {
         String type = (String) payload.getClass().getField("TYPE").get(null);
         TopicReader.send(bootstrap, Topics.INTAKE, List.of(Map.entry(code, EventJson.write(new CloudEvent<>(null,
-                UUID.randomUUID(), "intake-service", type, code, OffsetDateTime.now(EventJson.VIETNAM), null, payload)))));
+                UUID.randomUUID(), "intake-service", type, code, OffsetDateTime.now(EventJson.VIETNAM), null, payload, null)))));
     }
 
     /** Two sweepers at the same instant, three times over; what they wrote in all. */
