@@ -451,6 +451,43 @@ class CounterWorkflowTest {
     }
 
     @Test
+    void theReturnChannelChosenAtReceptionIsKeptShownAndCarriedOnTheReceivedEvent() {
+        String base = ReceptionTest.newborn(null, ReceptionTest.ALL_DOCUMENTS);
+        String byPost = base.replace("\"channel\":\"COUNTER\",",
+                "\"channel\":\"COUNTER\",\"returnChannel\":\"POST\",\"returnAddress\":\"Số 3 ngõ 12 Đào Tấn, Ba Đình, Hà Nội\",");
+        String posted = ReceptionTest.post(COUNTER, byPost, null).then().statusCode(201).extract().path("code");
+        given().auth().oauth2(COUNTER).get("/api/dossiers/" + posted).then().statusCode(200)
+                .body("returnChannel", equalTo("POST"))
+                .body("returnAddress", equalTo("Số 3 ngõ 12 Đào Tấn, Ba Đình, Hà Nội"));
+        DossierReceived received = event(Topics.INTAKE, posted, DossierReceived.TYPE, DossierReceived.class);
+        assertEquals(vn.motcua.shared.events.ReturnChannel.POST, received.returnChannel());
+        assertEquals("Số 3 ngõ 12 Đào Tấn, Ba Đình, Hà Nội", received.returnAddress());
+
+        // By post without an address of its own: to the applicant's address.
+        String toApplicant = ReceptionTest.post(COUNTER, base.replace("\"channel\":\"COUNTER\",",
+                "\"channel\":\"COUNTER\",\"returnChannel\":\"POST\",\"returnAddress\":\" \","), null)
+                .then().statusCode(201).extract().path("code");
+        given().auth().oauth2(COUNTER).get("/api/dossiers/" + toApplicant).then().statusCode(200)
+                .body("returnAddress", equalTo("12 Phúc Xá, Ba Đình, Hà Nội"));
+
+        // Not stated: at the counter, no address, and the event says so.
+        String atCounter = ReceptionTest.post(COUNTER, base, null).then().statusCode(201).extract().path("code");
+        given().auth().oauth2(COUNTER).get("/api/dossiers/" + atCounter).then().statusCode(200)
+                .body("returnChannel", equalTo("COUNTER")).body("returnAddress", nullValue());
+        DossierReceived counter = event(Topics.INTAKE, atCounter, DossierReceived.TYPE, DossierReceived.class);
+        assertEquals(vn.motcua.shared.events.ReturnChannel.COUNTER, counter.returnChannel());
+        assertNull(counter.returnAddress());
+
+        // By post with no address anywhere, or an unknown channel: 400, nothing received.
+        String nowhere = base.replace("\"channel\":\"COUNTER\",", "\"channel\":\"COUNTER\",\"returnChannel\":\"POST\",")
+                .replace("\"address\":\"12 Phúc Xá, Ba Đình, Hà Nội\"", "\"address\":null");
+        ReceptionTest.post(COUNTER, nowhere, null).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("returnAddress"));
+        ReceptionTest.post(COUNTER, base.replace("\"channel\":\"COUNTER\",", "\"channel\":\"COUNTER\",\"returnChannel\":\"PIGEON\","),
+                null).then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void aUnitTakenOutOfServiceReceivesNothingMore() {
         String unit = "000.50.31.H29";
         String admin = TestTokens.admin("admin1");
