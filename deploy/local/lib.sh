@@ -273,6 +273,10 @@ launch_service() {
     local extra=()
     # Form 01's QR code opens this stack's console (its port moves with the offset).
     [ "$name" = intake-service ] && extra+=("-Dmotcua.intake.receipt.lookup-url=http://localhost:$((8080 + PORT_OFFSET))/tra-cuu")
+    # The console looks dossiers up for every citizen from this machine and names each citizen's address in
+    # X-Forwarded-For: result believes that header from the console's address only (a client elsewhere cannot
+    # pick its own bucket). Other loopback addresses (127.x.y.z) stay untrusted: system tests use them as clients.
+    [ "$name" = result-service ] && extra+=("-Dmotcua.result.lookup.trusted-proxies=127.0.0.1,::1")
     if [ "${MOTCUA_TEST_HOOKS:-0}" = 1 ] && [ "$name" = routing-service ]; then
         extra+=(-Dmotcua.routing.clock.adjustable=true -Dmotcua.routing.deadlines.sweep-every=2s)
     fi
