@@ -1,6 +1,5 @@
 package vn.motcua.console.api;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -20,25 +19,23 @@ public class FormGuard {
             + "hãy mở lại trang và thực hiện lại.";
 
     private final Csrf csrf;
-    private final SecurityIdentity identity;
 
-    public FormGuard(Csrf csrf, SecurityIdentity identity) {
+    public FormGuard(Csrf csrf) {
         this.csrf = csrf;
-        this.identity = identity;
     }
 
     @ServerRequestFilter
     @WithFormRead
     public Response check(ContainerRequestContext request) {
         String method = request.getMethod();
-        if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || identity.isAnonymous()) {
+        if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || !csrf.signedIn()) {
             return null;
         }
         if (csrf.accepts(PostedForm.first(Csrf.FIELD))) {
             return null;
         }
         LOG.warnf("refused a %s to %s by %s without this session's form token (origin %s)", method,
-                request.getUriInfo().getPath(), identity.getPrincipal().getName(), request.getHeaderString("Origin"));
+                request.getUriInfo().getPath(), csrf.officer(), request.getHeaderString("Origin"));
         return ErrorPages.page(403, REFUSED);
     }
 }

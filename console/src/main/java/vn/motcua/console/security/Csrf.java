@@ -29,8 +29,17 @@ public class Csrf {
     @Inject
     ConsoleKeys keys;
 
+    /** Whether an officer is signed in: only their posts carry (and need) the token. */
+    public boolean signedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public String officer() {
+        return identity.getPrincipal().getName();
+    }
+
     public String token() {
-        if (identity.isAnonymous()) {
+        if (!signedIn()) {
             return "";
         }
         Object sid = idToken.getClaim("sid");
