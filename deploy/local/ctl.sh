@@ -8,7 +8,7 @@
 #   deploy/local/ctl.sh stop   COMPONENT   graceful stop (SIGTERM; PostgreSQL: pg_ctl stop -m fast)
 #   deploy/local/ctl.sh start  COMPONENT   start it again and wait until it is ready
 #   deploy/local/ctl.sh status [COMPONENT] up / down, and the pid
-# COMPONENT: intake-service | routing-service | result-service | notification-service | kafka | postgres
+# COMPONENT: intake-service | routing-service | result-service | notification-service | console | kafka | postgres
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -22,6 +22,7 @@ up() {
     case "$1" in
         postgres) port_open "$PG_PORT" ;;
         kafka) port_open "$KAFKA_PORT" ;;
+        console) http_ok "http://localhost:$CONSOLE_PORT/q/health/ready" ;;
         *) port=$(service_port "$1") && http_ok "http://localhost:$port/q/health/ready" ;;
     esac
 }
@@ -58,6 +59,14 @@ start() {
     case "$1" in
         postgres) start_postgres ;;
         kafka) start_kafka ;;
+        console)
+            if pid_alive console; then ok console "already running"; return; fi
+            port_open "$CONSOLE_PORT" && fail console "port $CONSOLE_PORT is taken by a process up.sh did not start; stop it"
+            step console "http://localhost:$CONSOLE_PORT"
+            echo "---- restarted by ctl.sh at $(date -Is) ----" >> "$LOGS/console.log"
+            launch_console
+            wait_for 120 console "$LOGS/console.log" http_ok "http://localhost:$CONSOLE_PORT/q/health/ready"
+            ok console "ready" ;;
         *)
             port=$(service_port "$1")
             if pid_alive "$1"; then ok "$1" "already running"; return; fi
@@ -71,7 +80,7 @@ start() {
 }
 
 case "$component" in
-    postgres|kafka) ;;
+    postgres|kafka|console) ;;
     "") [ "$action" = status ] || usage ;;
     *) service_port "$component" >/dev/null || usage ;;
 esac
@@ -79,6 +88,6 @@ case "$action" in
     kill9|stop|start) "$action" "$component" ;;
     status)
         if [ -n "$component" ]; then status "$component"
-        else for c in postgres kafka "${SERVICES[@]%%:*}"; do status "$c"; done; fi ;;
+        else for c in postgres kafka "${SERVICES[@]%%:*}" console; do status "$c"; done; fi ;;
     *) usage ;;
 esac

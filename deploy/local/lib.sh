@@ -276,6 +276,10 @@ launch_service() {
     local extra=()
     # Form 01's QR code opens this stack's console (its port moves with the offset).
     [ "$name" = intake-service ] && extra+=("-Dmotcua.intake.receipt.lookup-url=http://localhost:$((8080 + PORT_OFFSET))/tra-cuu")
+    # The console looks dossiers up for every citizen from this machine and names each citizen's address in
+    # X-Forwarded-For: result believes that header from the console's address only (a client elsewhere cannot
+    # pick its own bucket). Other loopback addresses (127.x.y.z) stay untrusted: system tests use them as clients.
+    [ "$name" = result-service ] && extra+=("-Dmotcua.result.lookup.trusted-proxies=127.0.0.1,::1")
     if [ "${MOTCUA_TEST_HOOKS:-0}" = 1 ] && [ "$name" = routing-service ]; then
         extra+=(-Dmotcua.routing.clock.adjustable=true -Dmotcua.routing.deadlines.sweep-every=2s)
     fi
@@ -296,21 +300,23 @@ launch_service() {
     echo $! > "$RUN/$id.pid"
 }
 
-# launch_console: the web console from its jar, pointed at this stack's Keycloak and services (appends to its log).
+# launch_console [PORT [ID]]: the web console from its jar, pointed at this stack's Keycloak and services (appends to
+# its log); PORT defaults to CONSOLE_PORT, ID (default console) names the log and pid files, so scale.sh can run a
+# second instance (console-2). The instances share nothing but the client secret, which seals their cookies.
 launch_console() {
-    local jar="$REPO/console/target/quarkus-app/quarkus-run.jar"
+    local port=${1:-$CONSOLE_PORT} id=${2:-console} jar="$REPO/console/target/quarkus-app/quarkus-run.jar"
     [ -f "$jar" ] || fail console "$jar is missing: build first (run without --no-build)"
     # shellcheck disable=SC2086  # MOTCUA_SERVICE_JAVA_OPTS is a list of options
     nohup "$JAVA" ${MOTCUA_SERVICE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} \
-        -Dquarkus.http.host="$BIND_HOST" -Dquarkus.http.port="$CONSOLE_PORT" \
+        -Dquarkus.http.host="$BIND_HOST" -Dquarkus.http.port="$port" \
         -Dquarkus.oidc.auth-server-url="$KC_URL/realms/motcua" \
         -Dquarkus.rest-client.intake.url="http://localhost:$(service_port intake-service)" \
         -Dquarkus.rest-client.routing.url="http://localhost:$(service_port routing-service)" \
         -Dquarkus.rest-client.result.url="http://localhost:$(service_port result-service)" \
         -Dquarkus.rest-client.notification.url="http://localhost:$(service_port notification-service)" \
         -Dmotcua.console.public-url="http://localhost:$CONSOLE_PORT" \
-        -jar "$jar" >>"$LOGS/console.log" 2>&1 &
-    echo $! > "$RUN/console.pid"
+        -jar "$jar" >>"$LOGS/$id.log" 2>&1 &
+    echo $! > "$RUN/$id.pid"
 }
 
 # service_port NAME: the port of a service of $SERVICES (after the offset).

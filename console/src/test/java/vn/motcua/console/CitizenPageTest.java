@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
@@ -54,6 +57,18 @@ class CitizenPageTest {
                 .body(allOf(containsString("value=\"000.00.31.H29-261204-0007\""), containsString("value=\"123456\""),
                         containsString("Đã trả kết quả"), containsString("17:00 09/12/2026"), containsString("Đúng hạn"),
                         containsString("09:15 04/12/2026"), containsString("Đánh giá mức độ hài lòng")));
+    }
+
+    @Test
+    void theConsoleNamesTheCitizensOwnAddressToResultNeverOneTheCitizenWrote() {
+        wireMock.stubFor(get(urlPathEqualTo(STUB + "/result/api/public/dossiers/000.00.31.H29-261204-0008"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(RETURNED)));
+        given().header("X-Forwarded-For", "6.6.6.6").queryParam("code", "000.00.31.H29-261204-0008")
+                .queryParam("pin", "123456").get("/tra-cuu").then().statusCode(200);
+        wireMock.verify(getRequestedFor(urlPathEqualTo(STUB + "/result/api/public/dossiers/000.00.31.H29-261204-0008"))
+                .withHeader("X-Forwarded-For", matching("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1")));
+        wireMock.verify(0, getRequestedFor(urlPathEqualTo(STUB + "/result/api/public/dossiers/000.00.31.H29-261204-0008"))
+                .withHeader("X-Forwarded-For", containing("6.6.6.6")));
     }
 
     @Test

@@ -63,6 +63,22 @@ class ComposeFileTest {
     }
 
     @Test
+    void aConsoleThatCannotReachAServiceOrIsNotTrustedByResultIsFound() {
+        Map<String, Object> compose = load();
+        env(compose, "console").put("QUARKUS_REST_CLIENT_RESULT_URL", "http://localhost:8083");
+        env(compose, "console").put("MOTCUA_CONSOLE_SECRET", "${CONSOLE_CLIENT_SECRET:?}");
+        env(compose, "console").put("MOTCUA_CONSOLE_CLIENT_SECRET", "motcua-console-dev-secret-change-me-in-production");
+        env(compose, "result-service").put("MOTCUA_RESULT_LOOKUP_TRUSTED_PROXIES", "${MOTCUA_RESULT_TRUSTED_PROXIES:-}");
+        map(map(compose.get("services")).get("console")).put("ports", List.of("80:8080"));
+        List<String> problems = problems(compose);
+        assertTrue(problems.contains("console: QUARKUS_REST_CLIENT_RESULT_URL is http://localhost:8083, the service is at http://result-service:8083"), problems::toString);
+        assertTrue(problems.contains("console: MOTCUA_CONSOLE_SECRET sets no property the console reads"), problems::toString);
+        assertTrue(problems.contains("console: MOTCUA_CONSOLE_CLIENT_SECRET is a secret but has a default or a literal value"), problems::toString);
+        assertTrue(problems.contains("console: publishes [80:8080], expected 8080:8080"), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("result-service: trusts X-Forwarded-For from")), problems::toString);
+    }
+
+    @Test
     void aMissingTopicOrPartitionCountIsFound() {
         Map<String, Object> compose = load();
         Map<String, Object> topics = map(map(compose.get("services")).get("kafka-topics"));
@@ -200,7 +216,62 @@ class ComposeFileTest {
         if (linkVariables.size() != 2 || !Objects.equals(linkVariables.get(0), linkVariables.get(1))) {
             problems.add("intake and result take the citizen-link key from different variables: " + linkVariables);
         }
+        consoleProblems(problems, services);
         return problems;
+    }
+
+    /** The console: its image, port, health check, what it waits for, its settings, and that result trusts it. */
+    static void consoleProblems(List<String> problems, Map<String, Object> services) {
+        ServiceSettings settings = ServiceSettings.of(ServiceSettings.CONSOLE);
+        Map<String, Object> console = map(services.get("console"));
+        if (console.isEmpty()) {
+            problems.add("no service console");
+            return;
+        }
+        port(problems, services, "console", Deployment.CONTRACT_PORTS.get("console"), settings.httpPort);
+        if (!String.valueOf(console.get("image")).startsWith("motcua/console:")) {
+            problems.add("console: image " + console.get("image") + " is not the one the container-image build makes (motcua/console)");
+        }
+        if (!String.valueOf(map(console.get("healthcheck")).get("test")).contains("http://localhost:" + settings.httpPort + "/q/health/ready")) {
+            problems.add("console: health check does not ask http://localhost:" + settings.httpPort + "/q/health/ready");
+        }
+        Map<String, Object> depends = map(console.get("depends_on"));
+        for (String dependency : List.of("keycloak", "intake-service", "routing-service", "result-service", "notification-service")) {
+            if (!"service_healthy".equals(map(depends.get(dependency)).get("condition"))) {
+                problems.add("console: does not wait for " + dependency + " to be healthy");
+            }
+        }
+        Map<String, Object> env = map(console.get("environment"));
+        for (String variable : env.keySet()) {
+            if (!settings.reads(variable) && !Deployment.RUNTIME_ENV.contains(variable)) {
+                problems.add("console: " + variable + " sets no property the console reads");
+            }
+        }
+        for (String property : Deployment.CONSOLE_REQUIRED) {
+            String variable = ServiceSettings.envName(property);
+            if (!settings.reads(variable)) {
+                problems.add("console: required " + property + " is no longer read by the console");
+            } else if (!env.containsKey(variable)) {
+                problems.add("console: " + property + " (" + variable + ") is not set");
+            } else if (Deployment.SECRETS.contains(property) && !requiredVariable(env.get(variable))) {
+                problems.add("console: " + variable + " is a secret but has a default or a literal value");
+            }
+        }
+        Deployment.consoleClients(host -> host).forEach((variable, url) -> {
+            if (env.containsKey(variable) && !url.equals(env.get(variable))) {
+                problems.add("console: " + variable + " is " + env.get(variable) + ", the service is at " + url);
+            }
+        });
+        if (!"http://keycloak:8180/realms/motcua".equals(env.get("QUARKUS_OIDC_AUTH_SERVER_URL"))) {
+            problems.add("console: OIDC server is not the keycloak service's realm motcua");
+        }
+        // The citizens' lookups all come from the console: result must believe its X-Forwarded-For, and only its.
+        String address = String.valueOf(map(map(map(console.get("networks")).get("default"))).get("ipv4_address"));
+        Object trusted = map(map(services.get("result-service")).get("environment")).get("MOTCUA_RESULT_LOOKUP_TRUSTED_PROXIES");
+        String trustedDefault = String.valueOf(trusted).replaceAll("^\\$\\{\\w+:-(.*)}$", "$1");
+        if (!List.of(trustedDefault.split(",")).contains(address)) {
+            problems.add("result-service: trusts X-Forwarded-For from " + trusted + ", not from the console's fixed address " + address);
+        }
     }
 
     private static void port(List<String> problems, Map<String, Object> services, String name, int host, int container) {

@@ -28,10 +28,18 @@ final class Deployment {
             "result", List.of("motcua.result.pin-key", "motcua.result.citizen-link-key"),
             "notification", List.of("MOTCUA_SMTP_HOST", "MOTCUA_SMTP_PORT"));
 
+    /**
+     * The console: Keycloak's realm and its client's secret (which also seals its cookies), the four services'
+     * addresses, and the public address citizens reach.
+     */
+    static final List<String> CONSOLE_REQUIRED = List.of("quarkus.oidc.auth-server-url", "MOTCUA_CONSOLE_CLIENT_SECRET",
+            "quarkus.rest-client.intake.url", "quarkus.rest-client.routing.url", "quarkus.rest-client.result.url",
+            "quarkus.rest-client.notification.url", "motcua.console.public-url");
+
     /** Settings that must come from a secret and never have a default in a deployment file. */
     static final Set<String> SECRETS = Set.of("quarkus.datasource.password", "quarkus.oidc.credentials.secret",
             "motcua.intake.pin-key", "motcua.intake.citizen-link-key", "motcua.result.pin-key",
-            "motcua.result.citizen-link-key");
+            "motcua.result.citizen-link-key", "MOTCUA_CONSOLE_CLIENT_SECRET");
 
     /** The two settings that must hold the same secret: intake computes the citizen link, result checks it. */
     static final List<String> CITIZEN_LINK = List.of("MOTCUA_INTAKE_CITIZEN_LINK_KEY", "MOTCUA_RESULT_CITIZEN_LINK_KEY");
@@ -41,7 +49,17 @@ final class Deployment {
 
     /** The contract's ports (ARCHITECTURE.md). */
     static final Map<String, Integer> CONTRACT_PORTS = Map.of("intake", 8081, "routing", 8082, "result", 8083,
-            "notification", 8084, "keycloak", 8180, "kafka", 9092, "postgres", 5432);
+            "notification", 8084, "keycloak", 8180, "kafka", 9092, "postgres", 5432, "console", 8080);
+
+    /** The REST client URL the console must be given for each service, by the service's host name there. */
+    static Map<String, String> consoleClients(java.util.function.Function<String, String> host) {
+        Map<String, String> urls = new java.util.LinkedHashMap<>();
+        for (String service : ServiceSettings.SERVICES) {
+            urls.put("QUARKUS_REST_CLIENT_" + service.toUpperCase(java.util.Locale.ROOT) + "_URL",
+                    "http://" + host.apply(ServiceSettings.of(service).applicationName) + ":" + CONTRACT_PORTS.get(service));
+        }
+        return urls;
+    }
 
     static List<String> required(String service) {
         List<String> all = new ArrayList<>(COMMON_REQUIRED);

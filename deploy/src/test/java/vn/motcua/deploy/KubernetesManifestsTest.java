@@ -71,6 +71,19 @@ class KubernetesManifestsTest {
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("intake and result read the citizen-link key from different secrets")), problems::toString);
     }
 
+    @Test
+    void aConsoleThatCannotReachAServiceOrWhoseCitizensShareABucketIsFound() {
+        List<Map<String, Object>> docs = load();
+        Map<String, Object> console = map(find(docs, "ConfigMap", "console-config").get("data"));
+        console.put("QUARKUS_REST_CLIENT_INTAKE_URL", "http://intake:8081");
+        console.remove("MOTCUA_CONSOLE_PUBLIC_URL");
+        map(find(docs, "ConfigMap", "result-service-config").get("data")).remove("MOTCUA_RESULT_LOOKUP_TRUST_FORWARDED_FOR");
+        List<String> problems = problems(docs);
+        assertTrue(problems.contains("console: QUARKUS_REST_CLIENT_INTAKE_URL is http://intake:8081, the service is at http://intake-service:8081"), problems::toString);
+        assertTrue(problems.contains("console: MOTCUA_CONSOLE_PUBLIC_URL is not set"), problems::toString);
+        assertTrue(problems.contains("result-service: believes X-Forwarded-For from no proxy, so every citizen behind the console shares one bucket"), problems::toString);
+    }
+
     private static Map<String, Object> find(List<Map<String, Object>> docs, String kind, String name) {
         return docs.stream().filter(d -> kind.equals(d.get("kind")) && name.equals(map(d.get("metadata")).get("name")))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name));
@@ -105,85 +118,35 @@ class KubernetesManifestsTest {
         Set<String> linkSources = new HashSet<>();
         for (String service : ServiceSettings.SERVICES) {
             ServiceSettings settings = ServiceSettings.of(service);
-            String name = settings.applicationName;
-            Map<String, Object> deployment = docs.stream().filter(d -> "Deployment".equals(d.get("kind"))
-                    && name.equals(map(d.get("metadata")).get("name"))).findFirst().orElse(null);
-            if (deployment == null) {
-                problems.add("no Deployment " + name);
+            Map<String, Object> variables = deploymentProblems(problems, docs, configMaps, secretKeys, settings,
+                    Deployment.required(service), Deployment.CONTRACT_PORTS.get(service));
+            if (variables == null) {
                 continue;
             }
-            Map<String, Object> spec = map(deployment.get("spec"));
-            if (!(spec.get("replicas") instanceof Integer replicas) || replicas < 2) {
-                problems.add(name + ": fewer than 2 replicas");
-            }
-            Map<String, Object> container = container(deployment);
-            if (!String.valueOf(container.get("image")).startsWith("motcua/" + name + ":")) {
-                problems.add(name + ": image " + container.get("image") + " is not motcua/" + name);
-            }
-            Map<String, Object> port = map(list(container.get("ports")).stream().findFirst().orElse(null));
-            if (!Integer.valueOf(settings.httpPort).equals(port.get("containerPort")) || !"http".equals(port.get("name"))) {
-                problems.add(name + ": container port " + port.get("containerPort") + ", the service listens on " + settings.httpPort);
-            }
-            probe(problems, name, container, "readinessProbe", "readiness", "/q/health/ready");
-            probe(problems, name, container, "livenessProbe", "liveness", "/q/health/live");
-            probe(problems, name, container, "startupProbe", "startup", "/q/health/started");
-            Map<String, Object> resources = map(container.get("resources"));
-            for (String bound : List.of("requests", "limits")) {
-                if (!map(resources.get(bound)).containsKey("memory")) {
-                    problems.add(name + ": no memory " + bound);
-                }
-            }
-            Map<String, Object> variables = new LinkedHashMap<>(); // name → literal value or the Secret "name/key"
-            for (Object from : list(container.get("envFrom"))) {
-                String configMap = String.valueOf(map(map(from).get("configMapRef")).get("name"));
-                if (!configMaps.containsKey(configMap)) {
-                    problems.add(name + ": envFrom names the ConfigMap " + configMap + ", which does not exist");
-                } else {
-                    variables.putAll(configMaps.get(configMap));
-                }
-            }
-            Set<String> fromSecrets = new HashSet<>();
-            for (Object e : list(container.get("env"))) {
-                Map<String, Object> entry = map(e);
-                String variable = String.valueOf(entry.get("name"));
-                Map<String, Object> ref = map(map(entry.get("valueFrom")).get("secretKeyRef"));
-                if (!ref.isEmpty()) {
-                    String source = ref.get("name") + "/" + ref.get("key");
-                    if (!secretKeys.getOrDefault(String.valueOf(ref.get("name")), Set.of()).contains(String.valueOf(ref.get("key")))) {
-                        problems.add(name + ": " + variable + " reads " + source + ", which no Secret has");
-                    }
-                    fromSecrets.add(variable);
-                    variables.put(variable, source);
-                    if (Deployment.CITIZEN_LINK.contains(variable)) {
-                        linkSources.add(source);
-                    }
-                } else {
-                    variables.put(variable, entry.get("value"));
-                }
-            }
-            for (String variable : variables.keySet()) {
-                if (!settings.reads(variable) && !Deployment.RUNTIME_ENV.contains(variable)) {
-                    problems.add(name + ": " + variable + " sets no property the service reads");
-                }
-            }
-            for (String property : Deployment.required(service)) {
-                String variable = ServiceSettings.envName(property);
-                if (!variables.containsKey(variable)) {
-                    problems.add(name + ": " + variable + " is not set");
-                } else if (Deployment.SECRETS.contains(property) && !fromSecrets.contains(variable)) {
-                    problems.add(name + ": " + variable + " is a secret but does not come from a Secret");
+            for (String link : Deployment.CITIZEN_LINK) {
+                if (variables.containsKey(link)) {
+                    linkSources.add(String.valueOf(variables.get(link)));
                 }
             }
             for (String topic : settings.incomingTopics) {
                 if (!topics.containsKey(topic)) {
-                    problems.add(name + ": consumes " + topic + ", which no KafkaTopic creates");
+                    problems.add(settings.applicationName + ": consumes " + topic + ", which no KafkaTopic creates");
                 }
             }
-            Map<String, Object> k8sService = docs.stream().filter(d -> "Service".equals(d.get("kind"))
-                    && name.equals(map(d.get("metadata")).get("name"))).findFirst().orElse(Map.of());
-            Map<String, Object> servicePort = map(list(map(k8sService.get("spec")).get("ports")).stream().findFirst().orElse(null));
-            if (!Integer.valueOf(Deployment.CONTRACT_PORTS.get(service)).equals(servicePort.get("port")) || !"http".equals(servicePort.get("targetPort"))) {
-                problems.add(name + ": no Service on the contract's port " + Deployment.CONTRACT_PORTS.get(service) + " to the container's http port");
+        }
+        Map<String, Object> console = deploymentProblems(problems, docs, configMaps, secretKeys,
+                ServiceSettings.of(ServiceSettings.CONSOLE), Deployment.CONSOLE_REQUIRED, Deployment.CONTRACT_PORTS.get("console"));
+        if (console != null) {
+            Deployment.consoleClients(host -> host).forEach((variable, url) -> {
+                if (console.containsKey(variable) && !url.equals(console.get(variable))) {
+                    problems.add("console: " + variable + " is " + console.get(variable) + ", the service is at " + url);
+                }
+            });
+            // The citizens' lookups all come from the console: result must believe X-Forwarded-For from it.
+            Map<String, Object> result = configMaps.getOrDefault("result-service-config", Map.of());
+            if (!"true".equals(result.get("MOTCUA_RESULT_LOOKUP_TRUST_FORWARDED_FOR"))
+                    && String.valueOf(result.getOrDefault("MOTCUA_RESULT_LOOKUP_TRUSTED_PROXIES", "")).isBlank()) {
+                problems.add("result-service: believes X-Forwarded-For from no proxy, so every citizen behind the console shares one bucket");
             }
         }
         if (linkSources.size() != 1) {
@@ -196,6 +159,90 @@ class KubernetesManifestsTest {
             }
         }
         return problems;
+    }
+
+    /**
+     * One Deployment against what its application reads: replicas, image, port, probes, memory, every variable a
+     * setting it reads, every required one set and secrets from Secrets, and a Service on the contract's port.
+     * Returns the resolved variables (a literal, or the Secret's "name/key"), or null without a Deployment.
+     */
+    private static Map<String, Object> deploymentProblems(List<String> problems, List<Map<String, Object>> docs,
+                                                          Map<String, Map<String, Object>> configMaps,
+                                                          Map<String, Set<String>> secretKeys, ServiceSettings settings,
+                                                          List<String> required, int contractPort) {
+        String name = settings.applicationName;
+        Map<String, Object> deployment = docs.stream().filter(d -> "Deployment".equals(d.get("kind"))
+                && name.equals(map(d.get("metadata")).get("name"))).findFirst().orElse(null);
+        if (deployment == null) {
+            problems.add("no Deployment " + name);
+            return null;
+        }
+        Map<String, Object> spec = map(deployment.get("spec"));
+        if (!(spec.get("replicas") instanceof Integer replicas) || replicas < 2) {
+            problems.add(name + ": fewer than 2 replicas");
+        }
+        Map<String, Object> container = container(deployment);
+        if (!String.valueOf(container.get("image")).startsWith("motcua/" + name + ":")) {
+            problems.add(name + ": image " + container.get("image") + " is not motcua/" + name);
+        }
+        Map<String, Object> port = map(list(container.get("ports")).stream().findFirst().orElse(null));
+        if (!Integer.valueOf(settings.httpPort).equals(port.get("containerPort")) || !"http".equals(port.get("name"))) {
+            problems.add(name + ": container port " + port.get("containerPort") + ", the service listens on " + settings.httpPort);
+        }
+        probe(problems, name, container, "readinessProbe", "readiness", "/q/health/ready");
+        probe(problems, name, container, "livenessProbe", "liveness", "/q/health/live");
+        probe(problems, name, container, "startupProbe", "startup", "/q/health/started");
+        Map<String, Object> resources = map(container.get("resources"));
+        for (String bound : List.of("requests", "limits")) {
+            if (!map(resources.get(bound)).containsKey("memory")) {
+                problems.add(name + ": no memory " + bound);
+            }
+        }
+        Map<String, Object> variables = new LinkedHashMap<>(); // name → literal value or the Secret "name/key"
+        for (Object from : list(container.get("envFrom"))) {
+            String configMap = String.valueOf(map(map(from).get("configMapRef")).get("name"));
+            if (!configMaps.containsKey(configMap)) {
+                problems.add(name + ": envFrom names the ConfigMap " + configMap + ", which does not exist");
+            } else {
+                variables.putAll(configMaps.get(configMap));
+            }
+        }
+        Set<String> fromSecrets = new HashSet<>();
+        for (Object e : list(container.get("env"))) {
+            Map<String, Object> entry = map(e);
+            String variable = String.valueOf(entry.get("name"));
+            Map<String, Object> ref = map(map(entry.get("valueFrom")).get("secretKeyRef"));
+            if (!ref.isEmpty()) {
+                String source = ref.get("name") + "/" + ref.get("key");
+                if (!secretKeys.getOrDefault(String.valueOf(ref.get("name")), Set.of()).contains(String.valueOf(ref.get("key")))) {
+                    problems.add(name + ": " + variable + " reads " + source + ", which no Secret has");
+                }
+                fromSecrets.add(variable);
+                variables.put(variable, source);
+            } else {
+                variables.put(variable, entry.get("value"));
+            }
+        }
+        for (String variable : variables.keySet()) {
+            if (!settings.reads(variable) && !Deployment.RUNTIME_ENV.contains(variable)) {
+                problems.add(name + ": " + variable + " sets no property the service reads");
+            }
+        }
+        for (String property : required) {
+            String variable = ServiceSettings.envName(property);
+            if (!variables.containsKey(variable)) {
+                problems.add(name + ": " + variable + " is not set");
+            } else if (Deployment.SECRETS.contains(property) && !fromSecrets.contains(variable)) {
+                problems.add(name + ": " + variable + " is a secret but does not come from a Secret");
+            }
+        }
+        Map<String, Object> k8sService = docs.stream().filter(d -> "Service".equals(d.get("kind"))
+                && name.equals(map(d.get("metadata")).get("name"))).findFirst().orElse(Map.of());
+        Map<String, Object> servicePort = map(list(map(k8sService.get("spec")).get("ports")).stream().findFirst().orElse(null));
+        if (!Integer.valueOf(contractPort).equals(servicePort.get("port")) || !"http".equals(servicePort.get("targetPort"))) {
+            problems.add(name + ": no Service on the contract's port " + contractPort + " to the container's http port");
+        }
+        return variables;
     }
 
     private static void probe(List<String> problems, String name, Map<String, Object> container, String key, String what, String path) {

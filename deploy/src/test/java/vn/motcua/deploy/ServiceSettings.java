@@ -29,6 +29,8 @@ public final class ServiceSettings {
     /** Repository root: -Dmotcua.repo (surefire sets it), else the parent of the working directory. */
     public static final Path REPO = Path.of(System.getProperty("motcua.repo", "..")).toAbsolutePath().normalize();
     public static final List<String> SERVICES = List.of("intake", "routing", "result", "notification");
+    /** The web console (module console/): no database, no Kafka, not built on the platform module. */
+    public static final String CONSOLE = "console";
 
     /**
      * Extension settings a deployment sets that no committed file may carry a value for: the confidential
@@ -50,9 +52,11 @@ public final class ServiceSettings {
 
     private ServiceSettings(String service) {
         this.service = service;
-        Path module = REPO.resolve(service + "-service");
+        boolean console = CONSOLE.equals(service);
+        Path module = REPO.resolve(console ? service : service + "-service");
         applicationProperties = load(module.resolve("src/main/resources/application.properties"));
-        Properties platform = load(REPO.resolve("platform/src/main/resources/META-INF/microprofile-config.properties"));
+        Properties platform = console ? new Properties()
+                : load(REPO.resolve("platform/src/main/resources/META-INF/microprofile-config.properties"));
         applicationName = applicationProperties.getProperty("quarkus.application.name");
         httpPort = Integer.parseInt(applicationProperties.getProperty("quarkus.http.port"));
 
@@ -63,7 +67,8 @@ public final class ServiceSettings {
                 names.addAll(expressions(p.getProperty(key)));
             }
         }
-        for (Path sources : List.of(REPO.resolve("platform/src/main/java"), module.resolve("src/main/java"))) {
+        for (Path sources : console ? List.of(module.resolve("src/main/java"))
+                : List.of(REPO.resolve("platform/src/main/java"), module.resolve("src/main/java"))) {
             for (Path java : javaFiles(sources)) {
                 String text = read(java);
                 names.addAll(configMapping(text));

@@ -28,6 +28,19 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void theConsoleIsReadFromItsOwnModuleWithoutThePlatformsSettings() {
+        ServiceSettings console = ServiceSettings.of(ServiceSettings.CONSOLE);
+        assertEquals("console", console.applicationName);
+        assertEquals(8080, console.httpPort);
+        assertTrue(console.reads("QUARKUS_REST_CLIENT_RESULT_URL"));
+        assertTrue(console.reads("MOTCUA_CONSOLE_CLIENT_SECRET"));
+        assertTrue(console.reads("MOTCUA_CONSOLE_PUBLIC_URL"));
+        assertFalse(console.reads("QUARKUS_DATASOURCE_JDBC_URL"));
+        assertFalse(console.reads("KAFKA_BOOTSTRAP_SERVERS"));
+        assertTrue(ServiceSettings.of("result").reads("MOTCUA_RESULT_LOOKUP_TRUSTED_PROXIES"));
+    }
+
+    @Test
     void groupsAndOtherServicesSettingsAreNotSettings() {
         assertFalse(ServiceSettings.of("notification").reads("MOTCUA_NOTIFICATION_RETRY"));
         assertFalse(ServiceSettings.of("routing").reads("MOTCUA_INTAKE_PIN_KEY"));

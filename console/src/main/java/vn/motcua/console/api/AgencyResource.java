@@ -50,25 +50,26 @@ public class AgencyResource {
 
     @GET
     public TemplateInstance inbox(@QueryParam("trang") int page, @QueryParam("status") String status,
-                                  @QueryParam("ho-so") String dossier) {
+                                  @QueryParam("ho-so") String dossier, @QueryParam("xong") String done) {
         String wanted = Pages.text(status);
         String code = Pages.text(dossier);
         ListPage<RoutingClient.Task> tasks = routing.tasks(wanted, code, Math.max(page, 0), PAGE_SIZE);
         int pages = (int) Math.max(1, (tasks.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        return Templates.inbox(tasks, wanted == null ? "" : wanted, code == null ? "" : code, Math.max(page, 0), pages);
+        return Done.shown(Templates.inbox(tasks, wanted == null ? "" : wanted, code == null ? "" : code, Math.max(page, 0),
+                pages), done);
     }
 
     @GET
     @Path("viec/{id}")
-    public TemplateInstance task(@PathParam("id") String id) {
+    public TemplateInstance task(@PathParam("id") String id, @QueryParam("xong") String done) {
         RoutingClient.Task task = routing.task(id);
-        return Templates.task(task, routing.dossier(task.dossierCode()));
+        return Done.shown(Templates.task(task, routing.dossier(task.dossierCode())), done);
     }
 
     @POST
     @Path("viec/{id}/nhan")
     public Response claim(@PathParam("id") String id) {
-        return act(id, () -> routing.claim(id), "Bạn đã nhận xử lý hồ sơ.");
+        return act(id, () -> routing.claim(id), Done.CLAIMED);
     }
 
     @POST
@@ -76,7 +77,7 @@ public class AgencyResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response complete(@PathParam("id") String id, @RestForm String outcome, @RestForm String note) {
         return act(id, () -> routing.complete(id, new RoutingClient.Decision(
-                "REJECTED".equals(outcome) ? "REJECTED" : "APPROVED", Pages.text(note))), "Đã hoàn thành bước xử lý.");
+                "REJECTED".equals(outcome) ? "REJECTED" : "APPROVED", Pages.text(note))), Done.COMPLETED);
     }
 
     @POST
@@ -85,7 +86,7 @@ public class AgencyResource {
     public Response supplement(@PathParam("id") String id, @RestForm String items, @RestForm String note) {
         List<RoutingClient.Item> asked = Pages.lines(items).stream().map(n -> new RoutingClient.Item(n, null, null, null)).toList();
         return act(id, () -> routing.requestSupplement(id, new RoutingClient.Supplement(asked, Pages.text(note))),
-                "Đã gửi yêu cầu bổ sung; thời hạn giải quyết tạm dừng.");
+                Done.AGENCY_SUPPLEMENT);
     }
 
     @POST
@@ -94,7 +95,7 @@ public class AgencyResource {
     public Response obligation(@PathParam("id") String id, @RestForm Long amountVnd, @RestForm String description,
                                @RestForm String payBy) {
         return act(id, () -> routing.requestObligation(id, new RoutingClient.Obligation(amountVnd, Pages.text(description),
-                Pages.text(payBy) == null ? null : LocalDate.parse(payBy))), "Đã thông báo nghĩa vụ tài chính.");
+                Pages.text(payBy) == null ? null : LocalDate.parse(payBy))), Done.OBLIGATION);
     }
 
     @POST
@@ -106,7 +107,7 @@ public class AgencyResource {
         return act(id, () -> routing.extend(task.dossierCode(), new RoutingClient.Extension(
                         Pages.text(newDueAt) == null ? null : LocalDateTime.parse(newDueAt).atOffset(Formats.VIETNAM),
                         Pages.text(reason), Pages.text(apologyRef), Pages.text(signedBy))),
-                "Đã gia hạn và lập văn bản xin lỗi (Mẫu 04).");
+                Done.EXTENDED);
     }
 
     @POST
@@ -114,7 +115,7 @@ public class AgencyResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response stop(@PathParam("id") String id, @RestForm String reason) {
         return act(id, () -> routing.stop(id, new RoutingClient.Stop(Pages.text(reason))),
-                "Đã dừng giải quyết hồ sơ (Mẫu 05).");
+                Done.STOPPED);
     }
 
     @POST
@@ -123,7 +124,7 @@ public class AgencyResource {
     public Response transfer(@PathParam("id") String id, @RestForm String toAgency, @RestForm String reason) {
         try {
             routing.transfer(id, new RoutingClient.Transfer(Pages.text(toAgency), null, Pages.text(reason)));
-            return Response.ok(inbox(0, null, null).data("info", "Đã chuyển hồ sơ sang " + toAgency + ".")).build();
+            return Pages.seeOther(Done.TRANSFERRED.on("/xu-ly"));
         } catch (ServiceException e) {
             return failedOn(id, e);
         }
@@ -136,14 +137,14 @@ public class AgencyResource {
         return Pages.form(FORMS, form, code, kind -> routing.form(code, kind));
     }
 
-    private Response act(String id, Runnable action, String done) {
-        return Pages.act(action, () -> task(id), done);
+    private Response act(String id, Runnable action, Done done) {
+        return Pages.act(action, () -> task(id, null), done.on("/xu-ly/viec/" + id));
     }
 
     private Response failedOn(String id, ServiceException e) {
         if (e.status() == 404) {
             throw e;
         }
-        return Pages.failed(task(id), e);
+        return Pages.failed(task(id, null), e);
     }
 }

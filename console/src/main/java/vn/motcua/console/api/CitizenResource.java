@@ -8,8 +8,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import vn.motcua.console.client.PublicResultClient;
@@ -38,7 +40,7 @@ public class CitizenResource {
 
     @GET
     public Response lookup(@QueryParam("code") String code, @QueryParam("pin") String pin,
-                           @QueryParam("da-danh-gia") boolean rated) {
+                           @QueryParam("da-danh-gia") boolean rated, @Context HttpServerRequest request) {
         String c = Pages.text(code);
         String p = Pages.text(pin);
         if (c == null || p == null) {
@@ -49,7 +51,7 @@ public class CitizenResource {
             return Response.ok(page).build();
         }
         try {
-            return Response.ok(Templates.lookup(c, p, result.status(c, p), rated)).build();
+            return Response.ok(Templates.lookup(c, p, result.status(c, p, citizen(request)), rated)).build();
         } catch (ServiceException e) {
             TemplateInstance page = Templates.lookup(c, p, null, false);
             if (e.status() == 404) {
@@ -66,22 +68,30 @@ public class CitizenResource {
     public Response rate(@RestForm String code, @RestForm String pin, @RestForm String onTime,
                          @RestForm Integer contactCount, @RestForm Integer agenciesContacted,
                          @RestForm String staffAttitude, @RestForm String openness, @RestForm String overall,
-                         @RestForm String comment) {
+                         @RestForm String comment, @Context HttpServerRequest request) {
         String c = Pages.text(code);
         String p = Pages.text(pin);
         try {
-            result.rate(c, p, new PublicResultClient.Rating(onTime == null ? null : Boolean.valueOf(onTime), contactCount,
+            result.rate(c, p, citizen(request), new PublicResultClient.Rating(onTime == null ? null : Boolean.valueOf(onTime), contactCount,
                     agenciesContacted, Pages.text(staffAttitude), Pages.text(openness), Pages.text(overall), Pages.text(comment)));
             return Pages.seeOther("/tra-cuu?code=" + url(c) + "&pin=" + url(p) + "&da-danh-gia=true");
         } catch (ServiceException e) {
             PublicResultClient.Status status = null;
             try {
-                status = result.status(c, p);
+                status = result.status(c, p, citizen(request));
             } catch (ServiceException again) {
                 // the sentence of the first error says enough
             }
             return Pages.failed(Templates.lookup(c, p, status, false), e);
         }
+    }
+
+    /**
+     * The citizen's address as this console sees it (the TCP peer; behind a reverse proxy, what
+     * quarkus.http.proxy.* makes of its headers), never a header the citizen wrote, for result's miss limits.
+     */
+    private static String citizen(HttpServerRequest request) {
+        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 
     private static String url(String value) {

@@ -3,6 +3,7 @@ package vn.motcua.console.api;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,7 +20,10 @@ import vn.motcua.console.client.ListPage;
 import vn.motcua.console.client.ResultClient;
 import vn.motcua.console.client.ServiceException;
 import vn.motcua.console.view.Formats;
+import vn.motcua.shared.dossier.DossierCode;
+import vn.motcua.shared.text.SearchText;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,10 +44,12 @@ public class CounterResource {
 
     private final IntakeClient intake;
     private final ResultClient result;
+    private final ReceiptCookie receipts;
 
-    public CounterResource(@RestClient IntakeClient intake, @RestClient ResultClient result) {
+    public CounterResource(@RestClient IntakeClient intake, @RestClient ResultClient result, ReceiptCookie receipts) {
         this.intake = intake;
         this.result = result;
+        this.receipts = receipts;
     }
 
     /** Today's counts of the unit: received by channel and waiting. */
@@ -61,9 +67,10 @@ public class CounterResource {
         static native TemplateInstance procedures(String q, List<IntakeClient.Procedure> found);
 
         static native TemplateInstance reception(IntakeClient.Procedure procedure, List<ChecklistLine> checklist,
-                                                 IntakeClient.Applicant applicant, String channel, String key);
+                                                 IntakeClient.Applicant applicant, String channel, String returnChannel,
+                                                 String returnAddress, String key);
 
-        static native TemplateInstance received(IntakeClient.Receipt receipt, IntakeClient.Procedure procedure, String lookupUrl);
+        static native TemplateInstance received(IntakeClient.Dossier dossier, String pin);
 
         static native TemplateInstance dossiers(String q, String status, List<IntakeClient.DossierRow> found, long total);
 
@@ -91,22 +98,12 @@ public class CounterResource {
     @GET
     @Path("thu-tuc")
     public TemplateInstance procedures(@QueryParam("q") String q) {
-        String wanted = Formats.fold(q);
         List<IntakeClient.Procedure> found = intake.procedures(null, 500).items().stream()
-                .filter(p -> matches(wanted, p))
+                .filter(p -> SearchText.matches(q, p.code() + " " + p.name()))
                 .toList();
         return Templates.procedures(q == null ? "" : q, found);
     }
 
-    static boolean matches(String foldedQuery, IntakeClient.Procedure procedure) {
-        String haystack = Formats.fold(procedure.code() + " " + procedure.name());
-        for (String word : foldedQuery.split(" ")) {
-            if (!haystack.contains(word)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     @GET
     @Path("tiep-nhan")
@@ -119,13 +116,18 @@ public class CounterResource {
             checklist.add(new ChecklistLine(i, d, false, d.form(), d.copies() == null ? 1 : d.copies()));
         }
         return Templates.reception(procedure, checklist, new IntakeClient.Applicant("", "", "", "", ""), "COUNTER",
-                UUID.randomUUID().toString());
+                "COUNTER", "", UUID.randomUUID().toString());
     }
 
+    /**
+     * Receives the dossier, then sends the browser to the receipt page (post, redirect, get); the PIN, shown once,
+     * goes there in a sealed cookie (the console keeps nothing), so a reload neither receives twice nor loses it.
+     */
     @POST
     @Path("tiep-nhan")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response receive(@QueryParam("thu-tuc") String code, MultivaluedMap<String, String> form) {
+    public Response receive(@QueryParam("thu-tuc") String code) {
+        MultivaluedMap<String, String> form = PostedForm.fields();
         IntakeClient.Procedure procedure = procedure(code);
         List<IntakeClient.Document> documents = procedure.documents() == null ? List.of() : procedure.documents();
         List<ChecklistLine> checklist = new ArrayList<>();
@@ -143,35 +145,40 @@ public class CounterResource {
         IntakeClient.Applicant applicant = new IntakeClient.Applicant(field(form, "fullName"), field(form, "idNumber"),
                 field(form, "phone"), field(form, "email"), field(form, "address"));
         String channel = "POSTAL".equals(form.getFirst("channel")) ? "POSTAL" : "COUNTER";
+        String returnChannel = "POST".equals(form.getFirst("returnChannel")) ? "POST" : "COUNTER";
+        String returnAddress = field(form, "returnAddress");
         try {
-            IntakeClient.Receipt receipt = intake.receive(form.getFirst("key"),
-                    new IntakeClient.Reception(procedure.code(), channel, applicant, handedIn));
-            return Response.ok(Templates.received(receipt, procedure, null)).build();
+            IntakeClient.Receipt receipt = intake.receive(form.getFirst("key"), new IntakeClient.Reception(procedure.code(),
+                    channel, applicant, handedIn, returnChannel, "POST".equals(returnChannel) ? Pages.text(returnAddress) : null));
+            return Response.seeOther(URI.create("/quay/da-tiep-nhan/" + receipt.code()))
+                    .cookie(receipts.remember(receipt)).build();
         } catch (ServiceException e) {
-            return Pages.failed(Templates.reception(procedure, checklist, applicant, channel,
+            return Pages.failed(Templates.reception(procedure, checklist, applicant, channel, returnChannel, returnAddress,
                     form.getFirst("key")), e);
         }
     }
 
+    /** The receipt of a dossier just received: Form 01 to print, and the PIN while its sealed cookie lasts. */
+    @GET
+    @Path("da-tiep-nhan/{code}")
+    public TemplateInstance received(@PathParam("code") String code,
+                                     @CookieParam(ReceiptCookie.NAME) String sealed) {
+        IntakeClient.Dossier dossier = intake.dossier(code);
+        return Templates.received(dossier, receipts.pin(sealed, code).orElse(null));
+    }
+
+    /** Dossiers of the officer's unit by code, applicant name, identity number or phone (intake searches). */
     @GET
     @Path("ho-so")
     public TemplateInstance search(@QueryParam("q") String q, @QueryParam("status") String status) {
-        String wanted = Pages.text(q);
-        if (wanted != null && wanted.matches("[0-9A-Za-z.]+-\\d{6}-\\d{4}")) {
-            return Templates.dossiers(wanted, status, List.of(row(intake.dossier(wanted))), 1);
-        }
-        ListPage<IntakeClient.DossierRow> page = intake.dossiers(Pages.text(status), null, null, null, 0, 200);
-        String folded = Formats.fold(wanted);
-        List<IntakeClient.DossierRow> found = page.items().stream()
-                .filter(r -> folded.isEmpty() || Formats.fold(r.code() + " " + r.applicantName()).contains(folded))
-                .toList();
-        return Templates.dossiers(wanted == null ? "" : wanted, status, found, wanted == null ? page.total() : found.size());
+        ListPage<IntakeClient.DossierRow> page = intake.search(Pages.text(q), Pages.text(status), 0, 100);
+        return Templates.dossiers(q == null ? "" : q.trim(), status, page.items(), page.total());
     }
 
     @GET
     @Path("ho-so/{code}")
-    public TemplateInstance dossier(@PathParam("code") String code) {
-        return Templates.dossier(intake.dossier(code));
+    public TemplateInstance dossier(@PathParam("code") String code, @QueryParam("xong") String done) {
+        return Done.shown(Templates.dossier(intake.dossier(code)), done);
     }
 
     @GET
@@ -191,7 +198,7 @@ public class CounterResource {
     @POST
     @Path("ho-so/{code}/tiep-nhan")
     public Response accept(@PathParam("code") String code) {
-        return act(code, () -> intake.accept(code), "Đã tiếp nhận hồ sơ.");
+        return act(code, () -> intake.accept(code), Done.ACCEPTED);
     }
 
     @POST
@@ -202,22 +209,25 @@ public class CounterResource {
         List<IntakeClient.SupplementItem> asked = Pages.lines(items).stream()
                 .map(name -> new IntakeClient.SupplementItem(name, null, null, null)).toList();
         return act(code, () -> intake.requestSupplement(code, new IntakeClient.SupplementRequest(Pages.text(reason), asked,
-                Pages.text(supplyBy) == null ? null : LocalDate.parse(supplyBy))), "Đã lập phiếu yêu cầu bổ sung (Mẫu 02).");
+                Pages.text(supplyBy) == null ? null : LocalDate.parse(supplyBy))), Done.SUPPLEMENT_ASKED);
     }
 
     @POST
     @Path("ho-so/{code}/tu-choi")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response refuse(@PathParam("code") String code, @RestForm String reasons) {
-        return act(code, () -> intake.refuse(code, new IntakeClient.Refusal(Pages.lines(reasons))),
-                "Đã lập phiếu từ chối tiếp nhận (Mẫu 03).");
+        return act(code, () -> intake.refuse(code, new IntakeClient.Refusal(Pages.lines(reasons))), Done.REFUSED);
     }
 
     @GET
     @Path("tra-ket-qua")
-    public TemplateInstance results() {
+    public TemplateInstance results(@QueryParam("xong") String done, @QueryParam("ma") String code) {
         ListPage<ResultClient.Ready> ready = result.ready(0, 100);
-        return Templates.results(ready.items(), ready.total());
+        TemplateInstance page = Templates.results(ready.items(), ready.total());
+        if (Done.RETURNED.key.equals(done) && code != null && DossierCode.isValid(code)) {
+            return page.data("info", "Đã trả kết quả hồ sơ " + code + ".");
+        }
+        return Done.shown(page, done);
     }
 
     @POST
@@ -229,29 +239,21 @@ public class CounterResource {
             String who = Pages.text(receivedBy);
             boolean byPost = "POST".equals(channel);
             result.hand(code, new ResultClient.Return(byPost ? "POST" : "COUNTER", byPost ? null : who, byPost ? who : null));
-            ListPage<ResultClient.Ready> ready = result.ready(0, 100);
-            return Response.ok(Templates.results(ready.items(), ready.total())
-                    .data("info", "Đã trả kết quả hồ sơ " + code + ".")).build();
+            return Pages.seeOther(Done.RETURNED.on("/quay/tra-ket-qua?ma=" + code));
         } catch (ServiceException e) {
             ListPage<ResultClient.Ready> ready = result.ready(0, 100);
             return Pages.failed(Templates.results(ready.items(), ready.total()), e);
         }
     }
 
-    private Response act(String code, Runnable action, String done) {
-        return Pages.act(action, () -> Templates.dossier(intake.dossier(code)), done);
+    private Response act(String code, Runnable action, Done done) {
+        return Pages.act(action, () -> Templates.dossier(intake.dossier(code)), done.on("/quay/ho-so/" + code));
     }
 
     private IntakeClient.Procedure procedure(String code) {
         return intake.procedures(null, 500).items().stream()
                 .filter(p -> p.code().equals(code)).findFirst()
                 .orElseThrow(() -> new ServiceException(404, null, null, null));
-    }
-
-    private static IntakeClient.DossierRow row(IntakeClient.Dossier d) {
-        return new IntakeClient.DossierRow(d.code(), d.procedureCode(), d.procedureName(), d.channel(), d.unitCode(),
-                d.status(), d.nationalStatusCode(), d.applicant() == null ? "" : d.applicant().fullName(), d.submittedAt(),
-                d.receivedAt(), d.appointmentAt());
     }
 
     private static String field(MultivaluedMap<String, String> form, String name) {

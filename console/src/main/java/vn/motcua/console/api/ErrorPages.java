@@ -42,7 +42,7 @@ public class ErrorPages {
         return page(500, "Hệ thống gặp sự cố khi xử lý yêu cầu; xin vui lòng thử lại sau ít phút.");
     }
 
-    private static Response page(int status, String sentence) {
+    static Response page(int status, String sentence) {
         return Response.status(status).entity(Templates.error(sentence, status)).type("text/html;charset=UTF-8").build();
     }
 }

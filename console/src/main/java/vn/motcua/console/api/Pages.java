@@ -37,13 +37,14 @@ final class Pages {
     }
 
     /**
-     * Runs an officer's action and shows {@code page} again, with {@code done} above it, or with the sentence of the
-     * service's refusal. A 404 (not the officer's, or gone) becomes the error page: nothing of it is shown.
+     * Runs an officer's action, then sends the browser to {@code done} (303: a reload shows the page again and never
+     * repeats the action); or shows {@code page} with the sentence of the service's refusal, what was typed still in
+     * it. A 404 (not the officer's, or gone) becomes the error page: nothing of it is shown.
      */
     static Response act(Runnable action, Supplier<TemplateInstance> page, String done) {
         try {
             action.run();
-            return Response.ok(page.get().data("info", done)).build();
+            return seeOther(done);
         } catch (ServiceException e) {
             if (e.status() == 404) {
                 throw e;

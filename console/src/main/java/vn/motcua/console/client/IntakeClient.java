@@ -42,7 +42,9 @@ public interface IntakeClient {
     record Applicant(String fullName, String idNumber, String phone, String email, String address) {
     }
 
-    record Reception(String procedureCode, String channel, Applicant applicant, List<Document> documents) {
+    /** {@code returnChannel}: COUNTER or POST (then {@code returnAddress}, else the applicant's address). */
+    record Reception(String procedureCode, String channel, Applicant applicant, List<Document> documents,
+                     String returnChannel, String returnAddress) {
     }
 
     record Receipt(String code, String status, OffsetDateTime receivedAt, OffsetDateTime appointmentAt, String lookupPin) {
@@ -60,7 +62,7 @@ public interface IntakeClient {
     record Dossier(String code, String procedureCode, String procedureName, String channel, String unitCode, String status,
                    int nationalStatusCode, String statusText, Applicant applicant, List<Document> documents,
                    String receivedBy, OffsetDateTime submittedAt, OffsetDateTime receivedAt, OffsetDateTime appointmentAt,
-                   List<Change> history) {
+                   List<Change> history, String returnChannel, String returnAddress) {
     }
 
     record SupplementItem(String name, String form, Integer copies, String note) {
@@ -95,6 +97,12 @@ public interface IntakeClient {
     ListPage<DossierRow> dossiers(@QueryParam("status") String status, @QueryParam("channel") String channel,
                                   @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                                   @QueryParam("page") int page, @QueryParam("size") int size);
+
+    /** The officer's dossiers whose code, applicant name, identity number or phone contain every word of {@code q}. */
+    @GET
+    @Path("/api/dossiers")
+    ListPage<DossierRow> search(@QueryParam("q") String q, @QueryParam("status") String status,
+                                @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/api/dossiers/{code}")

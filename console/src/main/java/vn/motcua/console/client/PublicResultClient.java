@@ -2,6 +2,7 @@ package vn.motcua.console.client;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,7 +15,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** result-service's public status API: the citizens' page calls it with no token, as a citizen would. */
+/**
+ * result-service's public status API: the citizens' page calls it with no token, as a citizen would, naming the
+ * citizen's address in {@code X-Forwarded-For} so that result counts misses per citizen, not per console (result
+ * believes the header only from the peers it is configured to trust: motcua.result.lookup.trusted-proxies).
+ */
 @RegisterRestClient(configKey = "result")
 @RegisterProvider(ServiceErrors.class)
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,9 +40,11 @@ public interface PublicResultClient {
 
     @GET
     @Path("/api/public/dossiers/{code}")
-    Status status(@PathParam("code") String code, @QueryParam("pin") String pin);
+    Status status(@PathParam("code") String code, @QueryParam("pin") String pin,
+                  @HeaderParam("X-Forwarded-For") String citizen);
 
     @POST
     @Path("/api/public/dossiers/{code}/rating")
-    void rate(@PathParam("code") String code, @QueryParam("pin") String pin, Rating rating);
+    void rate(@PathParam("code") String code, @QueryParam("pin") String pin, @HeaderParam("X-Forwarded-For") String citizen,
+              Rating rating);
 }

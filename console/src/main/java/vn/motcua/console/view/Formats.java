@@ -4,9 +4,9 @@ import io.quarkus.qute.TemplateExtension;
 import vn.motcua.shared.calendar.WorkingCalendar;
 import vn.motcua.shared.dossier.DossierState;
 import vn.motcua.shared.dossier.NationalStatus;
+import vn.motcua.shared.text.SearchText;
 
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -80,6 +80,15 @@ public final class Formats {
         };
     }
 
+    /** How the dossier's result goes back, as a phrase: "tại Bộ phận Một cửa", "qua bưu chính công ích, gửi đến …". */
+    static String returnLabel(vn.motcua.console.client.IntakeClient.Dossier dossier) {
+        return switch (dossier.returnChannel() == null ? "" : dossier.returnChannel()) {
+            case "POST" -> "qua bưu chính công ích, gửi đến " + dossier.returnAddress();
+            case "ONLINE" -> "trực tuyến";
+            default -> "tại Bộ phận Một cửa";
+        };
+    }
+
     static String formLabel(String form) {
         return switch (form == null ? "" : form) {
             case "ORIGINAL" -> "Bản chính";
@@ -143,10 +152,6 @@ public final class Formats {
 
     /** Lower case without diacritics, đ as d: "Khai sinh" and "khai sinh" and "khai sính" all give "khai sinh". */
     public static String fold(String text) {
-        if (text == null) {
-            return "";
-        }
-        String decomposed = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+        return SearchText.fold(text);
     }
 }

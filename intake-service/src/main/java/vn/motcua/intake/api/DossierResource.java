@@ -36,6 +36,8 @@ import java.util.List;
 @Path("/api/dossiers")
 @Produces(MediaType.APPLICATION_JSON)
 public class DossierResource {
+    /** The longest text query of the list: a name, a code, a number, with room to spare. */
+    static final int MAX_QUERY = 100;
     private final Reception reception;
     private final DossierActions actions;
     private final DossierSearch search;
@@ -66,13 +68,16 @@ public class DossierResource {
     /**
      * The officers' list of dossiers, newest first. Counter officers see their own unit's; supervisors and
      * administrators all, or one unit's with {@code unit}. Filters: {@code status} (a state name),
-     * {@code procedure}, {@code channel}, {@code from}/{@code to} (days the dossiers entered, inclusive).
+     * {@code procedure}, {@code channel}, {@code from}/{@code to} (days the dossiers entered, inclusive), {@code q}
+     * (words that the code, the applicant's name, identity number or phone all contain; case and diacritics
+     * ignored: "nguyen van" finds "Nguyễn Văn An"; at most {@value #MAX_QUERY} characters).
      */
     @GET
     @RolesAllowed({"counter-officer", "supervisor", "admin"})
     public Page<DossierSearch.Row> list(@QueryParam("status") String status, @QueryParam("procedure") String procedure,
                                         @QueryParam("channel") String channel, @QueryParam("from") String from,
                                         @QueryParam("to") String to, @QueryParam("unit") String unit,
+                                        @QueryParam("q") String q,
                                         @QueryParam("page") String page, @QueryParam("size") String size) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Page.Request paging = Page.Request.of(page, size, errors);
@@ -83,12 +88,15 @@ public class DossierResource {
         if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
             errors.add(new Problem.FieldError("to", "phải không sớm hơn from"));
         }
+        if (q != null && q.length() > MAX_QUERY) {
+            errors.add(new Problem.FieldError("q", "tối đa " + MAX_QUERY + " ký tự"));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
         String scope = isCounterOnly() ? officer().unitCode() : blankToNull(unit);
         return search.search(new DossierSearch.Filter(scope, state, blankToNull(procedure),
-                byChannel == null ? null : byChannel.name(), fromDay, toDay, null), paging);
+                byChannel == null ? null : byChannel.name(), fromDay, toDay, null, q), paging);
     }
 
     /**

@@ -17,13 +17,15 @@ import java.util.List;
 
 /**
  * {@code GET /api/dossiers/{code}}: the dossier, its supplement requests (Form 02) and its status history.
- * The citizen ID is shown masked; the PIN is never shown again.
+ * The citizen ID is shown masked; the PIN is never shown again. {@code returnChannel} (COUNTER, POST, ONLINE) and,
+ * by post, {@code returnAddress}: how the result goes back.
  */
 public record DossierView(String code, String procedureCode, int procedureVersion, String procedureName,
                           String channel, String unitCode, String status, int nationalStatusCode, String statusText,
                           Applicant applicant, List<ReceptionRequest.Document> documents, String receivedBy,
                           OffsetDateTime submittedAt, OffsetDateTime receivedAt, OffsetDateTime appointmentAt,
-                          List<Supplement> supplements, List<Change> history) {
+                          List<Supplement> supplements, List<Change> history, String returnChannel,
+                          String returnAddress) {
 
     public record Applicant(String fullName, String idNumber, String phone, String email, String address) {
     }
@@ -54,7 +56,7 @@ public record DossierView(String code, String procedureCode, int procedureVersio
                 d.channel, d.unitCode, d.status, state.nationalStatusCode(), state.citizenText(),
                 new Applicant(d.applicantName, mask(d.applicantId), d.applicantPhone, d.applicantEmail, d.applicantAddress),
                 Reception.documentsOf(d), d.receivedBy, Receipt.vietnam(d.submittedAt), Receipt.vietnam(d.receivedAt),
-                Receipt.vietnam(d.appointmentAt), supplements, history);
+                Receipt.vietnam(d.appointmentAt), supplements, history, d.returnChannel, d.returnAddress);
     }
 
     private static String mask(String id) {

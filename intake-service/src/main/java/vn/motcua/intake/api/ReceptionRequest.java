@@ -11,15 +11,27 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.motcua.shared.events.DocumentForm;
 import vn.motcua.shared.events.ReceptionChannel;
+import vn.motcua.shared.events.ReturnChannel;
 
 import java.util.List;
 
-/** Body of {@code POST /api/dossiers}: a dossier handed in at the counter, by post, or online. */
+/**
+ * Body of {@code POST /api/dossiers}: a dossier handed in at the counter, by post, or online.
+ * {@code returnChannel} is how the applicant wants the result back (default {@code COUNTER}); with {@code POST}
+ * the result goes to {@code returnAddress}, or to the applicant's address when none is given.
+ */
 public record ReceptionRequest(
         @NotBlank @Size(max = 64) String procedureCode,
         @NotNull ReceptionChannel channel,
         @NotNull @Valid Applicant applicant,
-        @NotEmpty @Size(max = 50) List<@NotNull @Valid Document> documents) {
+        @NotEmpty @Size(max = 50) List<@NotNull @Valid Document> documents,
+        ReturnChannel returnChannel,
+        @Size(max = 500) String returnAddress) {
+
+    /** The same dossier without a stated return channel (the result is handed back at the counter). */
+    public ReceptionRequest(String procedureCode, ReceptionChannel channel, Applicant applicant, List<Document> documents) {
+        this(procedureCode, channel, applicant, documents, null, null);
+    }
 
     /** Người nộp hồ sơ. */
     public record Applicant(

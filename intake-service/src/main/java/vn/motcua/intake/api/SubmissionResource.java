@@ -63,7 +63,7 @@ public class SubmissionResource {
 
     @GET
     public Page<DossierSearch.Row> mine(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return search.search(new DossierSearch.Filter(null, null, null, null, null, null, link()),
+        return search.search(new DossierSearch.Filter(null, null, null, null, null, null, link(), null),
                 Page.Request.of(page, size));
     }
 

@@ -64,6 +64,11 @@ public class Dossier extends PanacheEntityBase {
     public OffsetDateTime registeredAt;
     @Column(name = "status_changed_at")
     public OffsetDateTime statusChangedAt;
+    /** How the result goes back: COUNTER, POST (to {@link #returnAddress}) or ONLINE; chosen at reception. */
+    @Column(name = "return_channel")
+    public String returnChannel = "COUNTER";
+    @Column(name = "return_address")
+    public String returnAddress;
     @Version
     public int version;
 

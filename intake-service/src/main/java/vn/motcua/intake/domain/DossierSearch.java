@@ -6,6 +6,7 @@ import jakarta.persistence.Query;
 import vn.motcua.platform.api.Page;
 import vn.motcua.shared.dossier.DossierState;
 import vn.motcua.shared.events.EventJson;
+import vn.motcua.shared.text.SearchText;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,13 +18,17 @@ import java.util.Map;
 
 /**
  * The officers' dossier list: newest first, filtered, two queries (count and page) whatever the page
- * size, each served by an index on (unit, status, registered_at).
+ * size, each served by an index on (unit, status, registered_at), and a text query by the trigram index on
+ * the folded search column.
  */
 @ApplicationScoped
 public class DossierSearch {
-    /** Filters; null means "any". Dates are days in Vietnam time, both ends included. */
+    /**
+     * Filters; null means "any". Dates are days in Vietnam time, both ends included. {@code query}: words that the
+     * dossier's code, applicant name, identity number or phone must all contain, case and diacritics ignored.
+     */
     public record Filter(String unitCode, DossierState status, String procedureCode, String channel, LocalDate from,
-                         LocalDate to, String citizenLink) {
+                         LocalDate to, String citizenLink, String query) {
     }
 
     /** One row of the list. */
@@ -68,6 +73,12 @@ public class DossierSearch {
         if (filter.citizenLink() != null) {
             where.add("d.citizen_id_hmac = :citizen");
             parameters.put("citizen", filter.citizenLink());
+        }
+        List<String> words = SearchText.words(filter.query());
+        for (int i = 0; i < words.size(); i++) {
+            // search_text is folded by the same rule in SQL (V5); the trigram index serves "contains"
+            where.add("d.search_text like :word" + i + " escape '\\'");
+            parameters.put("word" + i, "%" + words.get(i).replaceAll("[\\\\%_]", "\\\\$0") + "%");
         }
         String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
 

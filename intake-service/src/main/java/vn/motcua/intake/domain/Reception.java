@@ -19,6 +19,7 @@ import vn.motcua.shared.dossier.DossierState;
 import vn.motcua.shared.events.DocumentForm;
 import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.events.ReceptionChannel;
+import vn.motcua.shared.events.ReturnChannel;
 import vn.motcua.shared.events.catalog.RequiredDocument;
 
 import java.security.SecureRandom;
@@ -73,6 +74,7 @@ public class Reception {
         Dossier dossier = register(officer.unitCode(), procedure, request.channel(), request.applicant(),
                 request.documents(), DossierState.RECEIVED, now, pin);
         dossier.citizenIdHmac = citizenHmac(request.applicant().idNumber());
+        returnBy(dossier, request);
         markReceived(dossier, procedure, officer.username(), now);
         dossier.persist();
         history(dossier, officer.username(), "RECEIVE", null, List.of(), null);
@@ -126,6 +128,24 @@ public class Reception {
         checkComplete(procedure.requiredDocuments(), documentsOf(dossier));
         markReceived(dossier, procedure, officer, now());
         outbox.publish(IntakeEvents.TOPIC, IntakeEvents.received(dossier, procedure, null));
+    }
+
+    /** The return channel asked for; by post, to the address given or else the applicant's (400 if neither). */
+    static void returnBy(Dossier dossier, ReceptionRequest request) {
+        ReturnChannel channel = request.returnChannel() == null ? ReturnChannel.COUNTER : request.returnChannel();
+        dossier.returnChannel = channel.name();
+        if (channel == ReturnChannel.POST) {
+            String address = blankToNull(request.returnAddress());
+            dossier.returnAddress = address != null ? address : blankToNull(request.applicant().address());
+            if (dossier.returnAddress == null) {
+                throw ProblemException.validation(List.of(new Problem.FieldError("returnAddress",
+                        "cần địa chỉ nhận kết quả qua bưu chính")));
+            }
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private void markReceived(Dossier dossier, ProcedureVersion procedure, String officer, Instant now) {

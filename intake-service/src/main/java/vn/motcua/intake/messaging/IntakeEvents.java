@@ -6,6 +6,7 @@ import vn.motcua.intake.domain.SupplementRequest;
 import vn.motcua.shared.events.CloudEvent;
 import vn.motcua.shared.events.EventTypes;
 import vn.motcua.shared.events.ReceptionChannel;
+import vn.motcua.shared.events.ReturnChannel;
 import vn.motcua.shared.events.Topics;
 import vn.motcua.shared.events.intake.Applicant;
 import vn.motcua.shared.events.intake.DossierReceived;
@@ -78,6 +79,8 @@ public final class IntakeEvents {
                 applicant(dossier),
                 dossier.citizenIdHmac,
                 pin,
-                procedure.routingPlan()));
+                procedure.routingPlan(),
+                ReturnChannel.valueOf(dossier.returnChannel),
+                dossier.returnAddress));
     }
 }

@@ -30,6 +30,7 @@ import vn.motcua.shared.events.routing.DossierPaused;
 import vn.motcua.shared.events.routing.DossierProcessed;
 import vn.motcua.shared.events.routing.DossierRouted;
 import vn.motcua.shared.events.routing.PauseReason;
+import vn.motcua.shared.text.SearchText;
 import vn.motcua.testsupport.KafkaResource;
 import vn.motcua.testsupport.PostgresResource;
 import vn.motcua.testsupport.TestTokens;
@@ -405,6 +406,95 @@ class CounterWorkflowTest {
         given().auth().oauth2(COUNTER).get("/api/dossiers?from=2026-02-01&to=2026-01-01").then().statusCode(400);
         given().auth().oauth2(CITIZEN).get("/api/dossiers").then().statusCode(403);
         given().get("/api/dossiers").then().statusCode(401);
+    }
+
+    @Test
+    void officersSearchTheirUnitsDossiersByCodeNameIdentityOrPhoneWithoutDiacritics() throws SQLException {
+        // Every Vietnamese letter with a diacritic is in the name, so the SQL folding is checked against Java's.
+        String name = "Đoàn Hường " + "àÀáÁảẢãÃạẠăĂằẰắẮẳẲẵẴặẶâÂầẦấẤẩẨẫẪậẬèÈéÉẻẺẽẼẹẸêÊềỀếẾểỂễỄệỆìÌíÍỉỈĩĨịỊòÒóÓỏỎõÕọỌ"
+                + "ôÔồỒốỐổỔỗỖộỘơƠờỜớỚởỞỡỠợỢùÙúÚủỦũŨụỤưƯừỪứỨửỬữỮựỰỳỲýÝỷỶỹỸỵỴđĐ";
+        String id = "0790" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        String phone = "09" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        String body = ReceptionTest.newborn(id, ReceptionTest.ALL_DOCUMENTS)
+                .replace("Nguyễn Văn An", name).replace("0912345678", phone);
+        String mine = ReceptionTest.post(COUNTER, body, null).then().statusCode(201).extract().path("code");
+        String theirs = ReceptionTest.post(OTHER_COUNTER, body, null).then().statusCode(201).extract().path("code");
+
+        try (Connection c = dataSource.getConnection();
+             var s = c.prepareStatement("select search_text from intake.dossier where code = ?")) {
+            s.setString(1, mine);
+            ResultSet rs = s.executeQuery();
+            rs.next();
+            assertEquals(SearchText.fold(mine + " " + name + " " + id + " " + phone), rs.getString(1),
+                    "the generated column folds exactly as SearchText.fold");
+        }
+        for (String q : List.of("doan huong", "ĐOÀN   HƯỜNG", "huong doan", id, id.substring(3, 10), phone, mine,
+                mine.substring(mine.indexOf('-') + 1))) {
+            given().auth().oauth2(COUNTER).queryParam("q", q).get("/api/dossiers").then().statusCode(200)
+                    .body("total", equalTo(1)).body("items.code", equalTo(List.of(mine)));
+        }
+        // another unit's dossier is never found by a counter officer, even by its code
+        given().auth().oauth2(COUNTER).queryParam("q", theirs).get("/api/dossiers").then().statusCode(200)
+                .body("total", equalTo(0));
+        given().auth().oauth2(TestTokens.supervisor("supervisor1")).queryParam("q", "doan huong " + id)
+                .get("/api/dossiers").then().statusCode(200).body("items.code", containsInAnyOrder(mine, theirs));
+        given().auth().oauth2(COUNTER).queryParam("q", "doan huong").queryParam("status", "SUBMITTED")
+                .get("/api/dossiers").then().statusCode(200).body("total", equalTo(0));
+        // LIKE's wildcards are letters like any other: "doan%huong" is not "doan huong"
+        given().auth().oauth2(COUNTER).queryParam("q", "doan%huong").get("/api/dossiers").then().statusCode(200)
+                .body("total", equalTo(0));
+        given().auth().oauth2(COUNTER).queryParam("q", "doan_huong").get("/api/dossiers").then().statusCode(200)
+                .body("total", equalTo(0));
+        given().auth().oauth2(COUNTER).queryParam("q", "x".repeat(101)).get("/api/dossiers").then().statusCode(400)
+                .body("errors.field", hasItem("q"));
+
+        // the trigram index serves "contains" (the planner takes it once a table scan is ruled out)
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("set enable_seqscan = off");
+            ResultSet plan = s.executeQuery("explain select code from intake.dossier where search_text like '%doan huong%'");
+            StringBuilder text = new StringBuilder();
+            while (plan.next()) {
+                text.append(plan.getString(1)).append('\n');
+            }
+            assertTrue(text.toString().contains("dossier_search_trgm"), text.toString());
+        }
+    }
+
+    @Test
+    void theReturnChannelChosenAtReceptionIsKeptShownAndCarriedOnTheReceivedEvent() {
+        String base = ReceptionTest.newborn(null, ReceptionTest.ALL_DOCUMENTS);
+        String byPost = base.replace("\"channel\":\"COUNTER\",",
+                "\"channel\":\"COUNTER\",\"returnChannel\":\"POST\",\"returnAddress\":\"Số 3 ngõ 12 Đào Tấn, Ba Đình, Hà Nội\",");
+        String posted = ReceptionTest.post(COUNTER, byPost, null).then().statusCode(201).extract().path("code");
+        given().auth().oauth2(COUNTER).get("/api/dossiers/" + posted).then().statusCode(200)
+                .body("returnChannel", equalTo("POST"))
+                .body("returnAddress", equalTo("Số 3 ngõ 12 Đào Tấn, Ba Đình, Hà Nội"));
+        DossierReceived received = event(Topics.INTAKE, posted, DossierReceived.TYPE, DossierReceived.class);
+        assertEquals(vn.motcua.shared.events.ReturnChannel.POST, received.returnChannel());
+        assertEquals("Số 3 ngõ 12 Đào Tấn, Ba Đình, Hà Nội", received.returnAddress());
+
+        // By post without an address of its own: to the applicant's address.
+        String toApplicant = ReceptionTest.post(COUNTER, base.replace("\"channel\":\"COUNTER\",",
+                "\"channel\":\"COUNTER\",\"returnChannel\":\"POST\",\"returnAddress\":\" \","), null)
+                .then().statusCode(201).extract().path("code");
+        given().auth().oauth2(COUNTER).get("/api/dossiers/" + toApplicant).then().statusCode(200)
+                .body("returnAddress", equalTo("12 Phúc Xá, Ba Đình, Hà Nội"));
+
+        // Not stated: at the counter, no address, and the event says so.
+        String atCounter = ReceptionTest.post(COUNTER, base, null).then().statusCode(201).extract().path("code");
+        given().auth().oauth2(COUNTER).get("/api/dossiers/" + atCounter).then().statusCode(200)
+                .body("returnChannel", equalTo("COUNTER")).body("returnAddress", nullValue());
+        DossierReceived counter = event(Topics.INTAKE, atCounter, DossierReceived.TYPE, DossierReceived.class);
+        assertEquals(vn.motcua.shared.events.ReturnChannel.COUNTER, counter.returnChannel());
+        assertNull(counter.returnAddress());
+
+        // By post with no address anywhere, or an unknown channel: 400, nothing received.
+        String nowhere = base.replace("\"channel\":\"COUNTER\",", "\"channel\":\"COUNTER\",\"returnChannel\":\"POST\",")
+                .replace("\"address\":\"12 Phúc Xá, Ba Đình, Hà Nội\"", "\"address\":null");
+        ReceptionTest.post(COUNTER, nowhere, null).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("returnAddress"));
+        ReceptionTest.post(COUNTER, base.replace("\"channel\":\"COUNTER\",", "\"channel\":\"COUNTER\",\"returnChannel\":\"PIGEON\","),
+                null).then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import vn.motcua.result.config.ResultConfig;
 import vn.motcua.result.domain.DossierStatus;
 import vn.motcua.result.domain.PublicStatusLookup;
 import vn.motcua.result.domain.TimelineEntry;
@@ -30,11 +29,11 @@ import java.util.List;
 @PermitAll
 public class Open311Resource {
     private final PublicStatusLookup lookup;
-    private final boolean trustForwardedFor;
+    private final ClientAddress clients;
 
-    public Open311Resource(PublicStatusLookup lookup, ResultConfig config) {
+    public Open311Resource(PublicStatusLookup lookup, ClientAddress clients) {
         this.lookup = lookup;
-        this.trustForwardedFor = config.lookup().trustForwardedFor();
+        this.clients = clients;
     }
 
     public record ServiceRequest(@JsonProperty("service_request_id") String serviceRequestId,
@@ -54,8 +53,7 @@ public class Open311Resource {
     @Operation(summary = "Tình trạng hồ sơ theo dạng Open311 GeoReport v2 (mã hồ sơ và mã tra cứu)")
     public Response request(@PathParam("code") String code, @QueryParam("pin") String pin,
                             @Context HttpServerRequest request) {
-        String client = ClientAddress.resolve(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
-                request.getHeader("X-Forwarded-For"), trustForwardedFor);
+        String client = clients.of(request);
         PublicStatusLookup.Found found = lookup.lookup(code, pin, client);
         DossierStatus row = found.status();
         List<TimelineEntry> timeline = found.timeline();

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import vn.motcua.result.config.ResultConfig;
 import vn.motcua.platform.problem.Problem;
 import vn.motcua.platform.problem.ProblemException;
 import vn.motcua.result.domain.PublicStatusLookup;
@@ -30,12 +29,12 @@ import java.util.List;
 public class PublicDossierResource {
     private final PublicStatusLookup lookup;
     private final Ratings ratings;
-    private final boolean trustForwardedFor;
+    private final ClientAddress clients;
 
-    public PublicDossierResource(PublicStatusLookup lookup, Ratings ratings, ResultConfig config) {
+    public PublicDossierResource(PublicStatusLookup lookup, Ratings ratings, ClientAddress clients) {
         this.lookup = lookup;
         this.ratings = ratings;
-        this.trustForwardedFor = config.lookup().trustForwardedFor();
+        this.clients = clients;
     }
 
     @GET
@@ -109,7 +108,6 @@ public class PublicDossierResource {
     }
 
     private String client(HttpServerRequest request) {
-        return ClientAddress.resolve(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
-                request.getHeader("X-Forwarded-For"), trustForwardedFor);
+        return clients.of(request);
     }
 }

@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Settings of result-service ({@code motcua.result.*}). */
 @ConfigMapping(prefix = "motcua.result")
@@ -59,8 +61,15 @@ public interface ResultConfig {
         Duration codeMissWindow();
 
         /**
-         * Take the client address from {@code X-Forwarded-For} (its last entry, the one our proxy added).
-         * Only behind a proxy that sets the header: otherwise any client could pick its own bucket.
+         * Peers whose {@code X-Forwarded-For} is believed (addresses or CIDR ranges, comma-separated; none by
+         * default): the console, which looks dossiers up for every citizen, and any reverse proxy in front of
+         * result. From any other peer the header is ignored, or a client could pick its own bucket.
+         */
+        Optional<List<String>> trustedProxies();
+
+        /**
+         * Believe {@code X-Forwarded-For} from every peer, and take its last entry: only where nothing reaches
+         * result but through proxies that append to the header (deploy/k8s behind its ingress).
          */
         @WithDefault("false")
         boolean trustForwardedFor();

@@ -11,7 +11,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,6 +101,43 @@ final class BenchSupport {
             return 0;
         }
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    /** An open-loop run: the latencies (ns from due time, sorted) of the answers that count, and every outcome. */
+    record OpenLoop(double seconds, long[] latencies, Map<String, Integer> outcomes) {
+    }
+
+    /**
+     * Sends {@code rate × seconds} requests, the {@code i}-th at its due time whatever the answers before it did;
+     * {@code outcome} names each answer, and those named {@code counted} give the latencies.
+     */
+    static <T> OpenLoop openLoop(HttpClient http, int rate, int seconds, IntFunction<HttpRequest> request,
+                                 HttpResponse.BodyHandler<T> body, Function<HttpResponse<T>, String> outcome,
+                                 String counted) throws InterruptedException {
+        int total = rate * seconds;
+        long[] latency = new long[total];
+        Arrays.fill(latency, -1);
+        Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+        CountDownLatch done = new CountDownLatch(total);
+        long period = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long due = due(start, period, i);
+            int n = i;
+            http.sendAsync(request.apply(i), body).whenComplete((response, error) -> {
+                String named = error != null ? "error" : outcome.apply(response);
+                if (counted.equals(named)) {
+                    latency[n] = System.nanoTime() - due;
+                }
+                outcomes.computeIfAbsent(named, k -> new AtomicInteger()).incrementAndGet();
+                done.countDown();
+            });
+        }
+        done.await(120, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        Map<String, Integer> named = new TreeMap<>();
+        outcomes.forEach((k, v) -> named.put(k, v.get()));
+        return new OpenLoop(elapsed, Arrays.stream(latency).filter(l -> l >= 0).sorted().toArray(), named);
     }
 
     static double max(long[] sorted) {

@@ -11,14 +11,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An agency officer's inbox ({@code GET /api/tasks}, first pages in due order) against the running stack, open
@@ -62,10 +57,19 @@ public final class InboxBenchmark {
 
     /** Tops routing's table up to {@code tasks} bench tasks (nothing when they are there already). */
     static void seed(int tasks) throws Exception {
+        seed("BENCH", "'BENCH-AG-' || (n % " + AGENCIES + ")", tasks);
+    }
+
+    /**
+     * Tops routing's table up to {@code tasks} open dossiers {@code PROCEDURE-n} of the made-up procedure
+     * {@code procedure}, each with one assigned task of the agency the SQL expression {@code agency} gives for n,
+     * due two to four months ahead so the deadline sweep never fires for them.
+     */
+    static void seed(String procedure, String agency, int tasks) throws Exception {
         try (Connection c = DriverManager.getConnection(Stack.JDBC, "motcua", "motcua"); Statement s = c.createStatement()) {
             s.execute("set search_path = routing");
             long have;
-            try (ResultSet rs = s.executeQuery("select count(*) from routed_dossier where procedure_code = 'BENCH'")) {
+            try (ResultSet rs = s.executeQuery("select count(*) from routed_dossier where procedure_code = '" + procedure + "'")) {
                 rs.next();
                 have = rs.getLong(1);
             }
@@ -76,76 +80,65 @@ public final class InboxBenchmark {
             s.execute("""
                     insert into routed_dossier (code, procedure_code, procedure_version, unit_code, received_at, due_at,
                       statutory_due_at, warn_at, routed_at, status, current_stage, plan)
-                    select 'BENCH-' || i, 'BENCH', 1, '000.00.31.H29', now(), d, d, d - interval '1 day', now(),
+                    select '%1$s-' || i, '%1$s', 1, '000.00.31.H29', now(), d, d, d - interval '1 day', now(),
                            'IN_PROGRESS', 0, '{}'::jsonb
                     from (select i, now() + (60 + i %% 60) * interval '1 day' as d
-                          from generate_series(%d, %d) as i) g""".formatted(have + 1, tasks));
-            s.execute("""
+                          from generate_series(%2$d, %3$d) as i) g""".formatted(procedure, have + 1, tasks));
+            s.execute(("""
                     insert into agency_task (id, dossier_code, stage_index, step_id, agency, agency_name, status,
                       handed_over_by, assigned_at, due_at, warn_at)
-                    select gen_random_uuid(), code, 0, 'buoc', 'BENCH-AG-' || (substr(code, 7)::int %% %d), 'Cơ quan',
-                           'ASSIGNED', '000.00.31.H29', now(), due_at, warn_at
-                    from routed_dossier where procedure_code = 'BENCH' and substr(code, 7)::int > %d"""
-                    .formatted(AGENCIES, have));
+                    select gen_random_uuid(), code, 0, 'buoc', %1$s, 'Cơ quan', 'ASSIGNED', '000.00.31.H29', now(), due_at, warn_at
+                    from (select code, due_at, warn_at, substr(code, %2$d)::int as n from routed_dossier
+                          where procedure_code = '%3$s') r
+                    where n > %4$d""").formatted(agency, procedure.length() + 2, procedure, have));
             s.execute("vacuum analyze routed_dossier");
             s.execute("vacuum analyze agency_task");
-            System.out.printf("seeded %d bench tasks of %d agencies in routing in %.0f s%n", tasks - have, AGENCIES,
+            System.out.printf("seeded %d bench tasks (%s) in routing in %.0f s%n", tasks - have, procedure,
                     (System.nanoTime() - start) / 1e9);
         }
     }
 
     static int drop() throws Exception {
+        return drop("BENCH");
+    }
+
+    /** Removes the dossiers of the made-up procedure and their tasks. */
+    static int drop(String procedure) throws Exception {
         try (Connection c = DriverManager.getConnection(Stack.JDBC, "motcua", "motcua"); Statement s = c.createStatement()) {
             s.execute("set search_path = routing");
-            s.executeUpdate("delete from agency_task where dossier_code like 'BENCH-%'");
-            return s.executeUpdate("delete from routed_dossier where procedure_code = 'BENCH'");
+            s.executeUpdate("delete from agency_task where dossier_code in (select code from routed_dossier where procedure_code = '"
+                    + procedure + "')");
+            return s.executeUpdate("delete from routed_dossier where procedure_code = '" + procedure + "'");
         }
     }
 
-    static Figures run(HttpClient http, List<String> officers, int rate, int seconds) throws Exception {
-        long stored;
-        long justice;
+    /** Tasks stored in routing, and those open at the justice office (whose officers the benchmarks sign in as). */
+    static long[] stored() throws Exception {
         try (Connection c = DriverManager.getConnection(Stack.JDBC, "motcua", "motcua"); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select count(*), count(*) filter (where agency = 'TUPHAP-BADINH'"
                      + " and status in ('ASSIGNED', 'CLAIMED')) from routing.agency_task")) {
             rs.next();
-            stored = rs.getLong(1);
-            justice = rs.getLong(2);
+            return new long[]{rs.getLong(1), rs.getLong(2)};
         }
+    }
+
+    static Figures run(HttpClient http, List<String> officers, int rate, int seconds) throws Exception {
+        long[] stored = stored();
         for (int i = 0; i < 200; i++) { // warm-up: the first requests of a fresh JVM are not the figure
             http.send(HttpRequest.newBuilder(URI.create(Stack.ROUTING + "/api/tasks?size=20"))
                     .header("Authorization", "Bearer " + officers.get(i % officers.size())).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
         }
-        int total = rate * seconds;
-        long[] latency = new long[total];
-        Arrays.fill(latency, -1);
-        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-        CountDownLatch done = new CountDownLatch(total);
-        long period = TimeUnit.SECONDS.toNanos(1) / rate;
-        long start = System.nanoTime();
-        for (int i = 0; i < total; i++) {
-            long due = BenchSupport.due(start, period, i);
-            int n = i;
-            // Mostly the first page, as officers open their inbox; now and then a later one.
-            HttpRequest get = HttpRequest.newBuilder(URI.create(Stack.ROUTING + "/api/tasks?size=20&page=" + (i % 5 == 4 ? i % 10 : 0)))
-                    .header("Authorization", "Bearer " + officers.get(i % officers.size()))
-                    .timeout(Duration.ofSeconds(20)).GET().build();
-            http.sendAsync(get, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                int status = error != null ? -1 : response.statusCode();
-                statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
-                if (status == 200) {
-                    latency[n] = System.nanoTime() - due;
-                }
-                done.countDown();
-            });
-        }
-        done.await(60, TimeUnit.SECONDS);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] ok = Arrays.stream(latency).filter(l -> l >= 0).sorted().toArray();
-        Map<Integer, Integer> counted = new TreeMap<>();
-        statuses.forEach((k, v) -> counted.put(k, v.get()));
-        return new Figures(rate, elapsed, stored, justice, ok.length, BenchSupport.pct(ok, 50), BenchSupport.pct(ok, 99),
-                BenchSupport.max(ok), counted);
+        // Mostly the first page, as officers open their inbox; now and then a later one.
+        BenchSupport.OpenLoop loop = BenchSupport.openLoop(http, rate, seconds,
+                i -> HttpRequest.newBuilder(URI.create(Stack.ROUTING + "/api/tasks?size=20&page=" + (i % 5 == 4 ? i % 10 : 0)))
+                        .header("Authorization", "Bearer " + officers.get(i % officers.size()))
+                        .timeout(Duration.ofSeconds(20)).GET().build(),
+                HttpResponse.BodyHandlers.discarding(), response -> String.valueOf(response.statusCode()), "200");
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        loop.outcomes().forEach((k, v) -> statuses.put("error".equals(k) ? -1 : Integer.parseInt(k), v));
+        long[] ok = loop.latencies();
+        return new Figures(rate, loop.seconds(), stored[0], stored[1], ok.length, BenchSupport.pct(ok, 50),
+                BenchSupport.pct(ok, 99), BenchSupport.max(ok), statuses);
     }
 }

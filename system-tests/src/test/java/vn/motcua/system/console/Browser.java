@@ -138,11 +138,20 @@ final class Browser implements AutoCloseable {
 
     /** GET with this browser's cookies (its console session): what a link would download. */
     HttpResponse<byte[]> download(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** POST of a form with this browser's cookies, as a page of another site could make the browser send it. */
+    HttpResponse<String> postForm(String url, String form) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
                 .collect(Collectors.joining("; "));
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            return HttpClient.newHttpClient().send(request.header("Cookie", cookies).build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

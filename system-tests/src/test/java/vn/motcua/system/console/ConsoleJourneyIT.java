@@ -219,7 +219,12 @@ class ConsoleJourneyIT {
         b.find(By.xpath("//tr[td[normalize-space()='Chờ nhận xử lý']]//a[normalize-space()='" + code + "']")).click();
         b.click("Nhận xử lý");
         b.find(By.xpath("//p[contains(@class,'notice') and contains(., 'Bạn đã nhận xử lý')]"));
-        String path = b.driver.getCurrentUrl().substring(Stack.CONSOLE.length());
+        String path = b.driver.getCurrentUrl().substring(Stack.CONSOLE.length()).replaceAll("\\?.*$", "");
+        // post, redirect, get: the page after the action is a plain page, and reloading it claims nothing again
+        assertTrue(b.driver.getCurrentUrl().endsWith("?xong=nhan"), b.driver.getCurrentUrl());
+        b.driver.navigate().refresh();
+        b.find(By.xpath("//p[contains(@class,'notice') and contains(., 'Bạn đã nhận xử lý')]"));
+        assertFalse(b.text().contains("Việc này đã được người khác thực hiện"), b.text());
         b.shot("da-nhan");
         b.type("Ghi chú, số quyết định (bắt buộc khi từ chối)", "Đã giải quyết theo quy định.");
         b.click("Hoàn thành bước");

@@ -94,6 +94,47 @@ class PublicLookupRateLimitIT {
         }
     }
 
+    /**
+     * The console looks dossiers up for every citizen from one address; it names each citizen's address in
+     * X-Forwarded-For, which result believes from the console only (deploy/local/lib.sh lists the console's address
+     * in motcua.result.lookup.trusted-proxies). So one citizen's misses through the console block that citizen, not
+     * the next one, and not the console; while a client that writes X-Forwarded-For itself, straight to result,
+     * stays in its own bucket whatever it writes.
+     */
+    @Test
+    void citizensBehindTheConsoleHaveBucketsOfTheirOwnAndAForgedHeaderEscapesNone() throws UnknownHostException {
+        InetAddress first = ownAddress();
+        InetAddress second = ownAddress();
+        try (RawHttp citizen = new RawHttp(Stack.CONSOLE, first)) {
+            for (int miss = 1; miss <= 10; miss++) {
+                RawHttp.Response page = citizen.send("GET", "/tra-cuu?code=000.00.31.H29-991231-" + (9100 + miss) + "&pin=123456",
+                        Map.of("Accept", "text/html"), null);
+                assertEquals(404, page.status(), "miss " + miss + " through the console: " + page);
+                assertTrue(page.text().contains("Không tìm thấy hồ sơ"), page.toString());
+            }
+            RawHttp.Response blocked = citizen.send("GET", "/tra-cuu?code=000.00.31.H29-991231-9111&pin=123456",
+                    Map.of("Accept", "text/html"), null);
+            assertEquals(429, blocked.status(), blocked.toString());
+            assertTrue(blocked.text().contains("Bạn đã thử quá nhiều lần"), blocked.toString());
+        }
+        try (RawHttp next = new RawHttp(Stack.CONSOLE, second)) {
+            RawHttp.Response page = next.send("GET", "/tra-cuu?code=000.00.31.H29-991231-9121&pin=123456",
+                    Map.of("Accept", "text/html"), null);
+            assertEquals(404, page.status(), "another citizen behind the same console is not blocked: " + page);
+        }
+        // Straight to result, X-Forwarded-For is the client's own word: ignored, the 11th miss is blocked.
+        try (RawHttp forger = new RawHttp(Stack.RESULT, ownAddress())) {
+            for (int miss = 1; miss <= 10; miss++) {
+                RawHttp.Response response = forger.send("GET", "/api/public/dossiers/000.00.31.H29-991231-" + (9130 + miss)
+                        + "?pin=123456", Map.of("Accept", "application/json", "X-Forwarded-For", "127.0.0.1, 10.9.7." + miss), null);
+                assertEquals(404, response.status(), "miss " + miss + ": " + response);
+            }
+            RawHttp.Response blocked = forger.send("GET", "/api/public/dossiers/000.00.31.H29-991231-9141?pin=123456",
+                    Map.of("Accept", "application/json", "X-Forwarded-For", "198.51.100.77"), null);
+            assertEquals(429, blocked.status(), blocked.toString());
+        }
+    }
+
     @Test
     void tenMissesOnOneCodeFromTenAddressesBlockThatCodeForEveryAddress() throws UnknownHostException {
         Fixture.Received dossier = Fixture.receive();

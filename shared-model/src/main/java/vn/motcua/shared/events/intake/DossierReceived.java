@@ -2,6 +2,7 @@ package vn.motcua.shared.events.intake;
 
 import vn.motcua.shared.events.OptionalField;
 import vn.motcua.shared.events.ReceptionChannel;
+import vn.motcua.shared.events.ReturnChannel;
 import vn.motcua.shared.events.RoutingPlanSnapshot;
 import vn.motcua.shared.events.StatutoryTime;
 import vn.motcua.shared.events.Topics;
@@ -37,16 +38,28 @@ public record DossierReceived(
         Applicant applicant,
         @OptionalField String citizenIdHmac,
         @OptionalField String lookupPin,
-        RoutingPlanSnapshot routingPlan) implements IntakeEvent {
+        RoutingPlanSnapshot routingPlan,
+        @OptionalField ReturnChannel returnChannel,
+        @OptionalField String returnAddress) implements IntakeEvent {
 
     public static final String TYPE = "vn.motcua.dossier.received.v1";
     public static final String TOPIC = Topics.INTAKE;
+
+    /** A dossier received without a stated return channel: the result is handed back at the counter. */
+    public DossierReceived(String dossierCode, String procedureCode, int procedureVersion, String procedureName,
+                           ReceptionChannel channel, String unitCode, String receivedBy, OffsetDateTime receivedAt,
+                           OffsetDateTime appointmentAt, StatutoryTime statutoryTime, Applicant applicant,
+                           String citizenIdHmac, String lookupPin, RoutingPlanSnapshot routingPlan) {
+        this(dossierCode, procedureCode, procedureVersion, procedureName, channel, unitCode, receivedBy, receivedAt,
+                appointmentAt, statutoryTime, applicant, citizenIdHmac, lookupPin, routingPlan, null, null);
+    }
 
     /** Keeps the PIN and contact details out of logs. */
     @Override
     public String toString() {
         return "DossierReceived[dossierCode=" + dossierCode + ", procedureCode=" + procedureCode
                 + ", procedureVersion=" + procedureVersion + ", channel=" + channel + ", unitCode=" + unitCode
-                + ", receivedAt=" + receivedAt + ", appointmentAt=" + appointmentAt + ", applicant=***, lookupPin=***]";
+                + ", receivedAt=" + receivedAt + ", appointmentAt=" + appointmentAt + ", returnChannel=" + returnChannel
+                + ", applicant=***, lookupPin=***, returnAddress=***]";
     }
 }
