@@ -1,6 +1,7 @@
 package vn.motcua.shared.events.intake;
 
 import vn.motcua.shared.events.OptionalField;
+import vn.motcua.shared.events.ProcedureRules;
 import vn.motcua.shared.events.ReceptionChannel;
 import vn.motcua.shared.events.RoutingPlanSnapshot;
 import vn.motcua.shared.events.StatutoryTime;
@@ -22,6 +23,8 @@ import java.time.OffsetDateTime;
  *                         dossiers; absent for applicants without one. The ID itself never goes on a topic.
  * @param lookupPin        the 6-digit PIN for the public status lookup, in plain text for notification;
  *                         absent when the dossier was submitted online (the PIN went out on {@code submitted})
+ * @param rules            the procedure version's flags and document list routing enforces; absent from
+ *                         producers before issue 20 (then everything is allowed)
  */
 public record DossierReceived(
         String dossierCode,
@@ -37,10 +40,20 @@ public record DossierReceived(
         Applicant applicant,
         @OptionalField String citizenIdHmac,
         @OptionalField String lookupPin,
-        RoutingPlanSnapshot routingPlan) implements IntakeEvent {
+        RoutingPlanSnapshot routingPlan,
+        @OptionalField ProcedureRules rules) implements IntakeEvent {
 
     public static final String TYPE = "vn.motcua.dossier.received.v1";
     public static final String TOPIC = Topics.INTAKE;
+
+    /** The event as producers before issue 20 wrote it, without the procedure's rules. */
+    public DossierReceived(String dossierCode, String procedureCode, int procedureVersion, String procedureName,
+                           ReceptionChannel channel, String unitCode, String receivedBy, OffsetDateTime receivedAt,
+                           OffsetDateTime appointmentAt, StatutoryTime statutoryTime, Applicant applicant,
+                           String citizenIdHmac, String lookupPin, RoutingPlanSnapshot routingPlan) {
+        this(dossierCode, procedureCode, procedureVersion, procedureName, channel, unitCode, receivedBy, receivedAt,
+                appointmentAt, statutoryTime, applicant, citizenIdHmac, lookupPin, routingPlan, null);
+    }
 
     /** Keeps the PIN and contact details out of logs. */
     @Override
