@@ -249,7 +249,7 @@ public class ClockActions {
         dossier.apologySignedBy = signedBy;
         moveDue(dossier, newDueAt);
         events.publish(new DossierExtensionGranted(code, now, caller.agency(), atFault.agencyName, reason, previous,
-                dossier.dueAt, dossier.apologyRef, signedBy));
+                dossier.dueAt, dossier.apologyRef, signedBy, dossier.lawfulDueAt));
         return dossier;
     }
 
@@ -279,6 +279,7 @@ public class ClockActions {
         dossier.pausedAt = null;
         dossier.pausedByAgency = null;
         if (!paused.isZero()) {
+            dossier.lawfulDueAt = deadlines.shift(dossier.lawfulDueAt, paused);
             moveDue(dossier, deadlines.shift(previous, paused));
             List<AgencyTask> open = openTasks(dossier.code);
             for (AgencyTask task : open) {
@@ -292,7 +293,7 @@ public class ClockActions {
                             + " where dossier_code = ?1 and status in ('ASSIGNED', 'CLAIMED')")
                     .setParameter(1, dossier.code).executeUpdate();
         }
-        events.publish(new DossierResumed(dossier.code, at, pausedAt, previous, dossier.dueAt));
+        events.publish(new DossierResumed(dossier.code, at, pausedAt, previous, dossier.dueAt, dossier.lawfulDueAt));
     }
 
     /** A new due date for the dossier: a new warning time, and the sweep's marks start over. */

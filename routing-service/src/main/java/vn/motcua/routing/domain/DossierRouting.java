@@ -57,6 +57,7 @@ public class DossierRouting {
         dossier.receivedAt = received.receivedAt();
         dossier.dueAt = received.appointmentAt();
         dossier.statutoryDueAt = received.appointmentAt();
+        dossier.lawfulDueAt = received.appointmentAt();
         dossier.warnAt = deadlines.warnAt(dossier.dueAt);
         dossier.routedAt = now;
         dossier.status = DossierStatus.IN_PROGRESS;

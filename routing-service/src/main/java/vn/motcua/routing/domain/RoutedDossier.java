@@ -52,6 +52,14 @@ public class RoutedDossier {
     @Column(name = "due_at", nullable = false)
     public OffsetDateTime dueAt;
 
+    /**
+     * The lawful due date: the appointment as received moved only by lawful pauses (supplement, financial
+     * obligation), never by the extension. The yardstick of the on-time verdict (DossierProcessed.onTime, the
+     * control sheet's last row) and of the extension's deadline.
+     */
+    @Column(name = "lawful_due_at", nullable = false)
+    public OffsetDateTime lawfulDueAt;
+
     /** The appointment date of the receipt (ngày hẹn trả), as received; never moves. */
     @Column(name = "statutory_due_at", nullable = false)
     public OffsetDateTime statutoryDueAt;

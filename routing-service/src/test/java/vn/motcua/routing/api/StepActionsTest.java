@@ -40,6 +40,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.motcua.routing.api.TaskFlowTest.BHXH1;
 import static vn.motcua.routing.api.TaskFlowTest.CONGAN1;
@@ -155,6 +156,7 @@ class StepActionsTest {
                 "IN_PROGRESS".equals(dossier(TUPHAP1, code).extract().path("status")));
         dossier(SUPERVISOR1, code).statusCode(200)
                 .body("statutoryDueAt", equalTo("2025-11-27T17:00:00+07:00"))
+                .body("lawfulDueAt", equalTo("2025-12-01T17:00:00+07:00"))
                 .body("dueAt", equalTo("2025-12-01T17:00:00+07:00"))
                 .body("pausedAt", nullValue()).body("nationalStatusCode", equalTo(4));
         given().auth().oauth2(TUPHAP1).when().get("/api/tasks/{id}", justiceTask)
@@ -166,6 +168,7 @@ class StepActionsTest {
         assertEquals("2025-11-27T10:00:00+07:00", resumed.path("resumedAt").asText());
         assertEquals("2025-11-27T17:00:00+07:00", resumed.path("previousDueAt").asText());
         assertEquals("2025-12-01T17:00:00+07:00", resumed.path("newDueAt").asText());
+        assertEquals("2025-12-01T17:00:00+07:00", resumed.path("lawfulDueAt").asText());
 
         // Later stages moved too: the police step was due 26/11 17:00, now two working days later.
         clock.set(at("2025-11-27T11:00:00"));
@@ -502,13 +505,21 @@ class StepActionsTest {
         assertEquals("UBND phường Ba Đình — Tư pháp, hộ tịch", granted.path("agencyAtFaultName").asText());
         assertEquals("Chủ tịch UBND phường", granted.path("signedBy").asText());
 
-        // The decision is judged against the extended date.
+        assertEquals("2025-11-27T17:00:00+07:00", granted.path("lawfulDueAt").asText());
+
+        // The decision is judged by the law, not by the new appointment (issue 20; this test once said on
+        // time): decided after the statutory due date, 27/11, the dossier is late, apology or not.
         clock.set(at("2025-12-04T10:00:00"));
         complete(TUPHAP1, justiceTask, "REJECTED", "Không xác minh được nơi sinh").statusCode(200);
         JsonNode processed = only(kit.awaitEvents(code, has(EventTypes.DOSSIER_PROCESSED.type())),
                 EventTypes.DOSSIER_PROCESSED.type()).data();
         assertEquals("2025-12-05T17:00:00+07:00", processed.path("dueAt").asText());
-        assertTrue(processed.path("onTime").asBoolean());
+        assertEquals("2025-11-27T17:00:00+07:00", processed.path("lawfulDueAt").asText());
+        assertFalse(processed.path("onTime").asBoolean());
+        // So does the control sheet's last row, handing the dossier back to the unit.
+        given().auth().oauth2(SUPERVISOR1).when().get("/api/dossiers/{code}/control-sheet", code).then()
+                .statusCode(200).body("rows[-1].to", equalTo(UNIT))
+                .body("rows[-1].dueAt", equalTo("2025-11-27T17:00:00+07:00")).body("rows[-1].onTime", equalTo(false));
         post(TUPHAP1, "/api/dossiers/{code}/extension", code(998), extension).statusCode(404);
     }
 
