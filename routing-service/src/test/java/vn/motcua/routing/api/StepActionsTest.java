@@ -36,6 +36,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -467,6 +468,8 @@ class StepActionsTest {
         String code = code(7);
         receive(code);
         String justiceTask = kit.awaitTask(code, TUPHAP1);
+        // Two days before the due date (27/11): in time to extend, so the refusals below are about the request.
+        clock.set(at("2025-11-25T10:00:00"));
         String extension = """
                 {"newDueAt": "2025-12-05T17:00:00+07:00", "reason": "Cần xác minh thêm tại nơi sinh",
                  "apologyRef": "15/PXL-TP", "signedBy": "Chủ tịch UBND phường"}""";
@@ -521,6 +524,33 @@ class StepActionsTest {
                 .statusCode(200).body("rows[-1].to", equalTo(UNIT))
                 .body("rows[-1].dueAt", equalTo("2025-11-27T17:00:00+07:00")).body("rows[-1].onTime", equalTo(false));
         post(TUPHAP1, "/api/dossiers/{code}/extension", code(998), extension).statusCode(404);
+    }
+
+    /**
+     * Issue 20: the agency at fault may extend only at least one working day before the lawful due date
+     * (Thu 27/11 17:00): on the due day, even before opening, it is too late (409 with why); on the eve, even
+     * after office hours, it is in time. A supervisor may not extend on the agency's behalf.
+     */
+    @Test
+    void anExtensionOnTheDueDayIsRefusedOnTheEveItIsInTime() {
+        String code = code(9);
+        receive(code);
+        kit.awaitTask(code, TUPHAP1);
+        String extension = """
+                {"newDueAt": "2025-12-03T17:00:00+07:00", "reason": "Cần xác minh thêm tại nơi sinh"}""";
+        for (String late : List.of("2025-11-27T07:00:00", "2025-11-27T16:00:00", "2025-11-28T09:00:00")) {
+            clock.set(at(late));
+            post(TUPHAP1, "/api/dossiers/{code}/extension", code, extension).statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:motcua:problem:extension-too-late"))
+                    .body("detail", containsString("17:00 27/11/2025"));
+        }
+        dossier(SUPERVISOR1, code).body("dueAt", equalTo("2025-11-27T17:00:00+07:00")).body("extension", nullValue());
+        clock.set(at("2025-11-26T19:30:00"));
+        post(SUPERVISOR1, "/api/dossiers/{code}/extension", code, extension).statusCode(403);
+        post(TUPHAP1, "/api/dossiers/{code}/extension", code, extension).statusCode(200)
+                .body("dueAt", equalTo("2025-12-03T17:00:00+07:00"))
+                .body("lawfulDueAt", equalTo("2025-11-27T17:00:00+07:00"));
     }
 
     // ---- races: different actions on one task at once, exactly one wins ---------------------------------
