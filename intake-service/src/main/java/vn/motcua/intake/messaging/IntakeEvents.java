@@ -78,6 +78,7 @@ public final class IntakeEvents {
                 applicant(dossier),
                 dossier.citizenIdHmac,
                 pin,
-                procedure.routingPlan()));
+                procedure.routingPlan(),
+                procedure.rules()));
     }
 }

@@ -56,6 +56,10 @@ public class ClockActions {
     public RoutedDossier requestSupplement(UUID taskId, Caller caller, List<SupplementItem> items, String note) {
         TaskLocks.Held held = locks.hold(taskId, caller, false);
         RoutedDossier dossier = held.dossier();
+        if (!dossier.suspensionAllowed) {
+            throw ProblemException.conflict("suspension-not-allowed", "Thủ tục " + dossier.procedureCode
+                    + " không cho phép tạm dừng giải quyết để yêu cầu bổ sung hồ sơ (theo danh mục thủ tục).");
+        }
         pause(dossier, DossierStatus.SUPPLEMENT_REQUESTED, held);
         events.publish(new DossierPaused(dossier.code, held.now(), PauseReason.SUPPLEMENT_REQUESTED, dossier.dueAt,
                 note, held.task().agency, caller.user(), items));
@@ -230,6 +234,10 @@ public class ClockActions {
         }
         if (dossier.status.paused()) {
             throw TaskLocks.paused(dossier);
+        }
+        if (!dossier.extensionAllowed) {
+            throw ProblemException.conflict("extension-not-allowed", "Thủ tục " + dossier.procedureCode
+                    + " không cho phép gia hạn thời gian giải quyết (theo danh mục thủ tục).");
         }
         AgencyTask atFault = tasks.stream().filter(t -> t.status.open()).findFirst()
                 .orElseThrow(() -> ProblemException.conflict("not-holding-dossier",

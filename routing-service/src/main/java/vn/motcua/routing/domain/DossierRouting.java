@@ -63,6 +63,11 @@ public class DossierRouting {
         dossier.status = DossierStatus.IN_PROGRESS;
         dossier.currentStage = 0;
         dossier.plan = plan.toJson();
+        // The catalogue's flags of the version received under; an older producer sent none: all allowed.
+        if (received.rules() != null) {
+            dossier.suspensionAllowed = received.rules().suspensionAllowed();
+            dossier.extensionAllowed = received.rules().extensionAllowed();
+        }
         em.persist(dossier);
 
         events.publish(new DossierRouted(dossier.code, now, dossier.dueAt, plan.schedule()));

@@ -135,6 +135,16 @@ public class RoutedDossier {
     @Column(nullable = false, columnDefinition = "jsonb")
     public String plan;
 
+    /**
+     * The catalogue's flags of the procedure version (issue 20): may an agency pause for a supplement, may the
+     * one extension be given. True for dossiers routed before they were kept, or received without them.
+     */
+    @Column(name = "suspension_allowed", nullable = false)
+    public boolean suspensionAllowed = true;
+
+    @Column(name = "extension_allowed", nullable = false)
+    public boolean extensionAllowed = true;
+
     @Version
     public long version;
 }

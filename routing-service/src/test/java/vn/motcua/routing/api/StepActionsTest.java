@@ -17,6 +17,7 @@ import vn.motcua.shared.events.CloudEvent;
 import vn.motcua.shared.events.DocumentForm;
 import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.events.EventTypes;
+import vn.motcua.shared.events.ProcedureRules;
 import vn.motcua.shared.events.PlanStage;
 import vn.motcua.shared.events.PlanStep;
 import vn.motcua.shared.events.RoutingPlanSnapshot;
@@ -551,6 +552,27 @@ class StepActionsTest {
         post(TUPHAP1, "/api/dossiers/{code}/extension", code, extension).statusCode(200)
                 .body("dueAt", equalTo("2025-12-03T17:00:00+07:00"))
                 .body("lawfulDueAt", equalTo("2025-11-27T17:00:00+07:00"));
+    }
+
+    /**
+     * Issue 20: the catalogue's flags travel on dossier.received and routing enforces them: a procedure that
+     * allows neither suspension nor extension refuses both (409), changing nothing.
+     */
+    @Test
+    void theCataloguesFlagsForbidTheSupplementPauseAndTheExtension() {
+        String code = code(30);
+        kit.receive(code, TaskFlowTest.sequentialPlan(), "LT-KS-TT-BHYT", RECEIVED, DUE, 3,
+                new ProcedureRules(false, false, List.of()));
+        String justiceTask = kit.awaitTask(code, TUPHAP1);
+        clock.set(at("2025-11-25T10:00:00"));
+        post(TUPHAP1, "/api/tasks/{id}/supplement-request", justiceTask, "{\"items\": [{\"name\": \"Giấy chứng sinh\"}]}")
+                .statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:motcua:problem:suspension-not-allowed"));
+        post(TUPHAP1, "/api/dossiers/{code}/extension", code,
+                "{\"newDueAt\": \"2025-12-03T17:00:00+07:00\", \"reason\": \"Cần xác minh\"}")
+                .statusCode(409).body("type", equalTo("urn:motcua:problem:extension-not-allowed"));
+        dossier(TUPHAP1, code).body("status", equalTo("IN_PROGRESS")).body("extension", nullValue())
+                .body("dueAt", equalTo("2025-11-27T17:00:00+07:00"));
     }
 
     // ---- races: different actions on one task at once, exactly one wins ---------------------------------
