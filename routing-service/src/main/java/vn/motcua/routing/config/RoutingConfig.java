@@ -9,6 +9,17 @@ public interface RoutingConfig {
 
     Deadlines deadlines();
 
+    Supplements supplements();
+
+    interface Supplements {
+        /**
+         * The applicant's time to supply what Form 02 asks for, in working days from the request, when the
+         * officer gives no date (the catalogue has no per-procedure period yet).
+         */
+        @WithDefault("10")
+        int supplyWorkingDays();
+    }
+
     TimeHook clock();
 
     interface TimeHook {

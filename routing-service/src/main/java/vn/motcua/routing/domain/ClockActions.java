@@ -40,29 +40,35 @@ public class ClockActions {
     private final RoutingEvents events;
     private final TaskLocks locks;
     private final Deadlines deadlines;
+    private final Supplements supplements;
 
-    public ClockActions(EntityManager em, RoutingEvents events, TaskLocks locks, Deadlines deadlines) {
+    public ClockActions(EntityManager em, RoutingEvents events, TaskLocks locks, Deadlines deadlines,
+                        Supplements supplements) {
         this.em = em;
         this.events = events;
         this.locks = locks;
         this.deadlines = deadlines;
+        this.supplements = supplements;
     }
 
     /**
      * The officer holding a task asks the applicant for a supplement: the clock stops and
-     * {@code DossierPaused(SUPPLEMENT_REQUESTED)} tells intake what to ask for (Form 02).
+     * {@code DossierPaused(SUPPLEMENT_REQUESTED)} tells intake what to ask for and by when (Form 02). Once and in
+     * full per step, only for the procedure's documents ({@link Supplements}), where the procedure allows it.
      */
     @Transactional
-    public RoutedDossier requestSupplement(UUID taskId, Caller caller, List<SupplementItem> items, String note) {
+    public RoutedDossier requestSupplement(UUID taskId, Caller caller, List<SupplementItem> items, String note,
+                                           LocalDate supplyBy) {
         TaskLocks.Held held = locks.hold(taskId, caller, false);
         RoutedDossier dossier = held.dossier();
         if (!dossier.suspensionAllowed) {
             throw ProblemException.conflict("suspension-not-allowed", "Thủ tục " + dossier.procedureCode
                     + " không cho phép tạm dừng giải quyết để yêu cầu bổ sung hồ sơ (theo danh mục thủ tục).");
         }
+        LocalDate by = supplements.record(dossier, held.task(), caller.user(), items, supplyBy);
         pause(dossier, DossierStatus.SUPPLEMENT_REQUESTED, held);
         events.publish(new DossierPaused(dossier.code, held.now(), PauseReason.SUPPLEMENT_REQUESTED, dossier.dueAt,
-                note, held.task().agency, caller.user(), items));
+                note, held.task().agency, caller.user(), items, by));
         return dossier;
     }
 

@@ -67,6 +67,8 @@ public class DossierRouting {
         if (received.rules() != null) {
             dossier.suspensionAllowed = received.rules().suspensionAllowed();
             dossier.extensionAllowed = received.rules().extensionAllowed();
+            dossier.documents = received.rules().documents().isEmpty() ? null
+                    : Supplements.documentsJson(received.rules().documents());
         }
         em.persist(dossier);
 

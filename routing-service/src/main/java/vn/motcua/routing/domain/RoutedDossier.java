@@ -145,6 +145,14 @@ public class RoutedDossier {
     @Column(name = "extension_allowed", nullable = false)
     public boolean extensionAllowed = true;
 
+    /**
+     * The procedure's dossier components (a JSON list of {@code RequiredDocument}): what a supplement may ask
+     * for. Null when unknown (routed before it was kept, or received without it): then any item may be asked.
+     */
+    @ColumnTransformer(write = "?::jsonb")
+    @Column(columnDefinition = "jsonb")
+    public String documents;
+
     @Version
     public long version;
 }

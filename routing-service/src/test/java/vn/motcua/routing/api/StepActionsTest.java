@@ -18,6 +18,7 @@ import vn.motcua.shared.events.DocumentForm;
 import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.events.EventTypes;
 import vn.motcua.shared.events.ProcedureRules;
+import vn.motcua.shared.events.catalog.RequiredDocument;
 import vn.motcua.shared.events.PlanStage;
 import vn.motcua.shared.events.PlanStep;
 import vn.motcua.shared.events.RoutingPlanSnapshot;
@@ -573,6 +574,51 @@ class StepActionsTest {
                 .statusCode(409).body("type", equalTo("urn:motcua:problem:extension-not-allowed"));
         dossier(TUPHAP1, code).body("status", equalTo("IN_PROGRESS")).body("extension", nullValue())
                 .body("dueAt", equalTo("2025-11-27T17:00:00+07:00"));
+    }
+
+    /**
+     * Issue 20: a supplement is asked once and in full per step, only for the procedure's documents, with a date
+     * to supply by (Form 02): an unlisted item answers 400 and asks nothing; after the applicant supplied, the
+     * same step asking again answers 409; the next step may still ask once.
+     */
+    @Test
+    void aSupplementIsAskedOnceInFullPerStepOnlyForTheProceduresDocuments() {
+        String code = code(31);
+        kit.receive(code, TaskFlowTest.sequentialPlan(), "LT-KS-TT-BHYT", RECEIVED, DUE, 3, new ProcedureRules(true, true,
+                List.of(new RequiredDocument("Tờ khai đăng ký khai sinh", DocumentForm.ORIGINAL, 1, true),
+                        new RequiredDocument("Giấy chứng sinh", DocumentForm.ORIGINAL, 1, true))));
+        String justiceTask = kit.awaitTask(code, TUPHAP1);
+        clock.set(at("2025-11-25T10:00:00"));
+        post(TUPHAP1, "/api/tasks/{id}/supplement-request", justiceTask,
+                "{\"items\": [{\"name\": \"Giấy chứng sinh\"}, {\"name\": \"Sổ hộ khẩu\"}]}")
+                .statusCode(400).body("type", equalTo("urn:motcua:problem:unknown-document"))
+                .body("detail", containsString("Sổ hộ khẩu"));
+        dossier(TUPHAP1, code).body("status", equalTo("IN_PROGRESS"));
+        String ask = "{\"items\": [{\"name\": \"Giấy chứng sinh\", \"note\": \"Bản chụp bị mờ\"}]}";
+        post(TUPHAP1, "/api/tasks/{id}/supplement-request", justiceTask, ask).statusCode(200)
+                .body("status", equalTo("SUPPLEMENT_REQUESTED"));
+        JsonNode paused = only(kit.awaitEvents(code, has(EventTypes.DOSSIER_PAUSED.type())),
+                EventTypes.DOSSIER_PAUSED.type()).data();
+        // Ten working days from Tue 25/11 (the default): Tue 9/12.
+        assertEquals("2025-12-09", paused.path("supplyBy").asText());
+
+        kit.sendIntake(code, new DossierSupplementSupplied(code, at("2025-11-26T09:00:00"), "counter1",
+                List.of(new SupplementItem("Giấy chứng sinh", DocumentForm.ORIGINAL, 1, null)), null), UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "IN_PROGRESS".equals(dossier(TUPHAP1, code).extract().path("status")));
+        post(TUPHAP1, "/api/tasks/{id}/supplement-request", justiceTask, ask).statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:motcua:problem:supplement-already-requested"));
+        dossier(TUPHAP1, code).body("status", equalTo("IN_PROGRESS"));
+
+        complete(TUPHAP1, justiceTask, "APPROVED", null).statusCode(200);
+        String policeTask = kit.awaitTask(code, CONGAN1);
+        post(CONGAN1, "/api/tasks/{id}/supplement-request", policeTask,
+                "{\"items\": [{\"name\": \"Tờ khai đăng ký khai sinh\"}], \"supplyBy\": \"2025-12-01\"}")
+                .statusCode(200);
+        JsonNode second = kit.awaitEvents(code, events -> count(events, EventTypes.DOSSIER_PAUSED.type()) == 2).stream()
+                .filter(e -> e.type().equals(EventTypes.DOSSIER_PAUSED.type())).reduce((a, b) -> b).orElseThrow().data();
+        assertEquals("2025-12-01", second.path("supplyBy").asText());
     }
 
     // ---- races: different actions on one task at once, exactly one wins ---------------------------------
