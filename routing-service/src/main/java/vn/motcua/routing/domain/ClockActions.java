@@ -65,7 +65,7 @@ public class ClockActions {
             throw ProblemException.conflict("suspension-not-allowed", "Thủ tục " + dossier.procedureCode
                     + " không cho phép tạm dừng giải quyết để yêu cầu bổ sung hồ sơ (theo danh mục thủ tục).");
         }
-        LocalDate by = supplements.record(dossier, held.task(), caller.user(), items, supplyBy);
+        LocalDate by = supplements.record(dossier, held.task(), caller.user(), items, supplyBy, held.now());
         pause(dossier, DossierStatus.SUPPLEMENT_REQUESTED, held);
         events.publish(new DossierPaused(dossier.code, held.now(), PauseReason.SUPPLEMENT_REQUESTED, dossier.dueAt,
                 note, held.task().agency, caller.user(), items, by));

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import vn.motcua.platform.api.Page;
 import vn.motcua.platform.problem.ProblemException;
 import vn.motcua.routing.config.RoutingConfig;
 import vn.motcua.shared.events.EventJson;
@@ -11,6 +13,7 @@ import vn.motcua.shared.events.catalog.RequiredDocument;
 import vn.motcua.shared.events.intake.SupplementItem;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,6 +33,41 @@ public class Supplements {
         this.em = em;
         this.deadlines = deadlines;
         this.config = config;
+    }
+
+    /** A dossier still waiting for a supplement whose supply-by date has passed: a row of the supervisors' list. */
+    public record Overdue(String code, String procedureCode, String unitCode, String stepId, String agency,
+                          String requestedBy, OffsetDateTime requestedAt, LocalDate supplyBy) {
+    }
+
+    /**
+     * Dossiers paused for a supplement beyond its supply-by date (before {@code today}), the longest overdue
+     * first: the supervisors' list (issue 20). The request that paused the dossier is the one made at the
+     * pause's instant. Two statements whatever the page size.
+     */
+    @Transactional
+    public Page<Overdue> overdue(LocalDate today, Page.Request paging) {
+        String from = " from supplement_request s join routed_dossier d on d.code = s.dossier_code"
+                + " where d.status = 'SUPPLEMENT_REQUESTED' and s.requested_at = d.paused_at and s.supply_by < ?1";
+        long total = ((Number) em.createNativeQuery("select count(*)" + from).setParameter(1, today)
+                .getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select d.code, d.procedure_code, d.unit_code, s.step_id, s.agency,"
+                        + " s.requested_by, s.requested_at, s.supply_by" + from
+                        + " order by s.supply_by, d.code offset ?2 limit ?3")
+                .setParameter(1, today)
+                .setParameter(2, paging.offset())
+                .setParameter(3, paging.size())
+                .getResultList();
+        return new Page<>(rows.stream().map(r -> new Overdue((String) r[0], (String) r[1],
+                (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                time(r[6]), r[7] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[7])).toList(),
+                paging.page(), paging.size(), total);
+    }
+
+    private static OffsetDateTime time(Object value) {
+        OffsetDateTime t = value instanceof java.time.Instant i ? i.atOffset(EventJson.VIETNAM) : (OffsetDateTime) value;
+        return t.withOffsetSameInstant(EventJson.VIETNAM);
     }
 
     /** The procedure's document list as routed_dossier keeps it. */
@@ -56,7 +94,7 @@ public class Supplements {
      * {@code supplement-already-requested} when the step asked before. Returns the supply-by date.
      */
     LocalDate record(RoutedDossier dossier, AgencyTask task, String requestedBy, List<SupplementItem> items,
-                     LocalDate supplyBy) {
+                     LocalDate supplyBy, OffsetDateTime at) {
         if (dossier.documents != null) {
             Set<String> listed = documents(dossier.documents).stream().map(RequiredDocument::name)
                     .collect(Collectors.toSet());
@@ -67,8 +105,8 @@ public class Supplements {
                         + String.join("; ", listed.stream().sorted().toList()) + ".");
             }
         }
-        LocalDate today = deadlines.now().toLocalDate();
-        LocalDate by = supplyBy != null ? supplyBy : deadlines.shift(deadlines.now(),
+        LocalDate today = at.toLocalDate();
+        LocalDate by = supplyBy != null ? supplyBy : deadlines.shift(at,
                 deadlines.calculator().officeHours().workingDay().multipliedBy(config.supplements().supplyWorkingDays()))
                 .toLocalDate();
         if (!by.isAfter(today) || by.isAfter(today.plusYears(1))) {
@@ -83,7 +121,7 @@ public class Supplements {
                 .setParameter(3, task.id)
                 .setParameter(4, task.agency)
                 .setParameter(5, requestedBy)
-                .setParameter(6, deadlines.now())
+                .setParameter(6, at)
                 .setParameter(7, by)
                 .executeUpdate();
         if (inserted == 0) {

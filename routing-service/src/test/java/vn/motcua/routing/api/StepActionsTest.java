@@ -40,6 +40,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -619,6 +621,17 @@ class StepActionsTest {
         JsonNode second = kit.awaitEvents(code, events -> count(events, EventTypes.DOSSIER_PAUSED.type()) == 2).stream()
                 .filter(e -> e.type().equals(EventTypes.DOSSIER_PAUSED.type())).reduce((a, b) -> b).orElseThrow().data();
         assertEquals("2025-12-01", second.path("supplyBy").asText());
+
+        // Still waiting after its supply-by date: on the supervisors' list (not before; not for agencies).
+        clock.set(at("2025-12-01T16:00:00"));
+        given().auth().oauth2(SUPERVISOR1).queryParam("size", 500).when().get("/api/supplements/overdue").then()
+                .statusCode(200).body("items.code", not(hasItem(code)));
+        clock.set(at("2025-12-02T08:00:00"));
+        given().auth().oauth2(SUPERVISOR1).queryParam("size", 500).when().get("/api/supplements/overdue").then()
+                .statusCode(200).body("items.find { it.code == '" + code + "' }.supplyBy", equalTo("2025-12-01"))
+                .body("items.find { it.code == '" + code + "' }.agency", equalTo(POLICE))
+                .body("items.find { it.code == '" + code + "' }.requestedBy", equalTo("congan1"));
+        given().auth().oauth2(CONGAN1).when().get("/api/supplements/overdue").then().statusCode(403);
     }
 
     // ---- races: different actions on one task at once, exactly one wins ---------------------------------
