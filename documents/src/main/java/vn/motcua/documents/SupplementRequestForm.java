@@ -35,6 +35,11 @@ public final class SupplementRequestForm {
                     List.of("STT", "Tên giấy tờ", "Hình thức", "Số bản", "Nội dung cần bổ sung, hoàn thiện"),
                     rows, FS - 1.5f, new Pdf.Align[]{Pdf.Align.CENTER, Pdf.Align.LEFT, Pdf.Align.LEFT, Pdf.Align.CENTER, Pdf.Align.LEFT});
             pdf.paragraph(FS, Pdf.Align.LEFT, 0, r("Lý do: " + Forms.or(d.reason())));
+            if (d.supplyBy() != null) {
+                pdf.paragraph(FS, Pdf.Align.LEFT, 0, r("Hạn bổ sung: "), b("trước ngày "
+                        + d.supplyBy().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))),
+                        r(". Quá hạn mà không bổ sung, hồ sơ được giải quyết theo quy định của thủ tục."));
+            }
             if (d.contact() != null && !d.contact().isBlank()) {
                 pdf.paragraph(FS, Pdf.Align.LEFT, 0, r("Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ "
                         + d.contact() + " để được hướng dẫn."));

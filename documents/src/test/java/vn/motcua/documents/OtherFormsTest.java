@@ -27,6 +27,7 @@ class OtherFormsTest {
             assertContains(text, "Ông/Bà: Nguyễn Thị Hường");
             assertContains(text, "1 Giấy chứng sinh Bản chính 1 Bản đã nộp bị mờ, không đọc được họ tên người mẹ");
             assertContains(text, "Lý do: Hồ sơ chưa đầy đủ thành phần theo quy định.");
+            assertContains(text, "Hạn bổ sung: trước ngày 15/12/2026");
             assertContains(text, "NGƯỜI HƯỚNG DẪN");
             pdf.assertPageSize(Pdf.A5);
             assertEquals(1, pdf.pages());

@@ -38,7 +38,7 @@ final class Samples {
                 List.of(new DocumentItem("Giấy chứng sinh", "Bản chính", 1, "Bản đã nộp bị mờ, không đọc được họ tên người mẹ"),
                         new DocumentItem("Giấy tờ chứng minh chỗ ở hợp pháp", "Bản sao chứng thực", 1, "Chưa nộp")),
                 "Hồ sơ chưa đầy đủ thành phần theo quy định.", "Trung tâm Phục vụ hành chính công phường Ba Đình, số điện thoại 02437333333",
-                "Trần Văn Bình", NOW);
+                "Trần Văn Bình", NOW, java.time.LocalDate.of(2026, 12, 15));
     }
 
     static RefusalData refusal() {

@@ -92,7 +92,7 @@ public class DocumentResource {
         return pdf(SupplementRequestForm.render(new SupplementRequestData(issuer(unit), dossier.code,
                 applicant(dossier), procedureName(dossier), items.stream().map(DocumentResource::item).toList(),
                 request.reason, contact(unit), request.agencyCode == null ? request.requestedBy
-                : request.requestedBy + " (" + request.agencyCode + ")", request.requestedAt)),
+                : request.requestedBy + " (" + request.agencyCode + ")", request.requestedAt, request.supplyBy)),
                 dossier.code + "-yeu-cau-bo-sung");
     }
 

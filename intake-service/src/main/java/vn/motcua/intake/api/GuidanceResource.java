@@ -63,7 +63,8 @@ public class GuidanceResource {
         return DocumentResource.pdf(SupplementRequestForm.render(new SupplementRequestData(
                         DocumentResource.issuer(unit), null, new Applicant(a.fullName().strip(), a.address(), a.phone(), a.email()),
                         procedure.name, items, "Hồ sơ chưa đầy đủ thành phần theo quy định của thủ tục",
-                        DocumentResource.contact(unit), identity.getPrincipal().getName(), OffsetDateTime.now(EventJson.VIETNAM))),
+                        DocumentResource.contact(unit), identity.getPrincipal().getName(), OffsetDateTime.now(EventJson.VIETNAM),
+                        null)),
                 "huong-dan-bo-sung");
     }
 }

@@ -102,7 +102,7 @@ public class DossierActions {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void supplementRequestedByAgency(String code, OffsetDateTime at, String agencyCode, String requestedBy,
-                                            String reason, List<SupplementItem> items) {
+                                            String reason, List<SupplementItem> items, LocalDate supplyBy) {
         Dossier dossier = Dossier.byCodeForUpdate(code).orElse(null);
         if (dossier == null || DossierStateMachine.find(dossier.state(), DossierAction.REQUEST_SUPPLEMENT).isEmpty()) {
             return;
@@ -116,7 +116,7 @@ public class DossierActions {
         dossier.statusChangedAt = at;
         openSupplement(dossier, from, requestedBy, agencyCode,
                 reason == null || reason.isBlank() ? "Cơ quan giải quyết yêu cầu bổ sung, hoàn thiện hồ sơ" : reason,
-                items, null);
+                items, supplyBy);
     }
 
     private SupplementRequest openSupplement(Dossier dossier, String from, String by, String agencyCode, String reason,

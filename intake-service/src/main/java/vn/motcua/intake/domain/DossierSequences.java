@@ -9,7 +9,7 @@ import vn.motcua.shared.dossier.DossierCode;
 import java.time.LocalDate;
 
 /**
- * The 4-digit daily sequence of a one-stop unit (Circular 01/2018 Art. 19). The upsert takes the
+ * The 4-digit daily sequence of a one-stop unit (the dossier code of Circular 03/2025/TT-VPCP). The upsert takes the
  * row lock of (unit, day) until the reception commits, so concurrent receptions queue on it and
  * each gets the next number; a reception that rolls back gives its number back with it, so the
  * numbers of committed dossiers neither repeat nor skip.

@@ -13,6 +13,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import vn.motcua.shared.events.DurationUnit;
 import vn.motcua.shared.events.EventJson;
+import vn.motcua.shared.events.ProcedureRules;
 import vn.motcua.shared.events.RoutingPlanSnapshot;
 import vn.motcua.shared.events.StatutoryTime;
 import vn.motcua.shared.events.catalog.RequiredDocument;
@@ -177,6 +178,11 @@ public class ProcedureVersion extends PanacheEntityBase {
     public RoutingPlanSnapshot routingPlan() {
         return PARSED_PLANS.computeIfAbsent(plan, json -> read(json, new TypeReference<RoutingPlanSnapshot>() {
         }));
+    }
+
+    /** The flags and document list processing must keep, as {@code dossier.received} carries them to routing. */
+    public ProcedureRules rules() {
+        return new ProcedureRules(suspensionAllowed, extensionAllowed, requiredDocuments());
     }
 
     public List<RequiredDocument> requiredDocuments() {

@@ -81,6 +81,7 @@ public final class IntakeEvents {
                 pin,
                 procedure.routingPlan(),
                 ReturnChannel.valueOf(dossier.returnChannel),
-                dossier.returnAddress));
+                dossier.returnAddress,
+                procedure.rules()));
     }
 }

@@ -34,7 +34,8 @@ public class ProcessingEventsConsumer {
                 .on(EventTypes.DOSSIER_PAUSED, paused -> {
                     if (paused.reason() == PauseReason.SUPPLEMENT_REQUESTED) {
                         actions.supplementRequestedByAgency(paused.dossierCode(), paused.pausedAt(), paused.agencyCode(),
-                                paused.requestedBy() == null ? ROUTING : paused.requestedBy(), paused.note(), paused.items());
+                                paused.requestedBy() == null ? ROUTING : paused.requestedBy(), paused.note(), paused.items(),
+                                paused.supplyBy());
                     } else {
                         actions.follow(paused.dossierCode(), DossierAction.REQUEST_PAYMENT, paused.pausedAt(), ROUTING,
                                 paused.note());

@@ -296,7 +296,7 @@ class CounterWorkflowTest {
     }
 
     @Test
-    void anAgencysSupplementRequestReachesTheApplicantAndTheSupplyResumesProcessing() throws SQLException {
+    void anAgencysSupplementRequestReachesTheApplicantAndTheSupplyResumesProcessing() throws Exception {
         String code = ReceptionTest.post(COUNTER, ReceptionTest.newborn("001090012345", ReceptionTest.ALL_DOCUMENTS),
                 null).then().statusCode(201).extract().path("code");
         OffsetDateTime now = OffsetDateTime.now(EventJson.VIETNAM);
@@ -304,7 +304,8 @@ class CounterWorkflowTest {
                 new DossierRouted(code, now, now.plusDays(5), List.of())));
         String paused = EventJson.write(EventTypes.envelope("routing-service", new DossierPaused(code, now.plusMinutes(5),
                 PauseReason.SUPPLEMENT_REQUESTED, now.plusDays(5), "Giấy chứng sinh bị mờ", "TUPHAP-BADINH", "tuphap1",
-                List.of(new SupplementItem("Giấy chứng sinh", DocumentForm.ORIGINAL, 1, "bản rõ nét")))));
+                List.of(new SupplementItem("Giấy chứng sinh", DocumentForm.ORIGINAL, 1, "bản rõ nét")),
+                LocalDate.of(2099, 12, 15))));
         // The pause is delivered twice: the applicant still gets one request.
         TopicReader.send(bootstrap, Topics.ROUTING, List.of(Map.entry(code, routed), Map.entry(code, paused),
                 Map.entry(code, paused)));
@@ -315,6 +316,14 @@ class CounterWorkflowTest {
         assertEquals("TUPHAP-BADINH", asked.agencyCode());
         assertEquals("tuphap1", asked.requestedBy());
         assertEquals("Giấy chứng sinh bị mờ", asked.reason());
+        // The agency's supply-by date (issue 20) reaches the applicant's request and is printed on Form 02.
+        assertEquals(LocalDate.of(2099, 12, 15), asked.supplyBy());
+        byte[] form02 = given().auth().oauth2(COUNTER).accept("application/pdf")
+                .get("/api/dossiers/" + code + "/supplement-request").then().statusCode(200).extract().asByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(form02)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertTrue(text.contains("Hạn bổ sung: trước ngày 15/12/2099"), text);
+        }
         assertEquals(1, count("select count(*) from intake.supplement_request s join intake.dossier d on d.id = s.dossier_id"
                 + " where d.code = '" + code + "'"));
 

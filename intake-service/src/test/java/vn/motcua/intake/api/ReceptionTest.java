@@ -132,6 +132,10 @@ class ReceptionTest {
                 received.routingPlan().steps().stream().map(s -> s.agencyCode()).toList());
         assertEquals(appointment.toInstant(), received.appointmentAt().toInstant());
         assertEquals(64, received.citizenIdHmac().length());
+        // The catalogue's rules travel with it, for routing to enforce (issue 20).
+        assertTrue(received.rules().suspensionAllowed());
+        assertTrue(received.rules().extensionAllowed());
+        assertEquals(4, received.rules().documents().size());
     }
 
     @Test

@@ -80,6 +80,15 @@ public class DossierStatus {
     public OffsetDateTime returnedAt;
     @Column(name = "apology_ref")
     public String apologyRef;
+    /**
+     * The lawful due date: the first appointment moved only by lawful pauses, never by the extension; the
+     * yardstick of on time in the reports and the return (issue 20). Null for a partial row.
+     */
+    @Column(name = "lawful_due_at")
+    public OffsetDateTime lawfulDueAt;
+    /** Business time of the event that set {@link #lawfulDueAt}. */
+    @Column(name = "lawful_due_time")
+    public OffsetDateTime lawfulDueTime;
 
     /** Whether {@code submitted} or {@code received} has been applied, so the dossier can be looked up. */
     public boolean isReceived() {

@@ -23,13 +23,19 @@ import java.util.Map;
  * <p>Definitions. A dossier counts from its reception (submitted-only and refused ones are not received).
  * <b>Carried over</b>: received before the period and not finished (processed, stopped or withdrawn) before it.
  * <b>Resolved</b> in the period by the processing verdict: <b>late</b> when routing's {@code onTime} is
- * false; otherwise <b>early</b> when decided on a day before the due date's day, else <b>on time</b>.
+ * false; otherwise <b>early</b> when decided on a day before the due date's day, else <b>on time</b>. The
+ * verdict and the due date are the law's (issue 20): the statutory due date moved only by lawful pauses, never
+ * by the extension, so an extended dossier decided after its statutory date is late;
+ * <b>lateWithApology</b> counts the late ones that had the one extension with its apology (Form 04).
  * <b>In progress</b> at the end of the period (or now, if earlier): <b>paused</b> when the clock was stopped
- * then; otherwise <b>overdue</b> past the appointment, else <b>within deadline</b>. The appointment is the
- * current one (after every pause and the extension). So carried over + received = resolved + stopped +
+ * then; otherwise <b>overdue</b> past the lawful due date (an extension does not make it within deadline),
+ * else <b>within deadline</b>. The lawful due date is the current one (after every pause). So carried over +
+ * received = resolved + stopped +
  * withdrawn + paused + overdue + within deadline. <b>Returned</b>: results handed back in the period.
  * <b>Online share</b>: online receptions over all receptions of the period, in percent.
  * <b>Satisfaction</b>: ratings given in the period, by the overall answer.
+ * <b>Steps</b>: the control sheet's per-step verdicts of steps finished in the period, per agency whose step it
+ * was (the agency at fault for a late step, whoever leads the dossier); with {@code agency}, that agency's only.
  */
 @ApplicationScoped
 public class ProgressReport {
@@ -42,7 +48,7 @@ public class ProgressReport {
     public record Received(long online, long counter, long postal, long carriedOver, long total) {
     }
 
-    public record Resolved(long early, long onTime, long late, long total) {
+    public record Resolved(long early, long onTime, long late, long lateWithApology, long total) {
     }
 
     public record InProgress(long withinDeadline, long overdue, long total) {
@@ -63,8 +69,12 @@ public class ProgressReport {
     public record ProcedureRow(String procedure, String procedureName, Counts counts) {
     }
 
+    /** Steps an agency finished in the period: on time or late by the step's own due date. */
+    public record StepRow(String agency, String agencyName, long finished, long onTime, long late) {
+    }
+
     public record Report(LocalDate from, LocalDate to, String agency, OffsetDateTime asOf, Counts total,
-                         List<AgencyRow> agencies, List<ProcedureRow> procedures) {
+                         List<AgencyRow> agencies, List<ProcedureRow> procedures, List<StepRow> steps) {
     }
 
     @Transactional
@@ -79,6 +89,7 @@ public class ProgressReport {
                 with d as (
                   select s.lead_agency, s.procedure_code, s.procedure_name, s.channel, s.received_at, s.appointment_at,
                          s.processed_at, s.processed_due_at, s.processed_on_time, s.stopped_at, s.withdrawn_at, s.returned_at,
+                         s.apology_ref, coalesce(s.lawful_due_at, s.appointment_at) as lawful_due_at,
                          coalesce(s.processed_at, s.stopped_at, s.withdrawn_at) as finished_at,
                          exists (select 1 from dossier_pause p where p.code = s.code and p.paused_at < :asOf
                                  and (p.resumed_at is null or p.resumed_at >= :asOf)) as paused_then
@@ -106,12 +117,13 @@ public class ProgressReport {
                   count(*) filter (where resolved_now and processed_on_time and not early),
                   count(*) filter (where resolved_now and not processed_on_time),
                   count(*) filter (where open_at_end and not paused_then
-                                   and (appointment_at is null or appointment_at >= :asOf)),
-                  count(*) filter (where open_at_end and not paused_then and appointment_at < :asOf),
+                                   and (lawful_due_at is null or lawful_due_at >= :asOf)),
+                  count(*) filter (where open_at_end and not paused_then and lawful_due_at < :asOf),
                   count(*) filter (where open_at_end and paused_then),
                   count(*) filter (where stopped_at >= :start and stopped_at < :end),
                   count(*) filter (where withdrawn_at >= :start and withdrawn_at < :end),
-                  count(*) filter (where returned_at >= :start and returned_at < :end)
+                  count(*) filter (where returned_at >= :start and returned_at < :end),
+                  count(*) filter (where resolved_now and not processed_on_time and apology_ref is not null)
                 from f
                 group by grouping sets ((), (lead_agency), (procedure_code))
                 """);
@@ -148,7 +160,7 @@ public class ProgressReport {
         for (Object[] r : rows) {
             Received received = new Received(Sql.count(r[5]), Sql.count(r[6]), Sql.count(r[7]), Sql.count(r[8]),
                     Sql.count(r[5]) + Sql.count(r[6]) + Sql.count(r[7]) + Sql.count(r[8]));
-            Resolved resolved = new Resolved(Sql.count(r[9]), Sql.count(r[10]), Sql.count(r[11]),
+            Resolved resolved = new Resolved(Sql.count(r[9]), Sql.count(r[10]), Sql.count(r[11]), Sql.count(r[18]),
                     Sql.count(r[9]) + Sql.count(r[10]) + Sql.count(r[11]));
             InProgress inProgress = new InProgress(Sql.count(r[12]), Sql.count(r[13]),
                     Sql.count(r[12]) + Sql.count(r[13]));
@@ -168,12 +180,23 @@ public class ProgressReport {
             }
         }
         if (total == null) {
-            total = new Counts(new Received(0, 0, 0, 0, 0), new Resolved(0, 0, 0, 0), new InProgress(0, 0, 0),
+            total = new Counts(new Received(0, 0, 0, 0, 0), new Resolved(0, 0, 0, 0, 0), new InProgress(0, 0, 0),
                     0, 0, 0, 0, null, satisfaction.getOrDefault("total", SatisfactionCounts.NONE));
         }
         agencies.sort((a, b) -> String.valueOf(a.agency()).compareTo(String.valueOf(b.agency())));
         procedures.sort((a, b) -> String.valueOf(a.procedure()).compareTo(String.valueOf(b.procedure())));
-        return new Report(from, to, agency, asOf, total, agencies, procedures);
+        return new Report(from, to, agency, asOf, total, agencies, procedures, steps(start, end, agency, names));
+    }
+
+    /** The per-step verdicts of the period by the agency whose step it was. One statement. */
+    private List<StepRow> steps(OffsetDateTime start, OffsetDateTime end, String agency, Map<String, String> names) {
+        Query steps = em.createNativeQuery("select agency, count(*), count(*) filter (where on_time),"
+                + " count(*) filter (where not on_time) from step_verdict"
+                + " where completed_at >= :start and completed_at < :end" + (agency == null ? "" : " and agency = :agency")
+                + " group by agency order by agency");
+        bind(steps, start, end, agency);
+        return castRows(steps.getResultList()).stream().map(r -> new StepRow((String) r[0], names.get((String) r[0]),
+                Sql.count(r[1]), Sql.count(r[2]), Sql.count(r[3]))).toList();
     }
 
     private static Query bind(Query query, OffsetDateTime start, OffsetDateTime end, String agency) {

@@ -60,7 +60,7 @@ public class ProjectionReplay {
         long started = System.nanoTime();
         try {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                    "truncate dossier_timeline, dossier_status, dossier_pause, agency_name, log_book_entry").executeUpdate());
+                    "truncate dossier_timeline, dossier_status, dossier_pause, agency_name, log_book_entry, step_verdict").executeUpdate());
             agencyNames.forget();
             long records = 0;
             long skipped = 0;

@@ -90,8 +90,10 @@ public class ResultReturns {
                     + row.status.citizenText() + ") nên chưa thể trả kết quả.");
         }
         OffsetDateTime now = OffsetDateTime.now(EventJson.VIETNAM).truncatedTo(ChronoUnit.MICROS);
-        boolean onTime = row.appointmentAt == null || !now.isAfter(row.appointmentAt);
-        // A result later than the first appointment goes with the Form 04 apology of the one extension.
+        // The law's verdict (issue 20): by the lawful due date, which the extension does not move; a dossier with
+        // the one extension carries its Form 04 apology, on time or not.
+        OffsetDateTime due = row.lawfulDueAt != null ? row.lawfulDueAt : row.appointmentAt;
+        boolean onTime = due == null || !now.isAfter(due);
         ResultReturned returned = new ResultReturned(code, now, handover.channel(), handover.receivedBy(),
                 handover.trackingNumber(), handover.officer(), onTime, row.apologyRef);
         CloudEvent<ResultReturned> event = EventTypes.envelope(SOURCE, returned);

@@ -32,6 +32,7 @@ import vn.motcua.shared.events.routing.FinancialObligationPaid;
 import vn.motcua.shared.events.routing.FinancialObligationRequested;
 import vn.motcua.shared.events.routing.PauseReason;
 import vn.motcua.shared.events.routing.TaskAssigned;
+import vn.motcua.shared.events.routing.TaskCompleted;
 import vn.motcua.shared.events.routing.TaskReturned;
 import vn.motcua.shared.events.routing.TaskTransferred;
 
@@ -164,6 +165,8 @@ public class StatusProjection {
             processed(id, processed);
         } else if (payload instanceof ResultReturned returned) {
             resultReturned(id, returned);
+        } else if (payload instanceof TaskCompleted completed) {
+            stepVerdict(completed);
         } else {
             LOG.debugf("%s is not part of the read model", payload.getClass().getSimpleName());
         }
@@ -201,6 +204,7 @@ public class StatusProjection {
                     row.receivedAt = event.receivedAt();
                     row.leadAgency = event.routingPlan().leadAgencyCode();
                     setAppointment(row, event.appointmentAt(), event.receivedAt());
+                    setLawfulDue(row, event.appointmentAt(), event.receivedAt());
                     if (event.citizenIdHmac() != null) {
                         row.citizenIdHmac = event.citizenIdHmac();
                     }
@@ -257,6 +261,9 @@ public class StatusProjection {
                         row.pauseTime = micros(resumed.resumedAt());
                     }
                     setAppointment(row, resumed.newDueAt(), resumed.resumedAt());
+                    // An older producer's event has no lawful due date: its new appointment is the best we know.
+                    setLawfulDue(row, resumed.lawfulDueAt() != null ? resumed.lawfulDueAt() : resumed.newDueAt(),
+                            resumed.resumedAt());
                 });
         // `resumed` names the pause it ends, so it closes the right one even if it overtook `paused`.
         em.createNativeQuery("insert into dossier_pause (code, paused_at, resumed_at) values (?1, ?2, ?3)"
@@ -274,6 +281,10 @@ public class StatusProjection {
                 extension.agencyAtFaultCode(), "Xin lỗi và hẹn lại ngày trả kết quả: " + date(extension.newDueAt())
                         + ". Lý do: " + extension.reason(), r -> { }, row -> {
                     setAppointment(row, extension.newDueAt(), extension.grantedAt());
+                    // The extension moves the appointment only; the lawful due date it names stays.
+                    if (extension.lawfulDueAt() != null) {
+                        setLawfulDue(row, extension.lawfulDueAt(), extension.grantedAt());
+                    }
                     row.apologyRef = extension.apologyRef();
                 });
     }
@@ -285,8 +296,12 @@ public class StatusProjection {
         change(id, processed.dossierCode(), processed.decidedAt(), DossierState.PROCESSED,
                 processed.leadAgencyCode(), note, StatusProjection::leaveAgencies, row -> {
                     row.processedAt = processed.decidedAt();
-                    row.processedDueAt = processed.dueAt();
+                    // The date the verdict was judged by: the lawful due date (an older producer judged by dueAt).
+                    row.processedDueAt = processed.lawfulDueAt() != null ? processed.lawfulDueAt() : processed.dueAt();
                     row.processedOnTime = processed.onTime();
+                    if (processed.lawfulDueAt() != null) {
+                        setLawfulDue(row, processed.lawfulDueAt(), processed.decidedAt());
+                    }
                     row.outcome = processed.outcome();
                     if (row.leadAgency == null) {
                         row.leadAgency = processed.leadAgencyCode();
@@ -410,6 +425,30 @@ public class StatusProjection {
             row.appointmentAt = appointment;
             row.appointmentTime = at;
         }
+    }
+
+    private static void setLawfulDue(DossierStatus row, OffsetDateTime due, OffsetDateTime eventTime) {
+        OffsetDateTime at = micros(eventTime);
+        if (row.lawfulDueTime == null || !at.isBefore(row.lawfulDueTime)) {
+            row.lawfulDueAt = due;
+            row.lawfulDueTime = at;
+        }
+    }
+
+    /**
+     * A step's verdict (the control sheet's), counted against the agency whose step it was: nothing the
+     * citizen reads changes. Keyed by the task, so a redelivery or a replay writes it once.
+     */
+    private void stepVerdict(TaskCompleted completed) {
+        em.createNativeQuery("insert into step_verdict (task_id, code, step_id, agency, completed_at, on_time)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (task_id) do nothing")
+                .setParameter(1, completed.taskId())
+                .setParameter(2, completed.dossierCode())
+                .setParameter(3, cut(completed.stepId(), 100))
+                .setParameter(4, cut(completed.agencyCode(), 100))
+                .setParameter(5, completed.completedAt())
+                .setParameter(6, completed.onTime())
+                .executeUpdate();
     }
 
     private void atAgency(DossierStatus row, String agency) {

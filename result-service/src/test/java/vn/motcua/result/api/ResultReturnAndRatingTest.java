@@ -168,18 +168,35 @@ class ResultReturnAndRatingTest {
 
     @Test
     void aLateResultReferencesTheApologyOfTheExtension() {
+        // As an older routing wrote the events: no lawful due date on them; the first appointment is the yardstick.
+        extendedThenReturnedLate(OffsetDateTime.now(EventJson.VIETNAM).minusHours(1), "07/XL-RETA", false);
+    }
+
+    /**
+     * Issue 20: the extension gave the citizen a new appointment (still ahead), but the result comes after the
+     * statutory due date: the return is late, with the apology. It once said on time (judged by the new date).
+     */
+    @Test
+    void aResultBeforeTheNewAppointmentButAfterTheStatutoryDateIsLate() {
+        extendedThenReturnedLate(OffsetDateTime.now(EventJson.VIETNAM).plusDays(2), "08/XL-RETA", true);
+    }
+
+    /** A dossier due a day after T0, extended to {@code newDue}, decided at T0 + 2 days, returned now: late. */
+    private void extendedThenReturnedLate(OffsetDateTime newDue, String apologyRef, boolean lawfulDueOnEvents) {
         String code = newCode();
         OffsetDateTime firstDue = T0.plusDays(1);
-        OffsetDateTime newDue = OffsetDateTime.now(EventJson.VIETNAM).minusHours(1).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime lawfulDue = lawfulDueOnEvents ? firstDue : null;
+        OffsetDateTime appointment = newDue.truncatedTo(ChronoUnit.SECONDS);
         events.sendAndAwait(Events.received(code, "555555", ReceptionChannel.COUNTER, "RET-P", "RET-A", T0, firstDue, null),
                 new DossierExtensionGranted(code, T0.plusHours(20), "RET-A", Events.agencyName("RET-A"), "Chờ xác minh",
-                        firstDue, newDue, "07/XL-RETA", null),
-                new DossierProcessed(code, T0.plusDays(2), Outcome.APPROVED, "RET-A", null, newDue, true));
+                        firstDue, appointment, apologyRef, null, lawfulDue),
+                new DossierProcessed(code, T0.plusDays(2), Outcome.APPROVED, "RET-A", null, appointment,
+                        !lawfulDueOnEvents, lawfulDue));
         returnAs(officer(), code, "{\"channel\":\"ONLINE\"}")
-                .then().statusCode(200).body("onTime", equalTo(false)).body("apologyRef", equalTo("07/XL-RETA"));
+                .then().statusCode(200).body("onTime", equalTo(false)).body("apologyRef", equalTo(apologyRef));
         ResultReturned event = published(code, ResultReturned.TYPE, ResultReturned.class, 1).get(0);
         assertFalse(event.onTime());
-        assertEquals("07/XL-RETA", event.apologyRef());
+        assertEquals(apologyRef, event.apologyRef());
     }
 
     @Test

@@ -23,6 +23,7 @@ import vn.motcua.shared.events.intake.DossierSubmitted;
 import vn.motcua.shared.events.intake.DossierWithdrawn;
 import vn.motcua.shared.events.result.ResultReturned;
 import vn.motcua.shared.events.routing.DossierExtensionGranted;
+import vn.motcua.shared.events.routing.TaskCompleted;
 import vn.motcua.shared.events.routing.DossierPaused;
 import vn.motcua.shared.events.routing.DossierProcessed;
 import vn.motcua.shared.events.routing.DossierProcessingStopped;
@@ -60,6 +61,7 @@ class ProgressReportTest {
     private static final String B = "RPT-B";
     private static final String P1 = "RPT-P1";
     private static final String P2 = "RPT-P2";
+    private static final String P3 = "RPT-P3";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -108,7 +110,8 @@ class ProgressReportTest {
         // D12 carried over, stopped in the period
         intake.add(received("D12", ReceptionChannel.ONLINE, P1, B, at(6, 9), at(14, 17)));
         others.add(new DossierProcessingStopped(code("D12"), B, "bhxh1", at(11, 9), "Không bổ sung hồ sơ"));
-        // D13 carried over; the extension (due 18 Mar) keeps it within the deadline
+        // D13 carried over; the extension (new appointment 18 Mar) does not keep it within the deadline: past its
+        // statutory due date (10 Mar) it is overdue (issue 20; this scenario once counted it within)
         intake.add(received("D13", ReceptionChannel.COUNTER, P2, A, at(6, 10), at(10, 17)));
         others.add(new DossierExtensionGranted(code("D13"), at(7, 9), A, Events.agencyName(A), "Xác minh",
                 at(10, 17), at(18, 17), "01/XL", null));
@@ -128,12 +131,12 @@ class ProgressReportTest {
         assertEquals(OffsetDateTime.parse("2025-03-15T00:00+07:00"), OffsetDateTime.parse(report.getString("asOf")));
         // received online/counter/postal/carried=total | resolved early/on time/late | in progress within/overdue
         // | paused stopped withdrawn returned | online share
-        assertEquals("recv 2/4/1/3=10 | res 1/1/1=3 | prog 3/1=4 | 1 1 1 2 | 28.6", counts(report.getMap("total")));
-        assertEquals("recv 2/2/0/2=6 | res 1/1/0=2 | prog 1/1=2 | 1 0 1 1 | 50.0", counts(row(report, "agencies", "agency", A)));
+        assertEquals("recv 2/4/1/3=10 | res 1/1/1=3 | prog 2/2=4 | 1 1 1 2 | 28.6", counts(report.getMap("total")));
+        assertEquals("recv 2/2/0/2=6 | res 1/1/0=2 | prog 0/2=2 | 1 0 1 1 | 50.0", counts(row(report, "agencies", "agency", A)));
         assertEquals("recv 0/2/1/1=4 | res 0/0/1=1 | prog 2/0=2 | 0 1 0 1 | 0.0", counts(row(report, "agencies", "agency", B)));
         assertEquals("recv 2/2/0/2=6 | res 1/1/0=2 | prog 1/0=1 | 1 1 1 1 | 50.0",
                 counts(row(report, "procedures", "procedure", P1)));
-        assertEquals("recv 0/2/1/1=4 | res 0/0/1=1 | prog 2/1=3 | 0 0 0 1 | 0.0",
+        assertEquals("recv 0/2/1/1=4 | res 0/0/1=1 | prog 1/2=3 | 0 0 0 1 | 0.0",
                 counts(row(report, "procedures", "procedure", P2)));
         assertEquals(Events.agencyName(A), row(report, "agencies", "agency", A).get("agencyName"));
         assertEquals("Thủ tục " + P2, row(report, "procedures", "procedure", P2).get("procedureName"));
@@ -146,11 +149,61 @@ class ProgressReportTest {
         assertEquals("recv 0/2/1/1=4 | res 0/0/1=1 | prog 2/0=2 | 0 1 0 1 | 0.0", counts(onlyB.getMap("total")));
         assertEquals(1, onlyB.getList("agencies").size());
         // the week before: D1, D8, D9, D13 at the counter and D12 online; D9 decided early, D8 on its due day;
-        // D1, D12, D13 open at its end (D13 within its extended date)
+        // D1, D12, D13 open at its end (D13 within its statutory date, 10 Mar)
         assertEquals("recv 1/4/0/0=5 | res 1/1/0=2 | prog 3/0=3 | 0 0 0 0 | 20.0",
                 counts(report("from=2025-03-03&to=2025-03-09").getMap("total")));
         assertEquals("recv 0/0/0/0=0 | res 0/0/0=0 | prog 0/0=0 | 0 0 0 0 | null",
                 counts(report("from=2025-01-01&to=2025-01-31").getMap("total")));
+    }
+
+    /**
+     * The law's verdict (issue 20), in a week of April of its own: E1 was extended (Form 04) and decided after its
+     * statutory date, before the new appointment: late, with an apology; E2 late without one; E3 extended and
+     * still open past its statutory date: overdue though its new appointment is ahead. The steps' verdicts count
+     * against the agency whose step ran over (X), not the lead agency (B).
+     */
+    @Test
+    void extendedAndLateIsLateWithApologyAndLateStepsCountAgainstTheirAgency() {
+        String x = "RPT-X";
+        String y = "RPT-Y";
+        Events events = new Events(bootstrap, dataSource);
+        OffsetDateTime e1Due = april(9, 17);
+        events.awaitApplied(events.send(
+                Events.received(code("D21"), "123456", ReceptionChannel.COUNTER, P3, B, april(7, 9), e1Due, null),
+                new DossierExtensionGranted(code("D21"), april(8, 9), x, Events.agencyName(x), "Xác minh", e1Due,
+                        april(16, 17), "21/XL", null, e1Due),
+                new TaskCompleted(code("D21"), UUID.nameUUIDFromBytes("D21-x".getBytes()), "buoc-1", x, "x1",
+                        april(11, 9), Outcome.APPROVED, null, null, false),
+                new TaskCompleted(code("D21"), UUID.nameUUIDFromBytes("D21-y".getBytes()), "buoc-2", y, "y1",
+                        april(11, 10), Outcome.APPROVED, null, null, true),
+                new DossierProcessed(code("D21"), april(11, 10), Outcome.APPROVED, B, null, april(16, 17), false, e1Due),
+                Events.received(code("D22"), "123456", ReceptionChannel.COUNTER, P3, B, april(7, 10), april(10, 17), null),
+                new TaskCompleted(code("D22"), UUID.nameUUIDFromBytes("D22-y".getBytes()), "buoc-1", y, "y1",
+                        april(14, 9), Outcome.APPROVED, null, null, false),
+                new DossierProcessed(code("D22"), april(14, 9), Outcome.APPROVED, B, null, april(10, 17), false,
+                        april(10, 17)),
+                Events.received(code("D23"), "123456", ReceptionChannel.COUNTER, P3, B, april(7, 11), april(9, 17), null),
+                new DossierExtensionGranted(code("D23"), april(8, 10), x, Events.agencyName(x), "Xác minh",
+                        april(9, 17), april(16, 17), "23/XL", null, april(9, 17))));
+
+        JsonPath report = report("from=2025-04-07&to=2025-04-14");
+        // (The total also carries over the March week's open dossiers; the procedure's row has only these three.)
+        assertEquals("recv 0/3/0/0=3 | res 0/0/2=2 | prog 0/1=1 | 0 0 0 0 | 0.0",
+                counts(row(report, "procedures", "procedure", P3)));
+        assertEquals(1, report.getInt("total.resolved.lateWithApology"));
+        assertEquals(1, report.getInt("procedures.find { it.procedure == '" + P3 + "' }.counts.resolved.lateWithApology"));
+        assertEquals(List.of(x, y), report.getList("steps.agency"));
+        assertEquals(Events.agencyName(x), report.getString("steps[0].agencyName"));
+        assertEquals(List.of(1, 0, 1), List.of(report.getInt("steps[0].finished"), report.getInt("steps[0].onTime"),
+                report.getInt("steps[0].late")));
+        assertEquals(List.of(2, 1, 1), List.of(report.getInt("steps[1].finished"), report.getInt("steps[1].onTime"),
+                report.getInt("steps[1].late")));
+        // One agency's report: its own steps only, whoever led the dossier.
+        assertEquals(List.of(x), report("from=2025-04-07&to=2025-04-14&agency=" + x).getList("steps.agency"));
+    }
+
+    private static OffsetDateTime april(int day, int hour) {
+        return OffsetDateTime.of(2025, 4, day, hour, 0, 0, 0, EventJson.VIETNAM);
     }
 
     @Test

@@ -50,12 +50,14 @@ class ProjectionReplayTest {
             "select code, procedure_code, procedure_name, unit_code, channel, status, national_status_code, received_at,"
                     + " appointment_at, current_agency, current_agency_name, pin_hmac, citizen_id_hmac, last_event_time,"
                     + " submitted_at, lead_agency, appointment_time, paused, pause_time, processed_at, processed_due_at,"
-                    + " processed_on_time, outcome, stopped_at, withdrawn_at, returned_at, apology_ref"
+                    + " processed_on_time, outcome, stopped_at, withdrawn_at, returned_at, apology_ref,"
+                    + " lawful_due_at, lawful_due_time"
                     + " from dossier_status order by code",
             "select code, at, status, agency, note, event_id from dossier_timeline order by event_id",
             "select * from dossier_pause order by code, paused_at",
             "select * from agency_name order by code",
-            "select * from log_book_entry order by code");
+            "select * from log_book_entry order by code",
+            "select * from step_verdict order by task_id");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;

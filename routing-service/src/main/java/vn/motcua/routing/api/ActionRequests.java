@@ -33,9 +33,12 @@ public final class ActionRequests {
                            @Size(max = 100) String officer, @Size(max = 2000) String reason) {
     }
 
-    /** What the applicant must supply (the rows of Form 02) and why. */
+    /**
+     * What the applicant must supply (the rows of Form 02), why, and by when ({@code supplyBy}; by default
+     * {@code motcua.routing.supplements.supply-working-days} working days from the request).
+     */
     public record Supplement(@NotEmpty @Size(max = 50) List<@Valid @NotNull Item> items,
-                             @Size(max = 2000) String note) {
+                             @Size(max = 2000) String note, LocalDate supplyBy) {
     }
 
     public record Item(@NotBlank @Size(max = 300) String name, DocumentForm form, @Min(1) Integer copies,

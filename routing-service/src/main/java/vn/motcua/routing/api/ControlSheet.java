@@ -19,7 +19,9 @@ import static vn.motcua.routing.api.DossierView.vn;
  *
  * <p>{@code result} is the step's outcome ({@code APPROVED}, {@code REJECTED}), or how the task closed
  * otherwise ({@code RETURNED}, {@code TRANSFERRED}, {@code CANCELLED}, {@code STOPPED}), or null while open.
- * {@code onTime} is null while an open step is still within its due date.
+ * {@code onTime} is null while an open step is still within its due date. Every verdict is the law's: a step by
+ * its own due date (its share, moved only by pauses), the last row (back to the unit) by the dossier's lawful
+ * due date, which the extension does not move.
  */
 public record ControlSheet(String code, List<Row> rows) {
 
@@ -50,11 +52,11 @@ public record ControlSheet(String code, List<Row> rows) {
             }
         }
         if (dossier.status == DossierStatus.PROCESSED) {
-            rows.add(new Row(lastAgency, dossier.unitCode, vn(dossier.decidedAt), null, vn(dossier.dueAt),
-                    dossier.outcome.name(), !dossier.decidedAt.isAfter(dossier.dueAt)));
+            rows.add(new Row(lastAgency, dossier.unitCode, vn(dossier.decidedAt), null, vn(dossier.lawfulDueAt),
+                    dossier.outcome.name(), !dossier.decidedAt.isAfter(dossier.lawfulDueAt)));
         } else if (dossier.status == DossierStatus.STOPPED) {
-            rows.add(new Row(dossier.stopAgency, dossier.unitCode, vn(dossier.stoppedAt), null, vn(dossier.dueAt),
-                    "STOPPED", !dossier.stoppedAt.isAfter(dossier.dueAt)));
+            rows.add(new Row(dossier.stopAgency, dossier.unitCode, vn(dossier.stoppedAt), null, vn(dossier.lawfulDueAt),
+                    "STOPPED", !dossier.stoppedAt.isAfter(dossier.lawfulDueAt)));
         }
         return new ControlSheet(dossier.code, rows);
     }

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A dossier's clock as routing keeps it: due dates (statutory, current), the pause, the single
- * extension (the data of Form 04), the stop (the data of the stop notice) and the financial obligations.
+ * A dossier's clock as routing keeps it: due dates ({@code statutoryDueAt} the receipt's appointment,
+ * {@code lawfulDueAt} that date moved only by lawful pauses — the yardstick of on time — and {@code dueAt}
+ * the appointment in force, moved by pauses and the extension), the pause, the single extension (the data of Form 04), the stop (the data of the stop notice) and the financial obligations.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DossierView(
@@ -27,6 +28,7 @@ public record DossierView(
         int nationalStatusCode,
         OffsetDateTime receivedAt,
         OffsetDateTime statutoryDueAt,
+        OffsetDateTime lawfulDueAt,
         OffsetDateTime dueAt,
         OffsetDateTime pausedAt,
         String pausedByAgency,
@@ -59,7 +61,7 @@ public record DossierView(
                 d.apologySignedBy);
         Stop stop = d.stoppedAt == null ? null : new Stop(vn(d.stoppedAt), d.stopAgency, d.stoppedBy, d.stopReason);
         return new DossierView(d.code, d.procedureCode, d.procedureVersion, d.unitCode, d.status.name(),
-                nationalStatus(d.status), vn(d.receivedAt), vn(d.statutoryDueAt), vn(d.dueAt), vn(d.pausedAt),
+                nationalStatus(d.status), vn(d.receivedAt), vn(d.statutoryDueAt), vn(d.lawfulDueAt), vn(d.dueAt), vn(d.pausedAt),
                 d.pausedByAgency, d.outcome, vn(d.decidedAt), d.note, extension, stop,
                 found.obligations().stream().map(DossierView::obligation).toList());
     }

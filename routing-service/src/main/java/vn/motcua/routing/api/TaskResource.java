@@ -129,7 +129,8 @@ public class TaskResource {
     public DossierView requestSupplement(@PathParam("id") String id, @Valid @NotNull ActionRequests.Supplement request) {
         Caller caller = callers.officer();
         RoutedDossier dossier = clock.requestSupplement(taskId(id), caller,
-                request.items().stream().map(ActionRequests.Item::toEvent).toList(), blankToNull(request.note()));
+                request.items().stream().map(ActionRequests.Item::toEvent).toList(), blankToNull(request.note()),
+                request.supplyBy());
         return DossierView.of(dossiers.visible(dossier.code, caller));
     }
 

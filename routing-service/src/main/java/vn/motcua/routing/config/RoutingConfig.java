@@ -9,6 +9,17 @@ public interface RoutingConfig {
 
     Deadlines deadlines();
 
+    Supplements supplements();
+
+    interface Supplements {
+        /**
+         * The applicant's time to supply what Form 02 asks for, in working days from the request, when the
+         * officer gives no date (the catalogue has no per-procedure period yet).
+         */
+        @WithDefault("10")
+        int supplyWorkingDays();
+    }
+
     TimeHook clock();
 
     interface TimeHook {
@@ -23,11 +34,11 @@ public interface RoutingConfig {
 
     interface Deadlines {
         /**
-         * Working days before a step's or the dossier's due date at which the sweep warns (the agency at
-         * fault must still be able to apologise at least one working day ahead). Applies to due dates set
-         * from then on.
+         * Working days before a step's or the dossier's due date at which the sweep warns. The agency at fault
+         * may apologise and extend only until one working day before the due date, so the warning must come
+         * earlier than that: two by default. Applies to due dates set from then on.
          */
-        @WithDefault("1")
+        @WithDefault("2")
         int warningWorkingDays();
 
         /** The inbox's {@code dueSoon} count: open tasks due within this many working days. */

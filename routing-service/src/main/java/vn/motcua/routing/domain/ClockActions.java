@@ -34,30 +34,41 @@ import java.util.UUID;
 @ApplicationScoped
 public class ClockActions {
     private static final Logger LOG = Logger.getLogger(ClockActions.class);
+    private static final DateTimeFormatter VN_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
     private final EntityManager em;
     private final RoutingEvents events;
     private final TaskLocks locks;
     private final Deadlines deadlines;
+    private final Supplements supplements;
 
-    public ClockActions(EntityManager em, RoutingEvents events, TaskLocks locks, Deadlines deadlines) {
+    public ClockActions(EntityManager em, RoutingEvents events, TaskLocks locks, Deadlines deadlines,
+                        Supplements supplements) {
         this.em = em;
         this.events = events;
         this.locks = locks;
         this.deadlines = deadlines;
+        this.supplements = supplements;
     }
 
     /**
      * The officer holding a task asks the applicant for a supplement: the clock stops and
-     * {@code DossierPaused(SUPPLEMENT_REQUESTED)} tells intake what to ask for (Form 02).
+     * {@code DossierPaused(SUPPLEMENT_REQUESTED)} tells intake what to ask for and by when (Form 02). Once and in
+     * full per step, only for the procedure's documents ({@link Supplements}), where the procedure allows it.
      */
     @Transactional
-    public RoutedDossier requestSupplement(UUID taskId, Caller caller, List<SupplementItem> items, String note) {
+    public RoutedDossier requestSupplement(UUID taskId, Caller caller, List<SupplementItem> items, String note,
+                                           LocalDate supplyBy) {
         TaskLocks.Held held = locks.hold(taskId, caller, false);
         RoutedDossier dossier = held.dossier();
+        if (!dossier.suspensionAllowed) {
+            throw ProblemException.conflict("suspension-not-allowed", "Thủ tục " + dossier.procedureCode
+                    + " không cho phép tạm dừng giải quyết để yêu cầu bổ sung hồ sơ (theo danh mục thủ tục).");
+        }
+        LocalDate by = supplements.record(dossier, held.task(), caller.user(), items, supplyBy, held.now());
         pause(dossier, DossierStatus.SUPPLEMENT_REQUESTED, held);
         events.publish(new DossierPaused(dossier.code, held.now(), PauseReason.SUPPLEMENT_REQUESTED, dossier.dueAt,
-                note, held.task().agency, caller.user(), items));
+                note, held.task().agency, caller.user(), items, by));
         return dossier;
     }
 
@@ -197,6 +208,13 @@ public class ClockActions {
      * The single new appointment (gia hạn) with the apology of the agency at fault (Form 04): an officer
      * of an agency holding an open task of the dossier sets a later due date with a reason. A second
      * extension answers 409, as does one while the clock is paused or after the dossier ended.
+     *
+     * <p><b>The agency at fault</b> is an agency holding an open task of the dossier: the step running (or
+     * overdue) is in its hands, so the lateness would be its own (in a parallel stage, each agency with an open
+     * step). An agency that no longer holds the dossier answers 409, one that never did 404; a supervisor
+     * may not extend on an agency's behalf (the endpoint is for agency officers only: 403). <b>In time</b>:
+     * at least one working day before the lawful due date, else 409 {@code extension-too-late}; the deadline
+     * warning comes two working days ahead by default, so the agency is told while it can still extend.
      */
     @Transactional
     public RoutedDossier extend(String code, Caller caller, OffsetDateTime newDueAt, String reason, String apologyRef,
@@ -223,9 +241,18 @@ public class ClockActions {
         if (dossier.status.paused()) {
             throw TaskLocks.paused(dossier);
         }
+        if (!dossier.extensionAllowed) {
+            throw ProblemException.conflict("extension-not-allowed", "Thủ tục " + dossier.procedureCode
+                    + " không cho phép gia hạn thời gian giải quyết (theo danh mục thủ tục).");
+        }
         AgencyTask atFault = tasks.stream().filter(t -> t.status.open()).findFirst()
                 .orElseThrow(() -> ProblemException.conflict("not-holding-dossier",
                         "Cơ quan " + caller.agency() + " không còn giữ hồ sơ này; chỉ cơ quan đang xử lý mới hẹn lại."));
+        if (!deadlines.extensionStillInTime(locks.now(), dossier.lawfulDueAt)) {
+            throw ProblemException.conflict("extension-too-late", "Chỉ được xin lỗi và hẹn lại ngày trả kết quả chậm nhất"
+                    + " một ngày làm việc trước hạn giải quyết theo quy định (" + VN_TIME.format(vn(dossier.lawfulDueAt))
+                    + "); nay đã quá thời điểm đó nên không thể gia hạn.");
+        }
         if (!newDueAt.isAfter(dossier.dueAt)) {
             throw ProblemException.badRequest("extension-not-later",
                     "Ngày hẹn mới phải sau ngày hẹn hiện tại (" + dossier.dueAt.withOffsetSameInstant(
@@ -235,7 +262,7 @@ public class ClockActions {
         if (newDueAt.isAfter(latest)) {
             // Checked before any calendar arithmetic on the new date: one past 2099 is outside the calendar.
             throw ProblemException.badRequest("extension-too-far", "Ngày hẹn mới không được muộn hơn "
-                    + latest.withOffsetSameInstant(vn.motcua.shared.events.EventJson.VIETNAM).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")) + " (gia hạn tối đa bằng thời hạn"
+                    + VN_TIME.format(vn(latest)) + " (gia hạn tối đa bằng thời hạn"
                     + " giải quyết của thủ tục, hoặc " + deadlines.extensionWorkingDays() + " ngày làm việc).");
         }
         OffsetDateTime now = locks.now();
@@ -249,8 +276,12 @@ public class ClockActions {
         dossier.apologySignedBy = signedBy;
         moveDue(dossier, newDueAt);
         events.publish(new DossierExtensionGranted(code, now, caller.agency(), atFault.agencyName, reason, previous,
-                dossier.dueAt, dossier.apologyRef, signedBy));
+                dossier.dueAt, dossier.apologyRef, signedBy, dossier.lawfulDueAt));
         return dossier;
+    }
+
+    private static OffsetDateTime vn(OffsetDateTime time) {
+        return time.withOffsetSameInstant(vn.motcua.shared.events.EventJson.VIETNAM);
     }
 
     private List<AgencyTask> openTasks(String code) {
@@ -279,6 +310,7 @@ public class ClockActions {
         dossier.pausedAt = null;
         dossier.pausedByAgency = null;
         if (!paused.isZero()) {
+            dossier.lawfulDueAt = deadlines.shift(dossier.lawfulDueAt, paused);
             moveDue(dossier, deadlines.shift(previous, paused));
             List<AgencyTask> open = openTasks(dossier.code);
             for (AgencyTask task : open) {
@@ -292,7 +324,7 @@ public class ClockActions {
                             + " where dossier_code = ?1 and status in ('ASSIGNED', 'CLAIMED')")
                     .setParameter(1, dossier.code).executeUpdate();
         }
-        events.publish(new DossierResumed(dossier.code, at, pausedAt, previous, dossier.dueAt));
+        events.publish(new DossierResumed(dossier.code, at, pausedAt, previous, dossier.dueAt, dossier.lawfulDueAt));
     }
 
     /** A new due date for the dossier: a new warning time, and the sweep's marks start over. */

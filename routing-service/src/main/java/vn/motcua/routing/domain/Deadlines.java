@@ -64,6 +64,18 @@ public class Deadlines {
         return shift(due, statutory.compareTo(floor) > 0 ? statutory : floor);
     }
 
+    /**
+     * Whether the agency at fault may still give the one new appointment: at least one working day before the
+     * lawful due date (docs/calendar.md, "Extension"): a whole working day of office time must remain, and it
+     * is not yet the due date's day. So the eve's evening and a weekend before a Monday due date are in time;
+     * the due day itself, even before opening, is not.
+     */
+    public boolean extensionStillInTime(OffsetDateTime now, OffsetDateTime lawfulDue) {
+        return now.atZoneSameInstant(EventJson.VIETNAM).toLocalDate()
+                .isBefore(lawfulDue.atZoneSameInstant(EventJson.VIETNAM).toLocalDate())
+                && workingTimeBetween(now, lawfulDue).compareTo(calculator().officeHours().workingDay()) >= 0;
+    }
+
     public int extensionWorkingDays() {
         return config.deadlines().extensionWorkingDays();
     }

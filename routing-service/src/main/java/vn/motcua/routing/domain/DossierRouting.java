@@ -57,11 +57,19 @@ public class DossierRouting {
         dossier.receivedAt = received.receivedAt();
         dossier.dueAt = received.appointmentAt();
         dossier.statutoryDueAt = received.appointmentAt();
+        dossier.lawfulDueAt = received.appointmentAt();
         dossier.warnAt = deadlines.warnAt(dossier.dueAt);
         dossier.routedAt = now;
         dossier.status = DossierStatus.IN_PROGRESS;
         dossier.currentStage = 0;
         dossier.plan = plan.toJson();
+        // The catalogue's flags of the version received under; an older producer sent none: all allowed.
+        if (received.rules() != null) {
+            dossier.suspensionAllowed = received.rules().suspensionAllowed();
+            dossier.extensionAllowed = received.rules().extensionAllowed();
+            dossier.documents = received.rules().documents().isEmpty() ? null
+                    : Supplements.documentsJson(received.rules().documents());
+        }
         em.persist(dossier);
 
         events.publish(new DossierRouted(dossier.code, now, dossier.dueAt, plan.schedule()));

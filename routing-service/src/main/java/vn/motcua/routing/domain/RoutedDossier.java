@@ -52,6 +52,14 @@ public class RoutedDossier {
     @Column(name = "due_at", nullable = false)
     public OffsetDateTime dueAt;
 
+    /**
+     * The lawful due date: the appointment as received moved only by lawful pauses (supplement, financial
+     * obligation), never by the extension. The yardstick of the on-time verdict (DossierProcessed.onTime, the
+     * control sheet's last row) and of the extension's deadline.
+     */
+    @Column(name = "lawful_due_at", nullable = false)
+    public OffsetDateTime lawfulDueAt;
+
     /** The appointment date of the receipt (ngày hẹn trả), as received; never moves. */
     @Column(name = "statutory_due_at", nullable = false)
     public OffsetDateTime statutoryDueAt;
@@ -126,6 +134,24 @@ public class RoutedDossier {
     @ColumnTransformer(write = "?::jsonb")
     @Column(nullable = false, columnDefinition = "jsonb")
     public String plan;
+
+    /**
+     * The catalogue's flags of the procedure version (issue 20): may an agency pause for a supplement, may the
+     * one extension be given. True for dossiers routed before they were kept, or received without them.
+     */
+    @Column(name = "suspension_allowed", nullable = false)
+    public boolean suspensionAllowed = true;
+
+    @Column(name = "extension_allowed", nullable = false)
+    public boolean extensionAllowed = true;
+
+    /**
+     * The procedure's dossier components (a JSON list of {@code RequiredDocument}): what a supplement may ask
+     * for. Null when unknown (routed before it was kept, or received without it): then any item may be asked.
+     */
+    @ColumnTransformer(write = "?::jsonb")
+    @Column(columnDefinition = "jsonb")
+    public String documents;
 
     @Version
     public long version;

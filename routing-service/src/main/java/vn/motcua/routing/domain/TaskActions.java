@@ -251,7 +251,8 @@ public class TaskActions {
         dossier.outcome = outcome;
         dossier.decidedAt = now;
         dossier.note = note;
+        // The law's verdict: by the lawful due date (pauses only); the extension gave a new appointment, not time.
         events.publish(new DossierProcessed(dossier.code, now, outcome, plan.snapshot().leadAgencyCode(), note,
-                dossier.dueAt, !now.isAfter(dossier.dueAt)));
+                dossier.dueAt, !now.isAfter(dossier.lawfulDueAt), dossier.lawfulDueAt));
     }
 }

@@ -5,6 +5,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import vn.motcua.shared.events.CloudEvent;
 import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.events.EventPayload;
+import vn.motcua.shared.events.ProcedureRules;
 import vn.motcua.shared.events.ReceptionChannel;
 import vn.motcua.shared.events.RoutingPlanSnapshot;
 import vn.motcua.shared.events.StatutoryTime;
@@ -57,6 +58,15 @@ final class RoutingKit {
                  int statutoryDays) {
         receive(code, plan, procedureCode, at, due, statutoryDays, "Thủ tục thử nghiệm",
                 new Applicant("Nguyễn Thị Hoa", "0912345678", null, null));
+    }
+
+    /** The same with the catalogue's rules of the procedure version (issue 20). */
+    void receive(String code, RoutingPlanSnapshot plan, String procedureCode, OffsetDateTime at, OffsetDateTime due,
+                 int statutoryDays, ProcedureRules rules) {
+        sendIntake(code, new DossierReceived(code, procedureCode, 1, "Thủ tục thử nghiệm", ReceptionChannel.COUNTER,
+                TaskFlowTest.UNIT, "counter1", at, due, StatutoryTime.workingDays(statutoryDays),
+                new Applicant("Nguyễn Thị Hoa", "0912345678", null, null), null, "482913", plan, rules),
+                UUID.randomUUID());
     }
 
     /** The same with the procedure's name and the applicant given. */

@@ -17,6 +17,8 @@ import vn.motcua.shared.events.CloudEvent;
 import vn.motcua.shared.events.DocumentForm;
 import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.events.EventTypes;
+import vn.motcua.shared.events.ProcedureRules;
+import vn.motcua.shared.events.catalog.RequiredDocument;
 import vn.motcua.shared.events.PlanStage;
 import vn.motcua.shared.events.PlanStep;
 import vn.motcua.shared.events.RoutingPlanSnapshot;
@@ -36,10 +38,14 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.motcua.routing.api.TaskFlowTest.BHXH1;
 import static vn.motcua.routing.api.TaskFlowTest.CONGAN1;
@@ -155,6 +161,7 @@ class StepActionsTest {
                 "IN_PROGRESS".equals(dossier(TUPHAP1, code).extract().path("status")));
         dossier(SUPERVISOR1, code).statusCode(200)
                 .body("statutoryDueAt", equalTo("2025-11-27T17:00:00+07:00"))
+                .body("lawfulDueAt", equalTo("2025-12-01T17:00:00+07:00"))
                 .body("dueAt", equalTo("2025-12-01T17:00:00+07:00"))
                 .body("pausedAt", nullValue()).body("nationalStatusCode", equalTo(4));
         given().auth().oauth2(TUPHAP1).when().get("/api/tasks/{id}", justiceTask)
@@ -166,6 +173,7 @@ class StepActionsTest {
         assertEquals("2025-11-27T10:00:00+07:00", resumed.path("resumedAt").asText());
         assertEquals("2025-11-27T17:00:00+07:00", resumed.path("previousDueAt").asText());
         assertEquals("2025-12-01T17:00:00+07:00", resumed.path("newDueAt").asText());
+        assertEquals("2025-12-01T17:00:00+07:00", resumed.path("lawfulDueAt").asText());
 
         // Later stages moved too: the police step was due 26/11 17:00, now two working days later.
         clock.set(at("2025-11-27T11:00:00"));
@@ -464,6 +472,8 @@ class StepActionsTest {
         String code = code(7);
         receive(code);
         String justiceTask = kit.awaitTask(code, TUPHAP1);
+        // Two days before the due date (27/11): in time to extend, so the refusals below are about the request.
+        clock.set(at("2025-11-25T10:00:00"));
         String extension = """
                 {"newDueAt": "2025-12-05T17:00:00+07:00", "reason": "Cần xác minh thêm tại nơi sinh",
                  "apologyRef": "15/PXL-TP", "signedBy": "Chủ tịch UBND phường"}""";
@@ -502,14 +512,126 @@ class StepActionsTest {
         assertEquals("UBND phường Ba Đình — Tư pháp, hộ tịch", granted.path("agencyAtFaultName").asText());
         assertEquals("Chủ tịch UBND phường", granted.path("signedBy").asText());
 
-        // The decision is judged against the extended date.
+        assertEquals("2025-11-27T17:00:00+07:00", granted.path("lawfulDueAt").asText());
+
+        // The decision is judged by the law, not by the new appointment (issue 20; this test once said on
+        // time): decided after the statutory due date, 27/11, the dossier is late, apology or not.
         clock.set(at("2025-12-04T10:00:00"));
         complete(TUPHAP1, justiceTask, "REJECTED", "Không xác minh được nơi sinh").statusCode(200);
         JsonNode processed = only(kit.awaitEvents(code, has(EventTypes.DOSSIER_PROCESSED.type())),
                 EventTypes.DOSSIER_PROCESSED.type()).data();
         assertEquals("2025-12-05T17:00:00+07:00", processed.path("dueAt").asText());
-        assertTrue(processed.path("onTime").asBoolean());
+        assertEquals("2025-11-27T17:00:00+07:00", processed.path("lawfulDueAt").asText());
+        assertFalse(processed.path("onTime").asBoolean());
+        // So does the control sheet's last row, handing the dossier back to the unit.
+        given().auth().oauth2(SUPERVISOR1).when().get("/api/dossiers/{code}/control-sheet", code).then()
+                .statusCode(200).body("rows[-1].to", equalTo(UNIT))
+                .body("rows[-1].dueAt", equalTo("2025-11-27T17:00:00+07:00")).body("rows[-1].onTime", equalTo(false));
         post(TUPHAP1, "/api/dossiers/{code}/extension", code(998), extension).statusCode(404);
+    }
+
+    /**
+     * Issue 20: the agency at fault may extend only at least one working day before the lawful due date
+     * (Thu 27/11 17:00): on the due day, even before opening, it is too late (409 with why); on the eve, even
+     * after office hours, it is in time. A supervisor may not extend on the agency's behalf.
+     */
+    @Test
+    void anExtensionOnTheDueDayIsRefusedOnTheEveItIsInTime() {
+        String code = code(9);
+        receive(code);
+        kit.awaitTask(code, TUPHAP1);
+        String extension = """
+                {"newDueAt": "2025-12-03T17:00:00+07:00", "reason": "Cần xác minh thêm tại nơi sinh"}""";
+        for (String late : List.of("2025-11-27T07:00:00", "2025-11-27T16:00:00", "2025-11-28T09:00:00")) {
+            clock.set(at(late));
+            post(TUPHAP1, "/api/dossiers/{code}/extension", code, extension).statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:motcua:problem:extension-too-late"))
+                    .body("detail", containsString("17:00 27/11/2025"));
+        }
+        dossier(SUPERVISOR1, code).body("dueAt", equalTo("2025-11-27T17:00:00+07:00")).body("extension", nullValue());
+        clock.set(at("2025-11-26T19:30:00"));
+        post(SUPERVISOR1, "/api/dossiers/{code}/extension", code, extension).statusCode(403);
+        post(TUPHAP1, "/api/dossiers/{code}/extension", code, extension).statusCode(200)
+                .body("dueAt", equalTo("2025-12-03T17:00:00+07:00"))
+                .body("lawfulDueAt", equalTo("2025-11-27T17:00:00+07:00"));
+    }
+
+    /**
+     * Issue 20: the catalogue's flags travel on dossier.received and routing enforces them: a procedure that
+     * allows neither suspension nor extension refuses both (409), changing nothing.
+     */
+    @Test
+    void theCataloguesFlagsForbidTheSupplementPauseAndTheExtension() {
+        String code = code(30);
+        kit.receive(code, TaskFlowTest.sequentialPlan(), "LT-KS-TT-BHYT", RECEIVED, DUE, 3,
+                new ProcedureRules(false, false, List.of()));
+        String justiceTask = kit.awaitTask(code, TUPHAP1);
+        clock.set(at("2025-11-25T10:00:00"));
+        post(TUPHAP1, "/api/tasks/{id}/supplement-request", justiceTask, "{\"items\": [{\"name\": \"Giấy chứng sinh\"}]}")
+                .statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:motcua:problem:suspension-not-allowed"));
+        post(TUPHAP1, "/api/dossiers/{code}/extension", code,
+                "{\"newDueAt\": \"2025-12-03T17:00:00+07:00\", \"reason\": \"Cần xác minh\"}")
+                .statusCode(409).body("type", equalTo("urn:motcua:problem:extension-not-allowed"));
+        dossier(TUPHAP1, code).body("status", equalTo("IN_PROGRESS")).body("extension", nullValue())
+                .body("dueAt", equalTo("2025-11-27T17:00:00+07:00"));
+    }
+
+    /**
+     * Issue 20: a supplement is asked once and in full per step, only for the procedure's documents, with a date
+     * to supply by (Form 02): an unlisted item answers 400 and asks nothing; after the applicant supplied, the
+     * same step asking again answers 409; the next step may still ask once.
+     */
+    @Test
+    void aSupplementIsAskedOnceInFullPerStepOnlyForTheProceduresDocuments() {
+        String code = code(31);
+        kit.receive(code, TaskFlowTest.sequentialPlan(), "LT-KS-TT-BHYT", RECEIVED, DUE, 3, new ProcedureRules(true, true,
+                List.of(new RequiredDocument("Tờ khai đăng ký khai sinh", DocumentForm.ORIGINAL, 1, true),
+                        new RequiredDocument("Giấy chứng sinh", DocumentForm.ORIGINAL, 1, true))));
+        String justiceTask = kit.awaitTask(code, TUPHAP1);
+        clock.set(at("2025-11-25T10:00:00"));
+        post(TUPHAP1, "/api/tasks/{id}/supplement-request", justiceTask,
+                "{\"items\": [{\"name\": \"Giấy chứng sinh\"}, {\"name\": \"Sổ hộ khẩu\"}]}")
+                .statusCode(400).body("type", equalTo("urn:motcua:problem:unknown-document"))
+                .body("detail", containsString("Sổ hộ khẩu"));
+        dossier(TUPHAP1, code).body("status", equalTo("IN_PROGRESS"));
+        String ask = "{\"items\": [{\"name\": \"Giấy chứng sinh\", \"note\": \"Bản chụp bị mờ\"}]}";
+        post(TUPHAP1, "/api/tasks/{id}/supplement-request", justiceTask, ask).statusCode(200)
+                .body("status", equalTo("SUPPLEMENT_REQUESTED"));
+        JsonNode paused = only(kit.awaitEvents(code, has(EventTypes.DOSSIER_PAUSED.type())),
+                EventTypes.DOSSIER_PAUSED.type()).data();
+        // Ten working days from Tue 25/11 (the default): Tue 9/12.
+        assertEquals("2025-12-09", paused.path("supplyBy").asText());
+
+        kit.sendIntake(code, new DossierSupplementSupplied(code, at("2025-11-26T09:00:00"), "counter1",
+                List.of(new SupplementItem("Giấy chứng sinh", DocumentForm.ORIGINAL, 1, null)), null), UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "IN_PROGRESS".equals(dossier(TUPHAP1, code).extract().path("status")));
+        post(TUPHAP1, "/api/tasks/{id}/supplement-request", justiceTask, ask).statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:motcua:problem:supplement-already-requested"));
+        dossier(TUPHAP1, code).body("status", equalTo("IN_PROGRESS"));
+
+        complete(TUPHAP1, justiceTask, "APPROVED", null).statusCode(200);
+        String policeTask = kit.awaitTask(code, CONGAN1);
+        post(CONGAN1, "/api/tasks/{id}/supplement-request", policeTask,
+                "{\"items\": [{\"name\": \"Tờ khai đăng ký khai sinh\"}], \"supplyBy\": \"2025-12-01\"}")
+                .statusCode(200);
+        JsonNode second = kit.awaitEvents(code, events -> count(events, EventTypes.DOSSIER_PAUSED.type()) == 2).stream()
+                .filter(e -> e.type().equals(EventTypes.DOSSIER_PAUSED.type())).reduce((a, b) -> b).orElseThrow().data();
+        assertEquals("2025-12-01", second.path("supplyBy").asText());
+
+        // Still waiting after its supply-by date: on the supervisors' list (not before; not for agencies).
+        clock.set(at("2025-12-01T16:00:00"));
+        given().auth().oauth2(SUPERVISOR1).queryParam("size", 500).when().get("/api/supplements/overdue").then()
+                .statusCode(200).body("items.code", not(hasItem(code)));
+        clock.set(at("2025-12-02T08:00:00"));
+        given().auth().oauth2(SUPERVISOR1).queryParam("size", 500).when().get("/api/supplements/overdue").then()
+                .statusCode(200).body("items.find { it.code == '" + code + "' }.supplyBy", equalTo("2025-12-01"))
+                .body("items.find { it.code == '" + code + "' }.agency", equalTo(POLICE))
+                .body("items.find { it.code == '" + code + "' }.requestedBy", equalTo("congan1"));
+        given().auth().oauth2(CONGAN1).when().get("/api/supplements/overdue").then().statusCode(403);
     }
 
     // ---- races: different actions on one task at once, exactly one wins ---------------------------------

@@ -9,9 +9,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /**
- * Mã hồ sơ: {@code V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX} (Decree 61/2018/NĐ-CP Art. 26; Circular
- * 01/2018/TT-VPCP Art. 19): the receiving unit's identity code, the receipt date in Vietnam's time, and a
- * 4-digit sequence per unit per day, e.g. {@code 000.17.22.H56-210531-0001}.
+ * Mã hồ sơ: {@code V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX} (Circular 03/2025/TT-VPCP, guiding Decree
+ * 118/2025/NĐ-CP, which replaced Decree 61/2018 and Circular 01/2018 in 2025; docs/LEGAL-BASIS.md says what
+ * of the layout was checked against the 2025 text): the receiving unit's identity code, the receipt date in
+ * Vietnam's time, and a 4-digit sequence per unit per day, e.g. {@code 000.17.22.H56-210531-0001}.
  *
  * <p>The identity code follows QCVN 102:2016/BTTTT: four groups from the level-4 unit down to level 1,
  * {@code V1V2V3} (3 digits), {@code Z1Z2} and {@code Y1Y2} (2 digits each; zeros where the level does not

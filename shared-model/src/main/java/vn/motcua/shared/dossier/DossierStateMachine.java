@@ -22,7 +22,7 @@ public final class DossierStateMachine {
     private static final Set<Role> APPLICANT_SIDE = Set.of(CITIZEN, COUNTER_OFFICER);
 
     public static final List<Transition> TRANSITIONS = List.of(
-            // Check of an online submission (Decree 61/2018 Art. 18-19: receive, guide once, or refuse).
+            // Check of an online submission (Decree 118/2025/NĐ-CP: receive, guide once and in full, or refuse).
             new Transition(SUBMITTED, RECEIVE, RECEIVED, Set.of(COUNTER_OFFICER)),
             new Transition(SUBMITTED, REQUEST_SUPPLEMENT, SUBMISSION_SUPPLEMENT_REQUESTED, Set.of(COUNTER_OFFICER)),
             new Transition(SUBMITTED, REFUSE, REFUSED, Set.of(COUNTER_OFFICER)),

@@ -1,6 +1,7 @@
 package vn.motcua.shared.events.intake;
 
 import vn.motcua.shared.events.OptionalField;
+import vn.motcua.shared.events.ProcedureRules;
 import vn.motcua.shared.events.ReceptionChannel;
 import vn.motcua.shared.events.ReturnChannel;
 import vn.motcua.shared.events.RoutingPlanSnapshot;
@@ -23,6 +24,8 @@ import java.time.OffsetDateTime;
  *                         dossiers; absent for applicants without one. The ID itself never goes on a topic.
  * @param lookupPin        the 6-digit PIN for the public status lookup, in plain text for notification;
  *                         absent when the dossier was submitted online (the PIN went out on {@code submitted})
+ * @param rules            the procedure version's flags and document list routing enforces; absent from
+ *                         producers before issue 20 (then everything is allowed)
  */
 public record DossierReceived(
         String dossierCode,
@@ -40,18 +43,32 @@ public record DossierReceived(
         @OptionalField String lookupPin,
         RoutingPlanSnapshot routingPlan,
         @OptionalField ReturnChannel returnChannel,
-        @OptionalField String returnAddress) implements IntakeEvent {
+        @OptionalField String returnAddress,
+        @OptionalField ProcedureRules rules) implements IntakeEvent {
 
     public static final String TYPE = "vn.motcua.dossier.received.v1";
     public static final String TOPIC = Topics.INTAKE;
 
-    /** A dossier received without a stated return channel: the result is handed back at the counter. */
+    /**
+     * The event as producers before issues 19 and 20 wrote it: no stated return channel (the result is handed back
+     * at the counter) and no procedure rules.
+     */
     public DossierReceived(String dossierCode, String procedureCode, int procedureVersion, String procedureName,
                            ReceptionChannel channel, String unitCode, String receivedBy, OffsetDateTime receivedAt,
                            OffsetDateTime appointmentAt, StatutoryTime statutoryTime, Applicant applicant,
                            String citizenIdHmac, String lookupPin, RoutingPlanSnapshot routingPlan) {
         this(dossierCode, procedureCode, procedureVersion, procedureName, channel, unitCode, receivedBy, receivedAt,
-                appointmentAt, statutoryTime, applicant, citizenIdHmac, lookupPin, routingPlan, null, null);
+                appointmentAt, statutoryTime, applicant, citizenIdHmac, lookupPin, routingPlan, null, null, null);
+    }
+
+    /** The event with the procedure's rules and no stated return channel (the counter). */
+    public DossierReceived(String dossierCode, String procedureCode, int procedureVersion, String procedureName,
+                           ReceptionChannel channel, String unitCode, String receivedBy, OffsetDateTime receivedAt,
+                           OffsetDateTime appointmentAt, StatutoryTime statutoryTime, Applicant applicant,
+                           String citizenIdHmac, String lookupPin, RoutingPlanSnapshot routingPlan,
+                           ProcedureRules rules) {
+        this(dossierCode, procedureCode, procedureVersion, procedureName, channel, unitCode, receivedBy, receivedAt,
+                appointmentAt, statutoryTime, applicant, citizenIdHmac, lookupPin, routingPlan, null, null, rules);
     }
 
     /** Keeps the PIN and contact details out of logs. */

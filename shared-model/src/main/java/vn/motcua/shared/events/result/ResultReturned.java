@@ -12,8 +12,10 @@ import java.time.OffsetDateTime;
  * @param receivedBy     who took the result at the counter
  * @param trackingNumber the postal item's number when sent by post
  * @param returnedBy     the counter officer who returned it, if any
- * @param onTime         returned no later than the (possibly extended) appointment
- * @param apologyRef     the apology letter's reference when the result came late
+ * @param onTime         returned no later than the statutory due time moved only by lawful pauses (not by the
+ *                       extension: a result after it is late, with or without an apology; before issue 20 this
+ *                       compared with the extended appointment)
+ * @param apologyRef     the Form 04 apology's reference when the dossier had the one extension
  */
 public record ResultReturned(
         String dossierCode,

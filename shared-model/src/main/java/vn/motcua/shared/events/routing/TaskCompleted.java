@@ -13,7 +13,9 @@ import java.util.UUID;
  * An agency finished its step.
  *
  * @param resultData what the step produced for later steps or the result, e.g. a registration number
- * @param onTime     completed no later than the step's due time
+ * @param onTime     completed no later than the step's due time (its share of the statutory time, moved only
+ *                   by lawful pauses; the dossier's extension does not move it): the control sheet's verdict,
+ *                   counted against this agency
  */
 public record TaskCompleted(
         String dossierCode,

@@ -1,0 +1,22 @@
+package vn.motcua.shared.events;
+
+import vn.motcua.shared.events.catalog.RequiredDocument;
+
+import java.util.List;
+
+/**
+ * What the catalogue says processing may and may not do with a dossier of this procedure version (the case
+ * type's flags): the agency's pause for a supplement, the one extension with apology, and what a supplement
+ * may ask for. Carried on {@code dossier.received} so routing enforces the version the dossier was received
+ * under; a dossier received without them (an older producer) is processed as if everything were allowed.
+ *
+ * @param suspensionAllowed whether an agency may pause the clock to ask the applicant for a supplement
+ * @param extensionAllowed  whether the one new appointment with apology (Form 04) may be given
+ * @param documents         the procedure's dossier components (thành phần hồ sơ): a supplement asks only for these
+ */
+public record ProcedureRules(boolean suspensionAllowed, boolean extensionAllowed,
+                             @OptionalField List<RequiredDocument> documents) {
+    public ProcedureRules {
+        documents = Payloads.list(documents);
+    }
+}

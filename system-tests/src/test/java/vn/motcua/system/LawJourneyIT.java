@@ -1,0 +1,130 @@
+package vn.motcua.system;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.motcua.system.Journeys.JUSTICE;
+
+/**
+ * Issue 20, the law exactly, on the real stack with routing's clock hook: an extended dossier decided after its
+ * statutory date is late (with an apology) in the progress report; an extension asked on the due day is refused;
+ * a supplement asked twice for one step is refused. The procedure is the test's own (a new code each run), with
+ * the two documents every test procedure lists. Routing's clock is put back after each test.
+ */
+class LawJourneyIT {
+    static final String RUN = Journeys.run();
+    static final String PROCEDURE = "TN-LUAT-" + RUN;
+
+    @BeforeAll
+    static void hookAndProcedure() {
+        Journeys.requireClockHook();
+        Journeys.createProcedure(PROCEDURE, "Thử nghiệm: đúng luật", 2, null,
+                Journeys.single(Journeys.step("giai-quyet", JUSTICE, "Giải quyết", 2)));
+    }
+
+    @AfterEach
+    void realTime() {
+        Journeys.realTime();
+    }
+
+    static String receive() {
+        Response receipt = Journeys.receive("counter1", PROCEDURE, "COUNTER", Journeys.mailbox("luat"));
+        return receipt.path("code");
+    }
+
+    static Response extend(String code, OffsetDateTime newDue) {
+        return Stack.as("tuphap1").contentType(ContentType.JSON).body("""
+                        {"newDueAt":"%s","reason":"Phải xác minh thêm tại nơi cư trú cũ","apologyRef":"04/%s"}"""
+                        .formatted(newDue, RUN))
+                .post(Stack.ROUTING + "/api/dossiers/" + code + "/extension");
+    }
+
+    @Test
+    void anExtendedDossierDecidedAfterItsStatutoryDateIsLateWithApology() {
+        LocalDate from = Journeys.today().minusDays(1);
+        String code = receive();
+        Journeys.taskOf("tuphap1", code);
+        OffsetDateTime due = OffsetDateTime.parse(Journeys.routing(code).getString("lawfulDueAt"));
+        // Asked now, days ahead: in time. The citizen's appointment moves a week; the statutory date stays.
+        extend(code, due.plusDays(7)).then().statusCode(200)
+                .body("lawfulDueAt", equalTo(Journeys.routing(code).getString("lawfulDueAt")));
+        // Decided an hour after the statutory date, long before the new appointment.
+        Journeys.routingTimeIs(due.plusHours(1));
+        Journeys.approve("tuphap1", code);
+        Journeys.realTime();
+        JsonPath decided = Journeys.routing(code);
+        assertEquals("PROCESSED", decided.getString("status"));
+        assertTrue(OffsetDateTime.parse(decided.getString("dueAt")).isAfter(OffsetDateTime.parse(decided.getString("decidedAt"))),
+                "decided before the new appointment: " + decided.prettify());
+
+        LocalDate to = due.atZoneSameInstant(Journeys.VIETNAM).toLocalDate();
+        String row = "procedures.find { it.procedure == '" + PROCEDURE + "' }.counts.resolved";
+        await().atMost(Journeys.HOP).pollInterval(Journeys.POLL).untilAsserted(() -> {
+            JsonPath report = Stack.as("supervisor1").queryParam("from", from.toString()).queryParam("to", to.toString())
+                    .get(Stack.RESULT + "/api/reports/progress").then().statusCode(200).extract().jsonPath();
+            assertEquals(1, report.getInt(row + ".late"), report.getMap(row).toString());
+            assertEquals(1, report.getInt(row + ".lateWithApology"), report.getMap(row).toString());
+            assertEquals(0, report.getInt(row + ".onTime") + report.getInt(row + ".early"), report.getMap(row).toString());
+            // The step ran over at the justice office: it is counted against that agency.
+            assertTrue(report.getInt("steps.find { it.agency == '" + JUSTICE + "' }.late") >= 1,
+                    report.getList("steps").toString());
+        });
+    }
+
+    @Test
+    void anExtensionAskedOnTheDueDayIsRefused() {
+        String code = receive();
+        Journeys.taskOf("tuphap1", code);
+        OffsetDateTime due = OffsetDateTime.parse(Journeys.routing(code).getString("lawfulDueAt"));
+        // 08:00 on the due day (due at 17:00): not one working day before any more.
+        Journeys.routingTimeIs(due.minusHours(9));
+        extend(code, due.plusDays(7)).then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:motcua:problem:extension-too-late"))
+                .body("detail", containsString("một ngày làm việc trước hạn"));
+        assertNull(Journeys.routing(code).get("extension"));
+        assertTrue(OffsetDateTime.parse(Journeys.routing(code).getString("dueAt")).isEqual(due));
+    }
+
+    @Test
+    void aSupplementAskedTwiceForOneStepIsRefused() {
+        String code = receive();
+        String task = Journeys.taskOf("tuphap1", code);
+        // Only the procedure's documents may be asked for.
+        Journeys.act("tuphap1", task, "supplement-request", """
+                        {"items":[{"name":"Sổ hộ khẩu","form":"ORIGINAL","copies":1}]}""")
+                .then().statusCode(400).body("type", equalTo("urn:motcua:problem:unknown-document"));
+        String ask = """
+                {"items":[{"name":"Giấy tờ chứng minh","form":"ORIGINAL","copies":1,"note":"Bản sao mờ"}],
+                 "note":"Bản sao không đọc được"}""";
+        Journeys.act("tuphap1", task, "supplement-request", ask).then().statusCode(200);
+        // The applicant is asked once, with the date to supply by, and brings it to the counter.
+        JsonPath asked = Journeys.intakeShows("counter1", code, "SUPPLEMENT_REQUESTED");
+        assertTrue(asked.getString("supplements[0].supplyBy") != null, asked.prettify());
+        Journeys.pdf(Stack.as("counter1"), Stack.INTAKE + "/api/dossiers/" + code + "/supplement-request");
+        Stack.as("counter1").contentType(ContentType.JSON).body("""
+                        {"items":[{"name":"Giấy tờ chứng minh","form":"ORIGINAL","copies":1}]}""")
+                .post(Stack.INTAKE + "/api/dossiers/" + code + "/supplements").then().statusCode(200);
+        await().atMost(Journeys.HOP).pollInterval(Journeys.POLL).untilAsserted(() -> Stack.as("supervisor1")
+                .get(Stack.ROUTING + "/api/dossiers/" + code).then().statusCode(200).body("pausedAt", nullValue())
+                .body("status", equalTo("IN_PROGRESS")));
+
+        Journeys.act("tuphap1", task, "supplement-request", ask).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:motcua:problem:supplement-already-requested"));
+        assertEquals("IN_PROGRESS", Journeys.routing(code).getString("status"));
+    }
+}
