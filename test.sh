@@ -4,7 +4,8 @@
 #      PostgreSQL, OIDC test server), which also packages the four services;
 #   2. starts the real stack from that build (deploy/local/up.sh --no-build: PostgreSQL, Kafka,
 #      Keycloak and the services just packaged);
-#   3. runs the system tests (module system-tests) against it with real Keycloak tokens;
+#   3. lints the published contracts (deploy/local/lint-contracts.sh), then runs the system tests (module
+#      system-tests) against the stack with real Keycloak tokens;
 #   4. stops what it started (deploy/local/down.sh), also when something failed.
 # Extra arguments go to step 1 (e.g. ./test.sh -pl intake-service -am).
 set -euo pipefail
@@ -25,5 +26,8 @@ trap 'deploy/local/down.sh' EXIT
 # exported, so that a service the fault tests restart (deploy/local/ctl.sh) comes back with it too.
 export MOTCUA_TEST_HOOKS=1
 deploy/local/up.sh --no-build
+# The published contracts pass the ecosystem's own linters: Redocly on each live OpenAPI document, the AsyncAPI CLI
+# on docs/asyncapi.yaml (zero errors; README, "Contracts").
+deploy/local/lint-contracts.sh
 # -Dtest=none: the modules system-tests depends on were just tested in step 1.
 ./mvnw -B -ntp -pl system-tests -am -Psystem-tests -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false verify

@@ -88,7 +88,11 @@ public class ReportResource {
         return Response.ok(body, xlsx ? XLSX : CSV + "; charset=UTF-8").header("Content-Disposition", disposition).build();
     }
 
-    /** from and to as YYYY-MM-DD, from not after to, at most ten years apart. */
+    /** Reports cover the years a one-stop shop can have records of (the fuzzer's +999999999 overflowed a check). */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
+
+    /** from and to as YYYY-MM-DD within FIRST_YEAR–LAST_YEAR, from not after to, at most ten years apart. */
     private static LocalDate[] period(String from, String to) {
         List<Problem.FieldError> errors = new ArrayList<>();
         LocalDate start = date("from", from, errors);
@@ -111,7 +115,12 @@ public class ReportResource {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            LocalDate date = LocalDate.parse(value.strip());
+            if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+                errors.add(new Problem.FieldError(field, "ngoài phạm vi báo cáo (năm " + FIRST_YEAR + "–" + LAST_YEAR + ")"));
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             errors.add(new Problem.FieldError(field, "không phải ngày dạng YYYY-MM-DD"));
             return null;

@@ -239,6 +239,16 @@ class ProgressReportTest {
         given().auth().oauth2(TestTokens.supervisor("supervisor1"))
                 .when().get("/api/reports/progress?to=2025-03-14")
                 .then().statusCode(400).body("type", equalTo("urn:motcua:problem:validation-failed"));
+        // found by the fuzzer: the largest date Java knows overflowed the ten-year check (a 500)
+        for (String query : List.of("from=%2B999999999-12-31&to=2026-03-02", "from=2026-03-02&to=%2B999999999-12-31",
+                "from=-999999999-01-01&to=2026-03-02", "from=0001-01-01&to=0001-12-31")) {
+            given().auth().oauth2(TestTokens.supervisor("supervisor1")).urlEncodingEnabled(false)
+                    .when().get("/api/reports/progress?" + query)
+                    .then().statusCode(400).body("type", equalTo("urn:motcua:problem:validation-failed"));
+            given().auth().oauth2(TestTokens.supervisor("supervisor1")).urlEncodingEnabled(false)
+                    .when().get("/api/reports/log-book?" + query)
+                    .then().statusCode(400).body("type", equalTo("urn:motcua:problem:validation-failed"));
+        }
     }
 
     private static JsonPath report(String query) {
