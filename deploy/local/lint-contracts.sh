@@ -16,6 +16,9 @@ if ! command -v npm >/dev/null 2>&1; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null
 fi
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+[ "$node_major" -ge 20 ] || fail lint "Node.js $node_major is too old for the linters (Redocly's CLI needs 20.19 or later):
+    install Node.js 20 or newer (e.g. NodeSource's nodejs package) and run again"
 tools="$STACK/npm"
 if [ ! -x "$tools/node_modules/.bin/redocly" ] || [ ! -x "$tools/node_modules/.bin/asyncapi" ] \
         || [ "$(cat "$tools/.versions" 2>/dev/null)" != "$REDOCLY_VERSION $ASYNCAPI_VERSION" ]; then
