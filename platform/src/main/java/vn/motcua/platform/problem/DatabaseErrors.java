@@ -19,11 +19,26 @@ public final class DatabaseErrors {
                 if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P03"))) {
                     return true;
                 }
-                if (sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
+                if (poolExhausted(sql)) {
                     return true;
                 }
             }
             if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * No connection of the pool came free in time ({@code quarkus.datasource.jdbc.acquisition-timeout}): the service is
+     * overloaded, the database may be fine. Agroal says "Sorry, acquisition timeout!" — matched case-insensitively (a
+     * case-sensitive match missed it, and the benchmark's overload phase got 500s instead of 503s).
+     */
+    public static boolean poolExhausted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getMessage() != null
+                    && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
                 return true;
             }
         }

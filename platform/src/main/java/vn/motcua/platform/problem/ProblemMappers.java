@@ -160,6 +160,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseErrors.poolExhausted(e)) {
+            // Overload, not an outage: every database connection is busy. Nothing was written.
+            LOG.debugf("connection pool exhausted on %s", path(uri));
+            return respond(Problem.of("overloaded", "Dịch vụ tạm thời quá tải", 503, AdmissionControl.OVERLOADED)
+                    .withInstance(path(uri))).header("Retry-After", "1").build();
+        }
         if (DatabaseErrors.unreachable(e)) {
             LOG.warnf("database unreachable on %s: %s", path(uri), e.toString());
             ProblemException unavailable = ProblemException.unavailable(
