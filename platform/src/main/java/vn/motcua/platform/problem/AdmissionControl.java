@@ -82,9 +82,16 @@ public class AdmissionControl {
             return null;
         }
         expired.increment();
+        return overloaded(context.normalizedPath());
+    }
+
+    /**
+     * The one answer to overload, whichever layer notices it (this filter, or an exhausted connection pool in
+     * {@link ProblemMappers}): 503 {@code overloaded} with the configured {@code Retry-After}.
+     */
+    Response overloaded(String instance) {
         return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", retryAfterSeconds())
-                .entity(Problem.of("overloaded", "Dịch vụ tạm thời quá tải", 503, OVERLOADED)
-                        .withInstance(context.normalizedPath()))
+                .entity(Problem.of("overloaded", "Dịch vụ tạm thời quá tải", 503, OVERLOADED).withInstance(instance))
                 .build();
     }
 

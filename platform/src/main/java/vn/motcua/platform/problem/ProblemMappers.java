@@ -9,6 +9,7 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -33,6 +34,9 @@ import java.util.stream.Collectors;
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    AdmissionControl admission;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -163,8 +167,7 @@ public class ProblemMappers {
         if (DatabaseErrors.poolExhausted(e)) {
             // Overload, not an outage: every database connection is busy. Nothing was written.
             LOG.debugf("connection pool exhausted on %s", path(uri));
-            return respond(Problem.of("overloaded", "Dịch vụ tạm thời quá tải", 503, AdmissionControl.OVERLOADED)
-                    .withInstance(path(uri))).header("Retry-After", "1").build();
+            return admission.overloaded(path(uri));
         }
         if (DatabaseErrors.unreachable(e)) {
             LOG.warnf("database unreachable on %s: %s", path(uri), e.toString());
