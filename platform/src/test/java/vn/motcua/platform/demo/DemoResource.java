@@ -83,6 +83,16 @@ public class DemoResource {
         return "ok";
     }
 
+    /** Who the caller is, as the services read it: name, roles and a claim of the token. */
+    @GET
+    @Path("/whoami")
+    @io.quarkus.security.Authenticated
+    public String whoami(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
+        var jwt = (org.eclipse.microprofile.jwt.JsonWebToken) security.getUserPrincipal();
+        return security.getUserPrincipal().getName() + " " + new java.util.TreeSet<>(jwt.getGroups()) + " "
+                + jwt.getClaim("unit") + " admin=" + security.isUserInRole("admin");
+    }
+
     @GET
     @Path("/broken")
     public String broken() {
