@@ -48,6 +48,15 @@ public interface ServiceConfig {
         /** How long one send may wait for Kafka's acknowledgement before the pass is retried. */
         @WithDefault("30s")
         Duration deliveryTimeout();
+
+        /**
+         * Kafka codec of the relay's batches ({@code none}, {@code lz4}, {@code zstd}, ...). None by default: an event is
+         * 1–2 KB of JSON and a pass's batch small, so compression saves little bandwidth, while the pure-Java LZ4 codec
+         * was 6 % of intake's CPU samples under load and the broker and every consumer pay to decompress it again
+         * (docs/BENCHMARKS.md). Worth turning on across a slow link between data centres.
+         */
+        @WithDefault("none")
+        String compression();
     }
 
     interface Idempotency {

@@ -54,7 +54,8 @@ public class OutboxRelayRunner {
 
     void start(@Observes StartupEvent startup) {
         ServiceConfig.Outbox outbox = config.outbox();
-        producer = new KafkaProducer<>(producerConfig(bootstrapServers, config.service(), outbox.deliveryTimeout()));
+        producer = new KafkaProducer<>(producerConfig(bootstrapServers, config.service(), outbox.deliveryTimeout(),
+                outbox.compression()));
         relay = new OutboxRelay(dataSource, producer, ("outbox:" + config.service()).hashCode(),
                 outbox.lanes(), outbox.batchSize(), outbox.deliveryTimeout());
         published = Counter.builder("motcua.outbox.published").description("events published from the outbox")
@@ -146,8 +147,12 @@ public class OutboxRelayRunner {
         return next.compareTo(config.outbox().maxBackoff()) > 0 ? config.outbox().maxBackoff() : next;
     }
 
-    /** acks=all with the idempotent producer: no loss on a broker failover, no duplicate from a producer retry. */
-    public static Map<String, Object> producerConfig(String bootstrapServers, String service, Duration deliveryTimeout) {
+    /**
+     * acks=all with the idempotent producer: no loss on a broker failover, no duplicate from a producer retry.
+     * {@code compression} is the Kafka codec of the batches ({@link ServiceConfig.Outbox#compression()}).
+     */
+    public static Map<String, Object> producerConfig(String bootstrapServers, String service, Duration deliveryTimeout,
+                                                     String compression) {
         Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, service + "-outbox-relay");
@@ -155,7 +160,7 @@ public class OutboxRelayRunner {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
         int timeout = (int) deliveryTimeout.toMillis();
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeout, 10_000));
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(timeout, Math.min(timeout, 10_000) + 2));

@@ -136,7 +136,7 @@ class OutboxRelayFaultTest {
 
     private OutboxRelay newRelay() {
         Producer<String, String> producer = new KafkaProducer<>(
-                OutboxRelayRunner.producerConfig(bootstrap, "platformtest", Duration.ofSeconds(10)));
+                OutboxRelayRunner.producerConfig(bootstrap, "platformtest", Duration.ofSeconds(10), "lz4"));
         producers.add(producer);
         return new OutboxRelay(dataSource, producer, "outbox:platformtest".hashCode(), LANES, 37, Duration.ofSeconds(10));
     }
