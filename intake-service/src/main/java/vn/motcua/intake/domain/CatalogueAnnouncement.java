@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import vn.motcua.intake.messaging.CatalogEvents;
-import vn.motcua.platform.outbox.Outbox;
 
 /**
  * Announces the whole catalogue (agencies, one-stop units, procedure versions) on
@@ -21,11 +20,11 @@ public class CatalogueAnnouncement {
     private static final Logger LOG = Logger.getLogger(CatalogueAnnouncement.class);
 
     private final EntityManager em;
-    private final Outbox outbox;
+    private final Catalogue catalogue;
 
-    public CatalogueAnnouncement(EntityManager em, Outbox outbox) {
+    public CatalogueAnnouncement(EntityManager em, Catalogue catalogue) {
         this.em = em;
-        this.outbox = outbox;
+        this.catalogue = catalogue;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -55,15 +54,15 @@ public class CatalogueAnnouncement {
     public int announceAll() {
         int items = 0;
         for (Agency agency : Agency.<Agency>list("order by code")) {
-            outbox.publish(CatalogEvents.TOPIC, CatalogEvents.agency(agency));
+            catalogue.publish(CatalogEvents.agency(agency));
             items++;
         }
         for (OneStopUnit unit : OneStopUnit.<OneStopUnit>list("order by code")) {
-            outbox.publish(CatalogEvents.TOPIC, CatalogEvents.unit(unit));
+            catalogue.publish(CatalogEvents.unit(unit));
             items++;
         }
         for (ProcedureVersion version : ProcedureVersion.<ProcedureVersion>list("order by code, version")) {
-            outbox.publish(CatalogEvents.TOPIC, CatalogEvents.published(version));
+            catalogue.publish(CatalogEvents.published(version));
             items++;
         }
         return items;

@@ -3,7 +3,6 @@ package vn.motcua.intake.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.motcua.intake.messaging.CatalogEvents;
-import vn.motcua.platform.outbox.Outbox;
 import vn.motcua.platform.problem.Problem;
 import vn.motcua.platform.problem.Problem.FieldError;
 import vn.motcua.platform.problem.ProblemException;
@@ -26,12 +25,12 @@ import java.util.Set;
 public class CatalogueTransfer {
     private final Offices offices;
     private final Procedures procedures;
-    private final Outbox outbox;
+    private final Catalogue catalogue;
 
-    public CatalogueTransfer(Offices offices, Procedures procedures, Outbox outbox) {
+    public CatalogueTransfer(Offices offices, Procedures procedures, Catalogue catalogue) {
         this.offices = offices;
         this.procedures = procedures;
-        this.outbox = outbox;
+        this.catalogue = catalogue;
     }
 
     @Transactional
@@ -209,7 +208,7 @@ public class CatalogueTransfer {
                             + today + ") trở đi cho phiên bản chưa thôi áp dụng");
                 }
                 here.effectiveTo = record.effectiveTo();
-                outbox.publish(CatalogEvents.TOPIC, CatalogEvents.retired(here, procedures.now()));
+                catalogue.publish(CatalogEvents.retired(here, procedures.now()));
                 tally.updated++;
             } else {
                 if (!existing.isEmpty() && record.effectiveFrom().isBefore(today)) {
@@ -224,7 +223,7 @@ public class CatalogueTransfer {
                 if (record.publishedAt() != null) {
                     created.publishedAt = record.publishedAt();
                 }
-                outbox.publish(CatalogEvents.TOPIC, CatalogEvents.published(created));
+                catalogue.publish(CatalogEvents.published(created));
                 tally.created++;
             }
         }

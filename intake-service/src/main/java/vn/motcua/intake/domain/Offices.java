@@ -6,7 +6,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import vn.motcua.intake.messaging.CatalogEvents;
 import vn.motcua.platform.api.Page;
-import vn.motcua.platform.outbox.Outbox;
 import vn.motcua.platform.problem.Problem;
 import vn.motcua.platform.problem.Problem.FieldError;
 import vn.motcua.platform.problem.ProblemException;
@@ -54,11 +53,11 @@ public class Offices {
     public record Upserted(Outcome outcome, OfficeRecord office) {
     }
 
-    private final Outbox outbox;
+    private final Catalogue catalogue;
     private final Calendars calendars;
 
-    public Offices(Outbox outbox, Calendars calendars) {
-        this.outbox = outbox;
+    public Offices(Catalogue catalogue, Calendars calendars) {
+        this.catalogue = catalogue;
         this.calendars = calendars;
     }
 
@@ -127,7 +126,7 @@ public class Offices {
             office.persist();
             Persistence.flushOrConflict(kind.slug + "-exists", "Đã có " + kind.noun + " mã " + r.code() + ".");
         }
-        outbox.publish(CatalogEvents.TOPIC, kind == Kind.AGENCY ? CatalogEvents.agency((Agency) office)
+        catalogue.publish(kind == Kind.AGENCY ? CatalogEvents.agency((Agency) office)
                 : CatalogEvents.unit((OneStopUnit) office));
         return new Upserted(outcome, office.record());
     }

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import vn.motcua.intake.messaging.CatalogEvents;
-import vn.motcua.platform.outbox.Outbox;
 import vn.motcua.platform.problem.Problem;
 import vn.motcua.platform.problem.Problem.FieldError;
 import vn.motcua.platform.problem.ProblemException;
@@ -26,11 +25,11 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class Procedures {
-    private final Outbox outbox;
+    private final Catalogue catalogue;
     private final Calendars calendars;
 
-    public Procedures(Outbox outbox, Calendars calendars) {
-        this.outbox = outbox;
+    public Procedures(Catalogue catalogue, Calendars calendars) {
+        this.catalogue = catalogue;
         this.calendars = calendars;
     }
 
@@ -59,7 +58,7 @@ public class Procedures {
         content = fitted(content, "", true, false);
         ProcedureVersion created = insert(code, 1, body.effectiveFrom(), content, administrator);
         Persistence.flushOrConflict("procedure-exists", "Đã có thủ tục mã " + code + ".");
-        outbox.publish(CatalogEvents.TOPIC, CatalogEvents.published(created));
+        catalogue.publish(CatalogEvents.published(created));
         return created;
     }
 
@@ -90,7 +89,7 @@ public class Procedures {
         ProcedureVersion created = insert(code, latest.version + 1, body.effectiveFrom(), content, administrator);
         Persistence.flushOrConflict("procedure-version-conflict", "Phiên bản " + created.version + " của thủ tục "
                 + code + " vừa được người khác tạo; hãy tải lại và sửa từ phiên bản mới nhất.");
-        outbox.publish(CatalogEvents.TOPIC, CatalogEvents.published(created));
+        catalogue.publish(CatalogEvents.published(created));
         return created;
     }
 
@@ -113,7 +112,7 @@ public class Procedures {
                     + latest.effectiveFrom + ")");
         }
         latest.effectiveTo = effectiveTo;
-        outbox.publish(CatalogEvents.TOPIC, CatalogEvents.retired(latest, now()));
+        catalogue.publish(CatalogEvents.retired(latest, now()));
         return latest;
     }
 
@@ -145,7 +144,7 @@ public class Procedures {
     void supersede(ProcedureVersion previous, LocalDate nextFrom) {
         if (previous.effectiveTo == null || previous.effectiveTo.isAfter(nextFrom)) {
             previous.effectiveTo = nextFrom;
-            outbox.publish(CatalogEvents.TOPIC, CatalogEvents.retired(previous, now()));
+            catalogue.publish(CatalogEvents.retired(previous, now()));
         }
     }
 

@@ -48,14 +48,16 @@ public class Reception {
     private final Outbox outbox;
     private final IdempotencyKeys idempotency;
     private final IntakeConfig config;
+    private final Catalogue catalogue;
 
     public Reception(DossierSequences sequences, Calendars calendars, Outbox outbox, IdempotencyKeys idempotency,
-                     IntakeConfig config) {
+                     IntakeConfig config, Catalogue catalogue) {
         this.sequences = sequences;
         this.calendars = calendars;
         this.outbox = outbox;
         this.idempotency = idempotency;
         this.config = config;
+        this.catalogue = catalogue;
     }
 
     /** Receives once per idempotency key: a repeated request answers the first receipt again. */
@@ -159,7 +161,7 @@ public class Reception {
     private Dossier register(String unitCode, ProcedureVersion procedure, ReceptionChannel channel,
                              ReceptionRequest.Applicant applicant, List<ReceptionRequest.Document> documents,
                              DossierState state, Instant now, String pin) {
-        OneStopUnit unit = OneStopUnit.findById(unitCode);
+        OneStopUnit unit = catalogue.unit(unitCode);
         if (unit == null || !unit.active) {
             throw ProblemException.unprocessable("unknown-unit", "Đơn vị một cửa " + unitCode
                     + (unit == null ? " không có trong danh mục." : " đã ngừng tiếp nhận hồ sơ."));
@@ -193,8 +195,8 @@ public class Reception {
         return calendars.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static ProcedureVersion procedureInForce(String procedureCode, Instant now) {
-        return ProcedureVersion.inForce(procedureCode, now.atOffset(EventJson.VIETNAM).toLocalDate())
+    private ProcedureVersion procedureInForce(String procedureCode, Instant now) {
+        return catalogue.procedureInForce(procedureCode, now.atOffset(EventJson.VIETNAM).toLocalDate())
                 .orElseThrow(() -> ProblemException.validation(List.of(new Problem.FieldError("procedureCode",
                         "không có thủ tục " + procedureCode + " đang có hiệu lực"))));
     }
