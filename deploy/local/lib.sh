@@ -186,8 +186,12 @@ start_postgres() {
             || fail postgres "could not create database motcua" "$LOGS/postgres.log"
     fi
     touch "$LOGS/postgres.log"; [ "$(id -u)" = 0 ] && chown "$PG_OWNER" "$LOGS/postgres.log"
+    # pg_stat_statements when the server has it (Debian's postgresql package does): the benchmarks count SQL
+    # statements per dossier with it (docs/BENCHMARKS.md); it costs nothing measurable otherwise.
+    local preload=""
+    [ -f "$bin/../lib/pg_stat_statements.so" ] && preload="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
     pg_as "$bin/pg_ctl" -D "$pgdata" -l "$LOGS/postgres.log" -w -t 60 \
-        -o "-p $PG_PORT -k /tmp -c listen_addresses=localhost -c max_connections=200 -c shared_buffers=256MB" \
+        -o "-p $PG_PORT -k /tmp -c listen_addresses=localhost -c max_connections=200 -c shared_buffers=256MB $preload" \
         start >/dev/null || fail postgres "pg_ctl start failed" "$LOGS/postgres.log"
     head -1 "$pgdata/postmaster.pid" > "$RUN/postgres.pid"
     printf 'PG_BIN=%q\nPG_DATA=%q\nPG_OWNER=%q\n' "$bin" "$pgdata" "$PG_OWNER" > "$RUN/postgres.env"

@@ -83,7 +83,12 @@ public final class PipelineBenchmark {
                     .print();
             System.out.println("measured:");
         }
-        run(http, tokens, rate, Integer.getInteger("bench.seconds", 30), pollMs).print();
+        CpuMeter cpu = CpuMeter.start();
+        SqlStatements sql = SqlStatements.start();
+        Figures measured = run(http, tokens, rate, Integer.getInteger("bench.seconds", 30), pollMs);
+        measured.print();
+        System.out.println("  CPU ms per dossier at the first agency: " + CpuMeter.format(cpu.perUnit(measured.routed())));
+        System.out.println("  " + sql.report(measured.routed(), Integer.getInteger("bench.top-statements", 15)));
     }
 
     static Figures run(HttpClient http, List<String> tokens, int rate, int seconds, int pollMs) throws Exception {
@@ -170,7 +175,7 @@ public final class PipelineBenchmark {
         @Override
         public void run() {
             try (Connection c = DriverManager.getConnection(Stack.JDBC, "motcua", "motcua");
-                 PreparedStatement q = c.prepareStatement("select code, pin_hmac is not null, current_agency is not null"
+                 PreparedStatement q = c.prepareStatement("/* bench */ select code, pin_hmac is not null, current_agency is not null"
                          + " from result.dossier_status where code = any(?)")) {
                 while (System.nanoTime() < giveUp) {
                     boolean allAnswered = answered.getCount() == 0;
