@@ -45,6 +45,13 @@ public interface NotificationConfig {
     @WithDefault("90d")
     Duration deliveryRetention();
 
+    /**
+     * How long the active webhook subscriptions are read from memory (issue 18, item 6): a change made through this
+     * instance applies at once, one made elsewhere (another instance, SQL) within this time.
+     */
+    @WithDefault("2s")
+    Duration subscriptionsMaxAge();
+
     /** How often the contacts past retention and the events past patience are cleared. */
     @WithDefault("1h")
     String housekeepingEvery();

@@ -19,6 +19,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -107,17 +109,47 @@ public class Deliveries {
     /** The channel accepted the message: DELIVERED, its body (which may hold the PIN) is dropped. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void delivered(Claimed claimed) {
-        OffsetDateTime now = OffsetDateTime.now();
-        int attempt = claimed.attempts() + 1;
-        if (update("update delivery set status = 'DELIVERED', attempts = ?, delivered_at = ?, updated_at = ?,"
-                        + " next_attempt_at = null, subject = null, body = null, last_error = null"
-                        + " where id = ? and status = 'PENDING' and attempts = ?",
-                attempt, now, now, claimed.id(), claimed.attempts()) == 0) {
-            return; // the lease ran out and another attempt already recorded its outcome
+        deliveredAll(List.of(claimed));
+    }
+
+    /**
+     * Several accepted messages recorded in one transaction and one statement (issue 18, item 6: a transaction per
+     * e-mail was a tenth of notification's CPU): each row only if it is still the attempt this worker holds.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void deliveredAll(List<Claimed> accepted) {
+        if (accepted.isEmpty()) {
+            return;
         }
-        outbox.publish(Topics.NOTIFICATION, EventTypes.envelope(SOURCE, new NotificationDelivered(claimed.dossierCode(),
-                claimed.id(), claimed.eventId(), claimed.eventType(), claimed.channel(), claimed.masked(), attempt, now)));
-        LOG.infof("delivered %s (attempt %d)", claimed, attempt);
+        OffsetDateTime now = OffsetDateTime.now();
+        Set<UUID> recorded = new HashSet<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "update delivery d set status = 'DELIVERED', attempts = d.attempts + 1, delivered_at = ?, updated_at = ?,"
+                        + " next_attempt_at = null, subject = null, body = null, last_error = null"
+                        + " from unnest(?::uuid[], ?::int[]) as held(id, attempts)"
+                        + " where d.id = held.id and d.status = 'PENDING' and d.attempts = held.attempts returning d.id")) {
+            s.setObject(1, now);
+            s.setObject(2, now);
+            s.setArray(3, c.createArrayOf("uuid", accepted.stream().map(Claimed::id).toArray()));
+            s.setArray(4, c.createArrayOf("integer", accepted.stream().map(Claimed::attempts).toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    recorded.add(rs.getObject(1, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record delivered messages", e);
+        }
+        for (Claimed claimed : accepted) {
+            if (!recorded.contains(claimed.id())) {
+                continue; // the lease ran out and another attempt already recorded its outcome
+            }
+            int attempt = claimed.attempts() + 1;
+            outbox.publish(Topics.NOTIFICATION, EventTypes.envelope(SOURCE, new NotificationDelivered(claimed.dossierCode(),
+                    claimed.id(), claimed.eventId(), claimed.eventType(), claimed.channel(), claimed.masked(), attempt, now)));
+            LOG.debugf("delivered %s (attempt %d)", claimed, attempt);
+        }
+        LOG.infof("delivered %d messages", recorded.size());
     }
 
     /** The attempt failed: try again after the backoff, or dead-letter after the last attempt. */

@@ -126,7 +126,7 @@ public class Planner {
             directory.end(code);
         }
         if (planned > 0) {
-            LOG.infof("planned %d deliveries for %s of %s", planned, event.type(), code);
+            LOG.debugf("planned %d deliveries for %s of %s", planned, event.type(), code);
         }
         if (bringsContact) {
             for (CloudEvent<JsonNode> waited : waiting.take(code)) {

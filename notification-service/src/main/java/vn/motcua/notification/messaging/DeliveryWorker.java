@@ -21,11 +21,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Sends due deliveries: claims a batch (each instance its own rows), sends its webhooks and SMS in parallel
  * ({@code motcua.notification.worker.parallelism} at once) and its e-mails one after the other beside them, outside
- * any transaction, records each outcome, and claims the next batch once the whole batch is done. Runs until nothing is due, then waits for the next tick.
+ * any transaction, records each outcome (accepted e-mails a group at a time), and claims the next batch once the whole
+ * batch is done. Runs until nothing is due, then waits for the next tick.
  */
 @ApplicationScoped
 public class DeliveryWorker {
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+
+    /** Accepted e-mails recorded together. */
+    static final int GROUP = 20;
 
     private final Deliveries deliveries;
     private final Channels channels;
@@ -81,13 +85,16 @@ public class DeliveryWorker {
                 if (delivery.channel() == NotificationChannel.EMAIL) {
                     mails.add(delivery);
                 } else {
-                    sending.add(senders.submit(() -> send(List.of(delivery))));
+                    sending.add(senders.submit(() -> {
+                        send(delivery);
+                        return 1;
+                    }));
                 }
             }
             // E-mails go one after the other on one sender: concurrent sends through the mailer's SMTP pool
             // stalled a connection for the relay's 30 s socket time-out in a test run (a delay, then a retry).
             if (!mails.isEmpty()) {
-                sending.add(senders.submit(() -> send(mails)));
+                sending.add(senders.submit(() -> sendInGroups(mails)));
             }
             for (Future<Integer> sent : sending) {
                 try {
@@ -106,11 +113,42 @@ public class DeliveryWorker {
         }
     }
 
-    private int send(List<Deliveries.Claimed> claimed) {
+    /**
+     * Sends one after the other and records the accepted ones {@value #GROUP} at a time in one transaction (a failure
+     * at once, as before). A crash between a send and its group's record sends those few again after their lease,
+     * as it would one.
+     */
+    private int sendInGroups(List<Deliveries.Claimed> claimed) {
+        List<Deliveries.Claimed> accepted = new ArrayList<>();
         for (Deliveries.Claimed delivery : claimed) {
-            send(delivery);
+            String error = null;
+            try {
+                channels.send(delivery);
+            } catch (Channels.DeliveryException e) {
+                error = e.getMessage();
+            }
+            if (error == null) {
+                accepted.add(delivery);
+            } else {
+                String failure = error;
+                recordWhileUnreachable(() -> deliveries.failed(delivery, failure), config.worker().lease().dividedBy(2),
+                        Thread::sleep);
+            }
+            if (accepted.size() == GROUP) {
+                recordDelivered(accepted);
+            }
         }
+        recordDelivered(accepted);
         return claimed.size();
+    }
+
+    private void recordDelivered(List<Deliveries.Claimed> accepted) {
+        if (accepted.isEmpty()) {
+            return;
+        }
+        List<Deliveries.Claimed> group = List.copyOf(accepted);
+        accepted.clear();
+        recordWhileUnreachable(() -> deliveries.deliveredAll(group), config.worker().lease().dividedBy(2), Thread::sleep);
     }
 
     private void send(Deliveries.Claimed delivery) {

@@ -1,6 +1,7 @@
 package vn.motcua.platform.cache;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -14,6 +15,7 @@ public final class Snapshot<T> {
 
     private final Supplier<T> load;
     private final long maxAgeNanos;
+    private final AtomicLong generation = new AtomicLong();
     private volatile Held<T> held;
 
     public Snapshot(Supplier<T> load, Duration maxAge) {
@@ -25,13 +27,18 @@ public final class Snapshot<T> {
         Held<T> current = held;
         long now = System.nanoTime();
         if (current == null || now - current.readAt() > maxAgeNanos) {
+            long before = generation.get();
             current = new Held<>(load.get(), now);
-            held = current;
+            // a read that began before an invalidation may hold what the invalidating write replaced: used once, not kept
+            if (generation.get() == before) {
+                held = current;
+            }
         }
         return current.value();
     }
 
     public void invalidate() {
+        generation.incrementAndGet();
         held = null;
     }
 }
