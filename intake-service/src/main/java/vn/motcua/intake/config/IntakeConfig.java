@@ -1,6 +1,9 @@
 package vn.motcua.intake.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
 
 /** intake-service settings ({@code motcua.intake.*}). */
 @ConfigMapping(prefix = "motcua.intake")
@@ -23,4 +26,11 @@ public interface IntakeConfig {
     interface Receipt {
         String lookupUrl();
     }
+
+    /**
+     * How long reception may use the unit and procedure version it read (issue 18, item 3): this instance's own
+     * catalogue changes apply at once, another instance's within this time.
+     */
+    @WithDefault("5s")
+    Duration catalogueMaxAge();
 }

@@ -1,26 +1,25 @@
 package vn.motcua.intake.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.motcua.intake.config.IntakeConfig;
 import vn.motcua.intake.messaging.CatalogEvents;
 import vn.motcua.platform.outbox.Outbox;
 import vn.motcua.platform.tx.AfterCommit;
 import vn.motcua.shared.events.CloudEvent;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * The catalogue as reception reads it, from memory (issue 18, item 3: two queries of every reception were the unit
  * and the procedure version in force), and the one way the catalogue is changed: {@link #publish} of its event.
  * <p>Only what exists is kept (a procedure or unit created a moment ago is never hidden by a remembered miss), for
- * at most {@code motcua.intake.catalogue-cache.max-age} (5 s). This instance's own changes empty it at once and
+ * at most {@code motcua.intake.catalogue-max-age} (5 s). This instance's own changes empty it at once and
  * again after their commit; another instance's are seen within the max age — a version or an end date takes effect
  * on a day, so a few seconds more of the old one is the same as an officer who pressed the button a little earlier.
  * The entities held are detached copies: read them, never change them.
@@ -38,13 +37,12 @@ public class Catalogue {
     private final Outbox outbox;
     private final TransactionSynchronizationRegistry transactions;
     private final long maxAgeNanos;
+    private final AtomicLong generation = new AtomicLong();
 
-    @Inject
-    public Catalogue(Outbox outbox, TransactionSynchronizationRegistry transactions,
-                     @ConfigProperty(name = "motcua.intake.catalogue-cache.max-age", defaultValue = "5s") Duration maxAge) {
+    public Catalogue(Outbox outbox, TransactionSynchronizationRegistry transactions, IntakeConfig config) {
         this.outbox = outbox;
         this.transactions = transactions;
-        this.maxAgeNanos = maxAge.toNanos();
+        this.maxAgeNanos = config.catalogueMaxAge().toNanos();
     }
 
     /** The version of {@code code} in force on {@code day}, if any. */
@@ -67,6 +65,7 @@ public class Catalogue {
     }
 
     void forget() {
+        generation.incrementAndGet();
         versions.clear();
         units.clear();
     }
@@ -77,10 +76,12 @@ public class Catalogue {
         if (current != null && now - current.readAt() <= maxAgeNanos) {
             return current.value();
         }
+        long before = generation.get();
         T value = load.get();
-        if (value != null) {
+        // kept only if no change was published meanwhile: a read begun before it may hold what it replaced
+        if (value != null && generation.get() == before) {
             held.put(key, new Held<>(value, now));
-        } else {
+        } else if (value == null) {
             held.remove(key);
         }
         return value;
