@@ -40,8 +40,10 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * ./mvnw -pl system-tests -Pbench verify -Dbench.main=vn.motcua.system.bench.PipelineBenchmark \
- *     -Dbench.rate=300 -Dbench.seconds=30 [-Dbench.warmup-seconds=20 -Dbench.warmup-rate=150]
+ *     -Dbench.rate=300 -Dbench.seconds=30 [-Dbench.warmup-seconds=20 -Dbench.warmup-rate=150] [-Dbench.with-peer=true]
  * </pre>
+ * It also prints CPU ms and SQL statements per dossier, and with {@code bench.with-peer=true} runs the Flowable peer on the
+ * same PostgreSQL afterwards ({@link FlowablePeer}) and prints the pipeline's rate as a ratio of the peer's.
  */
 public final class PipelineBenchmark {
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
@@ -89,6 +91,13 @@ public final class PipelineBenchmark {
         measured.print();
         System.out.println("  CPU ms per dossier at the first agency: " + CpuMeter.format(cpu.perUnit(measured.routed())));
         System.out.println("  " + sql.report(measured.routed(), Integer.getInteger("bench.top-statements", 15)));
+        if (Boolean.getBoolean("bench.with-peer")) {
+            // the peer on the same PostgreSQL right after, so that the ratio of issue 18's floor comes from one run
+            FlowablePeer.Figures peer = FlowablePeer.run(Integer.getInteger("bench.peer.cases", 2000),
+                    Integer.getInteger("bench.peer.starts", 5000), Integer.getInteger("bench.peer.warmup", 30));
+            System.out.printf("peer: %s%n  pipeline %.0f dossiers/s = %.2f x Flowable's full-case rate (floor 1.5 x)%n",
+                    peer.summary(), measured.throughput(), measured.throughput() / peer.casesPerSecond());
+        }
     }
 
     static Figures run(HttpClient http, List<String> tokens, int rate, int seconds, int pollMs) throws Exception {
