@@ -92,7 +92,7 @@ class DeadlineJourneyIT {
         OffsetDateTime newDue = dossierDue.plusDays(7);
         Stack.as("tuphap1").contentType(ContentType.JSON).body("""
                         {"newDueAt":"%s","reason":"Phải xác minh thêm tại nơi cư trú cũ","apologyRef":"04/%s",
-                         "signedBy":"Chủ tịch UBND phường"}""".formatted(newDue, RUN))
+                         "signedBy":"Nguyễn Văn An","signerTitle":"Chủ tịch UBND phường"}""".formatted(newDue, RUN))
                 .post(Stack.ROUTING + "/api/dossiers/" + code + "/extension").then().statusCode(200);
         JsonPath clock = Journeys.routing(code);
         assertTrue(OffsetDateTime.parse(clock.getString("extension.previousDueAt")).isEqual(dossierDue));

@@ -48,7 +48,8 @@ class LawJourneyIT {
 
     static Response extend(String code, OffsetDateTime newDue) {
         return Stack.as("tuphap1").contentType(ContentType.JSON).body("""
-                        {"newDueAt":"%s","reason":"Phải xác minh thêm tại nơi cư trú cũ","apologyRef":"04/%s"}"""
+                        {"newDueAt":"%s","reason":"Phải xác minh thêm tại nơi cư trú cũ","apologyRef":"04/%s",
+                         "signedBy":"Nguyễn Văn An","signerTitle":"Chủ tịch UBND phường"}"""
                         .formatted(newDue, RUN))
                 .post(Stack.ROUTING + "/api/dossiers/" + code + "/extension");
     }
