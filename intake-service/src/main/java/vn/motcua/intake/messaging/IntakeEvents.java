@@ -82,6 +82,7 @@ public final class IntakeEvents {
                 procedure.routingPlan(),
                 ReturnChannel.valueOf(dossier.returnChannel),
                 dossier.returnAddress,
-                procedure.rules()));
+                procedure.rules(),
+                dossier.sets));
     }
 }
