@@ -1,6 +1,7 @@
 package vn.motcua.intake.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** intake-service settings ({@code motcua.intake.*}). */
 @ConfigMapping(prefix = "motcua.intake")
@@ -16,6 +17,19 @@ public interface IntakeConfig {
      * (the ID itself never leaves intake). Every service that links citizens uses the same key.
      */
     String citizenLinkKey();
+
+    /**
+     * The unit's cut-off (giờ tiếp nhận cuối ngày, default 15:00): a same-day procedure received on a working day at or
+     * after it is due the next working day (docs/LEGAL-BASIS.md); {@code none} for no cut-off. One value for the
+     * deployment's units until office hours become data per unit.
+     */
+    @WithDefault("15:00")
+    String sameDayCutoff();
+
+    /** {@link #sameDayCutoff()} as a time, or null for none. */
+    default java.time.LocalTime cutoff() {
+        return "none".equalsIgnoreCase(sameDayCutoff().strip()) ? null : java.time.LocalTime.parse(sameDayCutoff().strip());
+    }
 
     /** Form 01's QR code: the citizens' page (the console's /tra-cuu) it opens, with the dossier code filled in. */
     Receipt receipt();

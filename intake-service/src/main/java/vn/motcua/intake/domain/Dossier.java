@@ -54,6 +54,9 @@ public class Dossier extends PanacheEntityBase {
     public String receivedByName;
     @Column(name = "received_at")
     public OffsetDateTime receivedAt;
+    /** When the statutory time started to count (after the cut-off, a same-day procedure's next morning). */
+    @Column(name = "counts_from")
+    public OffsetDateTime countsFrom;
     /** Số lượng hồ sơ: the sets handed in. */
     public int sets = 1;
     /** The unit's log book (Form 07) the dossier was entered in at reception, and its entry; null before V7. */

@@ -159,7 +159,9 @@ public class Reception {
         dossier.receivedByName = officer.fullName();
         dossier.receivedAt = now.atOffset(EventJson.VIETNAM);
         dossier.statusChangedAt = dossier.receivedAt;
-        dossier.appointmentAt = calendars.due(now, procedure.statutoryTime());
+        // A same-day procedure received after the unit's cut-off counts from the next working day (docs/LEGAL-BASIS.md).
+        dossier.countsFrom = calendars.countsFrom(now, procedure.statutoryTime(), config.cutoff());
+        dossier.appointmentAt = calendars.due(dossier.countsFrom.toInstant(), procedure.statutoryTime());
     }
 
     private Dossier register(String unitCode, ProcedureVersion procedure, ReceptionChannel channel,

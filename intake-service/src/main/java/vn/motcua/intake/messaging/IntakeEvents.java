@@ -83,6 +83,7 @@ public final class IntakeEvents {
                 ReturnChannel.valueOf(dossier.returnChannel),
                 dossier.returnAddress,
                 procedure.rules(),
-                dossier.sets));
+                dossier.sets,
+                dossier.countsFrom));
     }
 }

@@ -284,7 +284,7 @@ class ResultReturnAndRatingTest {
         return new vn.motcua.shared.events.intake.DossierReceived(e.dossierCode(), e.procedureCode(), e.procedureVersion(),
                 e.procedureName(), e.channel(), e.unitCode(), e.receivedBy(), e.receivedAt(), e.appointmentAt(),
                 e.statutoryTime(), e.applicant(), e.citizenIdHmac(), e.lookupPin(), e.routingPlan(), e.returnChannel(),
-                e.returnAddress(), e.rules(), sets);
+                e.returnAddress(), e.rules(), sets, null);
     }
 
     @Test

@@ -28,6 +28,9 @@ import java.time.OffsetDateTime;
  *                         producers before issue 20 (then everything is allowed)
  * @param sets             số lượng hồ sơ: the sets handed in, for the log book (Form 07); absent from producers before
  *                         issue 20's forms (then one)
+ * @param countsFrom       when the statutory time starts to count: {@code receivedAt}, or for a same-day procedure
+ *                         received after the unit's cut-off the next working day's opening; absent from producers
+ *                         before issue 20's cut-off (then {@code receivedAt})
  */
 public record DossierReceived(
         String dossierCode,
@@ -47,7 +50,8 @@ public record DossierReceived(
         @OptionalField ReturnChannel returnChannel,
         @OptionalField String returnAddress,
         @OptionalField ProcedureRules rules,
-        @OptionalField Integer sets) implements IntakeEvent {
+        @OptionalField Integer sets,
+        @OptionalField OffsetDateTime countsFrom) implements IntakeEvent {
 
     public static final String TYPE = "vn.motcua.dossier.received.v1";
     public static final String TOPIC = Topics.INTAKE;
@@ -61,7 +65,7 @@ public record DossierReceived(
                            OffsetDateTime appointmentAt, StatutoryTime statutoryTime, Applicant applicant,
                            String citizenIdHmac, String lookupPin, RoutingPlanSnapshot routingPlan) {
         this(dossierCode, procedureCode, procedureVersion, procedureName, channel, unitCode, receivedBy, receivedAt,
-                appointmentAt, statutoryTime, applicant, citizenIdHmac, lookupPin, routingPlan, null, null, null, null);
+                appointmentAt, statutoryTime, applicant, citizenIdHmac, lookupPin, routingPlan, null, null, null, null, null);
     }
 
     /** The event with the procedure's rules and no stated return channel (the counter). */
@@ -71,7 +75,7 @@ public record DossierReceived(
                            String citizenIdHmac, String lookupPin, RoutingPlanSnapshot routingPlan,
                            ProcedureRules rules) {
         this(dossierCode, procedureCode, procedureVersion, procedureName, channel, unitCode, receivedBy, receivedAt,
-                appointmentAt, statutoryTime, applicant, citizenIdHmac, lookupPin, routingPlan, null, null, rules, null);
+                appointmentAt, statutoryTime, applicant, citizenIdHmac, lookupPin, routingPlan, null, null, rules, null, null);
     }
 
     /** The event with the return channel and rules, before the sets were told (one set). */
@@ -82,7 +86,12 @@ public record DossierReceived(
                            ReturnChannel returnChannel, String returnAddress, ProcedureRules rules) {
         this(dossierCode, procedureCode, procedureVersion, procedureName, channel, unitCode, receivedBy, receivedAt,
                 appointmentAt, statutoryTime, applicant, citizenIdHmac, lookupPin, routingPlan, returnChannel,
-                returnAddress, rules, null);
+                returnAddress, rules, null, null);
+    }
+
+    /** When the statutory time starts to count; the receipt when the producer did not say. */
+    public OffsetDateTime countsFromOrReceipt() {
+        return countsFrom == null ? receivedAt : countsFrom;
     }
 
     /** The sets handed in, one when the producer did not say. */
