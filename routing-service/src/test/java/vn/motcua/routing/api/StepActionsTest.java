@@ -83,6 +83,8 @@ class StepActionsTest {
     SessionFactory sessions;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    vn.motcua.routing.domain.DeadlineSweep sweep;
 
     RoutingKit kit;
 
@@ -641,6 +643,17 @@ class StepActionsTest {
                 .body("items.find { it.code == '" + code + "' }.agency", equalTo(POLICE))
                 .body("items.find { it.code == '" + code + "' }.requestedBy", equalTo("congan1"));
         given().auth().oauth2(CONGAN1).when().get("/api/supplements/overdue").then().statusCode(403);
+
+        // ...and raises one warning event for the supervisors, not before the day after, not twice.
+        sweep.sweep(at("2025-12-01T16:00:00"));
+        sweep.sweep(at("2025-12-02T08:00:00"));
+        sweep.sweep(at("2025-12-03T08:00:00"));
+        JsonNode warning = only(kit.awaitEvents(code, has(EventTypes.SUPPLEMENT_OVERDUE.type())),
+                EventTypes.SUPPLEMENT_OVERDUE.type()).data();
+        assertEquals("thuong-tru", warning.path("stepId").asText());
+        assertEquals(POLICE, warning.path("agencyCode").asText());
+        assertEquals("2025-12-01", warning.path("supplyBy").asText());
+        assertEquals("2025-12-02T08:00:00+07:00", warning.path("detectedAt").asText());
     }
 
     // ---- races: different actions on one task at once, exactly one wins ---------------------------------

@@ -19,6 +19,7 @@ import vn.motcua.shared.events.result.ResultReturned;
 import vn.motcua.shared.events.routing.DeadlineWarning;
 import vn.motcua.shared.events.routing.DossierExtensionGranted;
 import vn.motcua.shared.events.routing.DossierOverdue;
+import vn.motcua.shared.events.routing.SupplementOverdue;
 import vn.motcua.shared.events.routing.DossierPaused;
 import vn.motcua.shared.events.routing.DossierProcessed;
 import vn.motcua.shared.events.routing.DossierProcessingStopped;
@@ -88,6 +89,8 @@ public final class EventTypes {
             new EventType<>(DeadlineWarning.TYPE, DeadlineWarning.class, DeadlineWarning.TOPIC);
     public static final EventType<DossierOverdue> DOSSIER_OVERDUE =
             new EventType<>(DossierOverdue.TYPE, DossierOverdue.class, DossierOverdue.TOPIC);
+    public static final EventType<SupplementOverdue> SUPPLEMENT_OVERDUE =
+            new EventType<>(SupplementOverdue.TYPE, SupplementOverdue.class, SupplementOverdue.TOPIC);
     public static final EventType<DossierProcessed> DOSSIER_PROCESSED =
             new EventType<>(DossierProcessed.TYPE, DossierProcessed.class, DossierProcessed.TOPIC);
 
@@ -121,7 +124,7 @@ public final class EventTypes {
             DOSSIER_SUBMITTED, DOSSIER_RECEIVED, SUPPLEMENT_REQUESTED, SUPPLEMENT_SUPPLIED, DOSSIER_REFUSED, DOSSIER_WITHDRAWN,
             DOSSIER_ROUTED, TASK_ASSIGNED, TASK_CLAIMED, TASK_COMPLETED, TASK_RETURNED, TASK_TRANSFERRED,
             DOSSIER_PAUSED, DOSSIER_RESUMED, OBLIGATION_REQUESTED, OBLIGATION_PAID, PROCESSING_STOPPED,
-            EXTENSION_GRANTED, DEADLINE_WARNING, DOSSIER_OVERDUE, DOSSIER_PROCESSED,
+            EXTENSION_GRANTED, DEADLINE_WARNING, DOSSIER_OVERDUE, SUPPLEMENT_OVERDUE, DOSSIER_PROCESSED,
             RESULT_RETURNED, DOSSIER_RATED,
             NOTIFICATION_DELIVERED, NOTIFICATION_FAILED, NOTIFICATION_DEAD_LETTERED,
             PROCEDURE_VERSION_PUBLISHED, PROCEDURE_VERSION_RETIRED, AGENCY_UPSERTED, UNIT_UPSERTED,
