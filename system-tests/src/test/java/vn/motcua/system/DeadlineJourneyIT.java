@@ -105,13 +105,13 @@ class DeadlineJourneyIT {
 
         // A new appointment may be given only once.
         Stack.as("tuphap1").contentType(ContentType.JSON).body("""
-                        {"newDueAt":"%s","reason":"Lại chậm"}""".formatted(newDue.plusDays(7)))
+                        {"newDueAt":"%s","reason":"Lại chậm","signedBy":"Nguyễn Văn An"}""".formatted(newDue.plusDays(7)))
                 .post(Stack.ROUTING + "/api/dossiers/" + code + "/extension").then().statusCode(409)
                 .body("type", containsString("extension-already-granted"));
         assertTrue(OffsetDateTime.parse(Journeys.routing(code).getString("dueAt")).isEqual(newDue));
         // The police hold no task of it: to them the dossier is absent.
         Stack.as("congan1").contentType(ContentType.JSON).body("""
-                        {"newDueAt":"%s","reason":"Lại chậm"}""".formatted(newDue.plusDays(7)))
+                        {"newDueAt":"%s","reason":"Lại chậm","signedBy":"Nguyễn Văn An"}""".formatted(newDue.plusDays(7)))
                 .post(Stack.ROUTING + "/api/dossiers/" + code + "/extension").then().statusCode(404);
     }
 }
