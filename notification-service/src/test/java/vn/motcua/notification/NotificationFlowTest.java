@@ -525,6 +525,12 @@ class NotificationFlowTest {
         assertTrue(late.getContent().toString().contains("Hạn bổ sung: 09/12/2025"), late.getContent().toString());
         assertTrue(late.getContent().toString().contains("Cơ quan yêu cầu bổ sung: Phòng Tư pháp thử nghiệm"),
                 late.getContent().toString());
+
+        // ...and so is an online submission left unchecked past the unit's time for it.
+        send(Topics.INTAKE, new vn.motcua.shared.events.intake.SubmissionUnchecked(code, UNIT, "LT-KS-TT-BHYT",
+                NOW.minusDays(2), NOW.minusDays(1), NOW));
+        await().atMost(WAIT).until(() -> receivers.mailTo("giamsat@ubnd.test").stream().anyMatch(m -> subject(m)
+                .equals("[Giám sát] Hồ sơ trực tuyến chưa được kiểm tra: " + code)));
     }
 
     @Test

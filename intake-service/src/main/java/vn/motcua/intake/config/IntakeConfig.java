@@ -31,6 +31,13 @@ public interface IntakeConfig {
         return "none".equalsIgnoreCase(sameDayCutoff().strip()) ? null : java.time.LocalTime.parse(sameDayCutoff().strip());
     }
 
+    /**
+     * The working hours a unit has to check an online submission before supervisors are warned that it was left
+     * unchecked (default 8: one working day; docs/LEGAL-BASIS.md).
+     */
+    @WithDefault("8")
+    int submissionCheckWorkingHours();
+
     /** Form 01's QR code: the citizens' page (the console's /tra-cuu) it opens, with the dossier code filled in. */
     Receipt receipt();
 

@@ -69,6 +69,9 @@ public class Dossier extends PanacheEntityBase {
     public OffsetDateTime appointmentAt;
     @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
+    /** When supervisors were warned that this submission was left unchecked (V8); null if never. */
+    @Column(name = "unchecked_warned_at")
+    public OffsetDateTime uncheckedWarnedAt;
     /** The citizen's user name for an online submission. */
     @Column(name = "submitted_by")
     public String submittedBy;

@@ -11,6 +11,7 @@ import vn.motcua.shared.events.intake.DossierSubmitted;
 import vn.motcua.shared.events.intake.DossierSupplementRequested;
 import vn.motcua.shared.events.intake.DossierSupplementSupplied;
 import vn.motcua.shared.events.intake.DossierWithdrawn;
+import vn.motcua.shared.events.intake.SubmissionUnchecked;
 import vn.motcua.shared.events.intake.SupplementItem;
 import vn.motcua.shared.events.result.ResultReturned;
 import vn.motcua.shared.events.routing.DeadlineScope;
@@ -161,6 +162,10 @@ public final class Facts {
             put(facts, "dueAt", time(e.dueAt()));
             put(facts, "scope", scope(e.scope()));
             put(facts, "agencyCode", e.agencyCode());
+        } else if (payload instanceof SubmissionUnchecked e) {
+            put(facts, "submittedAt", time(e.submittedAt()));
+            put(facts, "checkDueAt", time(e.checkDueAt()));
+            put(facts, "unitCode", e.unitCode());
         } else if (payload instanceof SupplementOverdue e) {
             put(facts, "requestedAt", time(e.requestedAt()));
             put(facts, "supplyBy", e.supplyBy().format(DATE));

@@ -11,6 +11,7 @@ import vn.motcua.shared.events.intake.DossierSupplementRequested;
 import vn.motcua.shared.events.intake.DossierSubmitted;
 import vn.motcua.shared.events.intake.DossierSupplementSupplied;
 import vn.motcua.shared.events.intake.DossierWithdrawn;
+import vn.motcua.shared.events.intake.SubmissionUnchecked;
 import vn.motcua.shared.events.notification.NotificationDeadLettered;
 import vn.motcua.shared.events.notification.NotificationDelivered;
 import vn.motcua.shared.events.notification.NotificationFailed;
@@ -59,6 +60,8 @@ public final class EventTypes {
             new EventType<>(DossierRefused.TYPE, DossierRefused.class, DossierRefused.TOPIC);
     public static final EventType<DossierWithdrawn> DOSSIER_WITHDRAWN =
             new EventType<>(DossierWithdrawn.TYPE, DossierWithdrawn.class, DossierWithdrawn.TOPIC);
+    public static final EventType<SubmissionUnchecked> SUBMISSION_UNCHECKED =
+            new EventType<>(SubmissionUnchecked.TYPE, SubmissionUnchecked.class, SubmissionUnchecked.TOPIC);
 
     // routing
     public static final EventType<DossierRouted> DOSSIER_ROUTED =
@@ -122,6 +125,7 @@ public final class EventTypes {
 
     public static final List<EventType<?>> ALL = List.of(
             DOSSIER_SUBMITTED, DOSSIER_RECEIVED, SUPPLEMENT_REQUESTED, SUPPLEMENT_SUPPLIED, DOSSIER_REFUSED, DOSSIER_WITHDRAWN,
+            SUBMISSION_UNCHECKED,
             DOSSIER_ROUTED, TASK_ASSIGNED, TASK_CLAIMED, TASK_COMPLETED, TASK_RETURNED, TASK_TRANSFERRED,
             DOSSIER_PAUSED, DOSSIER_RESUMED, OBLIGATION_REQUESTED, OBLIGATION_PAID, PROCESSING_STOPPED,
             EXTENSION_GRANTED, DEADLINE_WARNING, DOSSIER_OVERDUE, SUPPLEMENT_OVERDUE, DOSSIER_PROCESSED,

@@ -101,6 +101,9 @@ final class SampleEvents {
                         "Đề nghị thực hiện từng thủ tục riêng"), APPLICANT)),
                 Map.entry(EventTypes.DOSSIER_WITHDRAWN, new DossierWithdrawn(CODE, at("2025-11-25T14:00:00"),
                         "counter1", "Gia đình chuyển nơi cư trú")),
+                Map.entry(EventTypes.SUBMISSION_UNCHECKED, new vn.motcua.shared.events.intake.SubmissionUnchecked(CODE,
+                        "000.00.31.H29", "LT-KS-TT-BHYT", at("2025-11-24T20:00:00"), at("2025-11-25T17:00:00"),
+                        at("2025-11-25T17:01:00"))),
                 Map.entry(EventTypes.DOSSIER_ROUTED, new DossierRouted(CODE, at("2025-11-24T09:16:00"), due, List.of(
                         new ScheduledStep("s1-khai-sinh", "TP-XA-01", 1, at("2025-11-24T14:15:00")),
                         new ScheduledStep("s2-thuong-tru", "CA-XA-01", 2, due),
