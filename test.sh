@@ -11,13 +11,26 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# Debian packages the system tests use, installed with apt-get only when one of their commands is missing (as root,
+# or through sudo): "need 'command...' 'package...' why".
+need() {
+    local cmd
+    for cmd in $1; do
+        if ! command -v "$cmd" >/dev/null 2>&1; then
+            echo "installing $2 (apt-get) $3"
+            SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
+            $SUDO apt-get update -qq
+            # shellcheck disable=SC2086 # the package list is meant to split
+            DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $2 >/dev/null
+            return
+        fi
+    done
+}
 # The console's system tests drive a real browser: Debian's chromium and chromedriver (README, prerequisites).
-if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-    echo "installing chromium and chromium-driver (apt-get) for the console's browser tests"
-    SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
-fi
+need "chromium chromedriver" "chromium chromium-driver" "for the console's browser tests"
+# LawJourneyIT reads Form 01 back as a citizen holds it: its text with poppler's pdftotext, its QR code rendered by
+# pdftoppm and read by zbar's zbarimg.
+need "pdftotext pdftoppm zbarimg" "poppler-utils zbar-tools" "for the receipt's system test"
 
 ./mvnw -B -ntp verify "$@"
 

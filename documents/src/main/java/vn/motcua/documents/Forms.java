@@ -21,6 +21,13 @@ final class Forms {
         return text == null || text.isBlank() ? "……………" : text;
     }
 
+    /** A field the form is not valid without. */
+    static void required(String text, String what) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("the form needs " + what);
+        }
+    }
+
     static String blank(String text) {
         return text == null ? "" : text;
     }

@@ -21,7 +21,8 @@ public final class ReceiptForm {
             pdf.nationalHeader(d.issuer(), null,
                     Forms.dateLine(d.issuer(), d.receivedAt()), 9f);
             pdf.titleWithQr(d.qrText(), 54, List.of(List.of(b(TITLE))), 12,
-                    List.of(List.of(r("Mã hồ sơ: "), b(d.dossierCode()))), FS);
+                    List.of(List.of(r("Mã hồ sơ: "), b(d.dossierCode())),
+                            List.of(r("Mã tra cứu (PIN): "), b(Forms.or(d.lookupPin())))), FS);
             pdf.paragraph(FS, Pdf.Align.LEFT, 0, r(d.issuer().name() + " tiếp nhận hồ sơ của:"));
             Forms.applicant(pdf, d.applicant(), FS);
             pdf.paragraph(FS, Pdf.Align.LEFT, 0, r("Nội dung yêu cầu giải quyết: "), b(d.request()));
@@ -48,7 +49,8 @@ public final class ReceiptForm {
             pdf.paragraph(8.5f, Pdf.Align.LEFT, 0, i("- Giấy tiếp nhận hồ sơ và hẹn trả kết quả được lập thành 02 liên; "
                     + "một liên chuyển kèm theo Phiếu kiểm soát quá trình giải quyết hồ sơ và được lưu tại Bộ phận Một cửa; "
                     + "một liên giao cho cá nhân, tổ chức nộp hồ sơ."));
-            pdf.paragraph(8.5f, Pdf.Align.LEFT, 0, i("- Tra cứu tình trạng hồ sơ bằng mã hồ sơ hoặc mã QR trên giấy này."));
+            pdf.paragraph(8.5f, Pdf.Align.LEFT, 0, i("- Tra cứu tình trạng hồ sơ bằng mã hồ sơ và mã tra cứu (PIN), "
+                    + "hoặc quét mã QR trên giấy này; không cho người khác biết mã tra cứu."));
             return pdf.finish();
         }
     }

@@ -23,9 +23,7 @@ public final class StopNoticeForm {
             pdf.gap(4);
             pdf.paragraph(FS, Pdf.Align.LEFT, 0, r("Ngày " + VnFormat.date(d.receivedAt()) + ", " + d.issuer().name()
                     + " đã tiếp nhận hồ sơ mã số "), b(d.dossierCode()), r(" của ông/bà về việc: " + d.request() + "."));
-            if (d.legalBasis() != null && !d.legalBasis().isBlank()) {
-                pdf.paragraph(FS, Pdf.Align.LEFT, 0, r("Căn cứ " + d.legalBasis() + ";"));
-            }
+            pdf.paragraph(FS, Pdf.Align.LEFT, 0, r("Căn cứ " + d.legalBasis() + ";"));
             pdf.paragraph(FS, Pdf.Align.LEFT, 0, r(d.issuer().name() + " thông báo dừng giải quyết hồ sơ nêu trên vì lý do: "),
                     b(Forms.or(d.reason())), r("."));
             pdf.paragraph(FS, Pdf.Align.LEFT, 0, r("Hồ sơ và các giấy tờ kèm theo (nếu có) được trả lại cho ông/bà tại Bộ phận Một cửa."));

@@ -3,6 +3,7 @@ package vn.motcua.documents;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.motcua.documents.ReceiptFormTest.assertContains;
 
@@ -76,10 +77,33 @@ class OtherFormsTest {
         try (PdfCheck pdf = new PdfCheck(StopNoticeForm.render(Samples.stop())).save("05-stop")) {
             common(pdf, "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ");
             String text = pdf.flatText();
+            assertContains(text, "Số: 16/TB-TTPVHCC");
             assertContains(text, "Căn cứ Nghị định số 118/2025/NĐ-CP;");
             assertContains(text, "vì lý do: người yêu cầu đã có văn bản xin rút hồ sơ.");
             pdf.assertPageSize(Pdf.A4);
         }
+    }
+
+    @Test
+    void anApologyIsNotIssuedWithoutTheHeadWhoSignsIt() {
+        ApologyData a = Samples.apology();
+        assertThrows(IllegalArgumentException.class, () -> new ApologyData(a.issuer(), a.documentNumber(), a.dossierCode(),
+                a.applicant(), a.request(), a.receivedAt(), a.originalAppointmentAt(), a.faultyAgency(), a.reason(),
+                a.newAppointmentAt(), a.signerTitle(), " ", a.issuedAt()));
+        assertThrows(IllegalArgumentException.class, () -> new ApologyData(a.issuer(), a.documentNumber(), a.dossierCode(),
+                a.applicant(), a.request(), a.receivedAt(), a.originalAppointmentAt(), a.faultyAgency(), a.reason(),
+                a.newAppointmentAt(), null, a.signerName(), a.issuedAt()));
+    }
+
+    @Test
+    void aStopNoticeHasItsNumberAndLegalBasis() {
+        StopNoticeData s = Samples.stop();
+        assertThrows(IllegalArgumentException.class, () -> new StopNoticeData(s.issuer(), null, s.dossierCode(),
+                s.applicant(), s.request(), s.receivedAt(), s.reason(), s.legalBasis(), s.signerTitle(), s.signerName(),
+                s.issuedAt()));
+        assertThrows(IllegalArgumentException.class, () -> new StopNoticeData(s.issuer(), s.documentNumber(),
+                s.dossierCode(), s.applicant(), s.request(), s.receivedAt(), s.reason(), "", s.signerTitle(),
+                s.signerName(), s.issuedAt()));
     }
 
     @Test

@@ -47,14 +47,26 @@ class ReceiptFormTest {
     }
 
     @Test
-    void theQrCodeOpensTheCitizensPageWhenItsAddressIsGiven() throws Exception {
+    void theReceiptPrintsThePinAndItsQrCodeOpensTheCitizensPageWithCodeAndPin() throws Exception {
         ReceiptData b = Samples.receipt(2);
-        String url = "https://dichvucong.example.vn/tra-cuu?code=" + b.dossierCode();
-        ReceiptData data = new ReceiptData(b.issuer(), b.dossierCode(), b.applicant(), b.request(), b.documents(), b.sets(),
-                b.statutoryTime(), b.receivedAt(), b.appointmentAt(), b.collectAt(), b.logBook(), b.entryNumber(),
-                b.receivedBy(), url);
-        try (PdfCheck pdf = new PdfCheck(ReceiptForm.render(data))) {
+        String url = "https://dichvucong.example.vn/tra-cuu?code=" + b.dossierCode() + "&pin=042917";
+        ReceiptData data = new ReceiptData(b.issuer(), b.dossierCode(), b.applicant(), b.request(), b.documents(), 3,
+                b.statutoryTime(), b.receivedAt(), b.appointmentAt(),
+                "Qua dịch vụ bưu chính công ích, đến địa chỉ: 12 phố Phúc Xá, phường Ba Đình, Hà Nội", b.logBook(),
+                b.entryNumber(), b.receivedBy(), url, "042917");
+        try (PdfCheck pdf = new PdfCheck(ReceiptForm.render(data)).save("01-receipt-pin")) {
             assertEquals(url, pdf.decodeQr());
+            String text = pdf.flatText();
+            assertContains(text, "Mã tra cứu (PIN): 042917");
+            assertContains(text, "2. Số lượng hồ sơ: 03 (bộ)");
+            assertContains(text, "6. Đăng ký nhận kết quả tại: Qua dịch vụ bưu chính công ích, đến địa chỉ: 12 phố Phúc Xá");
+        }
+    }
+
+    @Test
+    void aReprintWithoutThePinLeavesDotsToWriteItIn() throws Exception {
+        try (PdfCheck pdf = new PdfCheck(ReceiptForm.render(Samples.receipt(1)))) {
+            assertContains(pdf.flatText(), "Mã tra cứu (PIN): ……………");
         }
     }
 

@@ -514,6 +514,23 @@ class NotificationFlowTest {
         MimeMessage supervisor = receivers.mailTo("giamsat@ubnd.test").stream()
                 .filter(m -> subject(m).contains(code)).findFirst().orElseThrow();
         assertTrue(supervisor.getContent().toString().contains("Cơ quan đang xử lý: Phòng Tư pháp thử nghiệm"));
+
+        // Issue 20, item 4: the dossier left paused after its supply-by date is the supervisors' business too.
+        send(Topics.ROUTING, new vn.motcua.shared.events.routing.SupplementOverdue(code, "khai-sinh", agency, NOW,
+                java.time.LocalDate.of(2025, 12, 9), NOW.plusDays(20)));
+        await().atMost(WAIT).until(() -> receivers.mailTo("giamsat@ubnd.test").stream().anyMatch(m -> subject(m)
+                .equals("[Giám sát] Hồ sơ quá hạn bổ sung: " + code)));
+        MimeMessage late = receivers.mailTo("giamsat@ubnd.test").stream()
+                .filter(m -> subject(m).equals("[Giám sát] Hồ sơ quá hạn bổ sung: " + code)).findFirst().orElseThrow();
+        assertTrue(late.getContent().toString().contains("Hạn bổ sung: 09/12/2025"), late.getContent().toString());
+        assertTrue(late.getContent().toString().contains("Cơ quan yêu cầu bổ sung: Phòng Tư pháp thử nghiệm"),
+                late.getContent().toString());
+
+        // ...and so is an online submission left unchecked past the unit's time for it.
+        send(Topics.INTAKE, new vn.motcua.shared.events.intake.SubmissionUnchecked(code, UNIT, "LT-KS-TT-BHYT",
+                NOW.minusDays(2), NOW.minusDays(1), NOW));
+        await().atMost(WAIT).until(() -> receivers.mailTo("giamsat@ubnd.test").stream().anyMatch(m -> subject(m)
+                .equals("[Giám sát] Hồ sơ trực tuyến chưa được kiểm tra: " + code)));
     }
 
     @Test

@@ -92,7 +92,7 @@ class DeadlineJourneyIT {
         OffsetDateTime newDue = dossierDue.plusDays(7);
         Stack.as("tuphap1").contentType(ContentType.JSON).body("""
                         {"newDueAt":"%s","reason":"Phải xác minh thêm tại nơi cư trú cũ","apologyRef":"04/%s",
-                         "signedBy":"Chủ tịch UBND phường"}""".formatted(newDue, RUN))
+                         "signedBy":"Nguyễn Văn An","signerTitle":"Chủ tịch UBND phường"}""".formatted(newDue, RUN))
                 .post(Stack.ROUTING + "/api/dossiers/" + code + "/extension").then().statusCode(200);
         JsonPath clock = Journeys.routing(code);
         assertTrue(OffsetDateTime.parse(clock.getString("extension.previousDueAt")).isEqual(dossierDue));
@@ -105,13 +105,13 @@ class DeadlineJourneyIT {
 
         // A new appointment may be given only once.
         Stack.as("tuphap1").contentType(ContentType.JSON).body("""
-                        {"newDueAt":"%s","reason":"Lại chậm"}""".formatted(newDue.plusDays(7)))
+                        {"newDueAt":"%s","reason":"Lại chậm","signedBy":"Nguyễn Văn An"}""".formatted(newDue.plusDays(7)))
                 .post(Stack.ROUTING + "/api/dossiers/" + code + "/extension").then().statusCode(409)
                 .body("type", containsString("extension-already-granted"));
         assertTrue(OffsetDateTime.parse(Journeys.routing(code).getString("dueAt")).isEqual(newDue));
         // The police hold no task of it: to them the dossier is absent.
         Stack.as("congan1").contentType(ContentType.JSON).body("""
-                        {"newDueAt":"%s","reason":"Lại chậm"}""".formatted(newDue.plusDays(7)))
+                        {"newDueAt":"%s","reason":"Lại chậm","signedBy":"Nguyễn Văn An"}""".formatted(newDue.plusDays(7)))
                 .post(Stack.ROUTING + "/api/dossiers/" + code + "/extension").then().statusCode(404);
     }
 }

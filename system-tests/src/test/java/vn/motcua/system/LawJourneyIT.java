@@ -7,6 +7,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -22,7 +27,9 @@ import static vn.motcua.system.Journeys.JUSTICE;
 /**
  * Issue 20, the law exactly, on the real stack with routing's clock hook: an extended dossier decided after its
  * statutory date is late (with an apology) in the progress report; an extension asked on the due day is refused;
- * a supplement asked twice for one step is refused. The procedure is the test's own (a new code each run), with
+ * a supplement asked twice for one step is refused; Form 01 read back with poppler's {@code pdftotext} prints the PIN,
+ * and its QR code read with zbar's {@code zbarimg} opens the citizens' page with code and PIN (both tools installed
+ * by test.sh). The procedure is the test's own (a new code each run), with
  * the two documents every test procedure lists. Routing's clock is put back after each test.
  */
 class LawJourneyIT {
@@ -48,9 +55,61 @@ class LawJourneyIT {
 
     static Response extend(String code, OffsetDateTime newDue) {
         return Stack.as("tuphap1").contentType(ContentType.JSON).body("""
-                        {"newDueAt":"%s","reason":"Phải xác minh thêm tại nơi cư trú cũ","apologyRef":"04/%s"}"""
+                        {"newDueAt":"%s","reason":"Phải xác minh thêm tại nơi cư trú cũ","apologyRef":"04/%s",
+                         "signedBy":"Nguyễn Văn An","signerTitle":"Chủ tịch UBND phường"}"""
                         .formatted(newDue, RUN))
                 .post(Stack.ROUTING + "/api/dossiers/" + code + "/extension");
+    }
+
+    /**
+     * Issue 20, item 7: the receipt the counter prints right after reception, with the PIN given back, as a citizen
+     * holds it: its text shows the PIN and the sets, its QR code opens the console's citizens' page for the dossier.
+     */
+    @Test
+    void theReceiptShowsThePinAndItsQrCodeOpensTheCitizensPageWithCodeAndPin() throws Exception {
+        Response receipt = Journeys.receive("counter1", PROCEDURE, "COUNTER", Journeys.mailbox("luat"));
+        String code = receipt.path("code");
+        String pin = receipt.path("lookupPin");
+        Response pdf = Stack.as("counter1").accept("application/pdf").queryParam("pin", pin)
+                .get(Stack.INTAKE + "/api/dossiers/" + code + "/receipt");
+        pdf.then().statusCode(200).contentType("application/pdf");
+        Path dir = Files.createTempDirectory("giay-tiep-nhan");
+        Path file = dir.resolve("receipt.pdf");
+        Files.write(file, pdf.asByteArray());
+
+        String text = run(dir, "pdftotext", "-layout", file.toString(), "-").replaceAll("\\s+", " ");
+        assertTrue(text.contains("Mã hồ sơ: " + code), text);
+        assertTrue(text.contains("Mã tra cứu (PIN): " + pin), text);
+        assertTrue(text.contains("Số lượng hồ sơ: 01 (bộ)"), text);
+
+        run(dir, "pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", file.toString(), dir.resolve("page").toString());
+        Path page;
+        try (var pages = Files.list(dir)) {
+            page = pages.filter(p -> p.getFileName().toString().endsWith(".png")).findFirst().orElseThrow();
+        }
+        String qr = run(dir, "zbarimg", "--raw", "-q", page.toString()).strip();
+        assertEquals(Stack.CONSOLE + "/tra-cuu?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8) + "&pin=" + pin, qr);
+    }
+
+    /**
+     * Runs a tool of the machine and gives its standard output (its standard error, e.g. zbarimg's complaint that the
+     * container has no D-Bus, goes to a file, shown only if the tool fails).
+     */
+    private static String run(Path dir, String... command) throws IOException, InterruptedException {
+        Path errors = Files.createTempFile(dir, command[0], ".err");
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectError(errors.toFile()).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        assertEquals(0, exit, () -> String.join(" ", command) + ":\n" + out + readQuietly(errors));
+        return out;
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     @Test

@@ -102,11 +102,11 @@ public class AgencyResource {
     @Path("viec/{id}/gia-han")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response extend(@PathParam("id") String id, @RestForm String newDueAt, @RestForm String reason,
-                           @RestForm String apologyRef, @RestForm String signedBy) {
+                           @RestForm String apologyRef, @RestForm String signedBy, @RestForm String signerTitle) {
         RoutingClient.Task task = routing.task(id);
         return act(id, () -> routing.extend(task.dossierCode(), new RoutingClient.Extension(
                         Pages.text(newDueAt) == null ? null : LocalDateTime.parse(newDueAt).atOffset(Formats.VIETNAM),
-                        Pages.text(reason), Pages.text(apologyRef), Pages.text(signedBy))),
+                        Pages.text(reason), Pages.text(apologyRef), Pages.text(signedBy), Pages.text(signerTitle))),
                 Done.EXTENDED);
     }
 

@@ -68,7 +68,7 @@ public class CounterResource {
 
         static native TemplateInstance reception(IntakeClient.Procedure procedure, List<ChecklistLine> checklist,
                                                  IntakeClient.Applicant applicant, String channel, String returnChannel,
-                                                 String returnAddress, String key);
+                                                 String returnAddress, int sets, String key);
 
         static native TemplateInstance received(IntakeClient.Dossier dossier, String pin);
 
@@ -116,7 +116,7 @@ public class CounterResource {
             checklist.add(new ChecklistLine(i, d, false, d.form(), d.copies() == null ? 1 : d.copies()));
         }
         return Templates.reception(procedure, checklist, new IntakeClient.Applicant("", "", "", "", ""), "COUNTER",
-                "COUNTER", "", UUID.randomUUID().toString());
+                "COUNTER", "", 1, UUID.randomUUID().toString());
     }
 
     /**
@@ -147,14 +147,16 @@ public class CounterResource {
         String channel = "POSTAL".equals(form.getFirst("channel")) ? "POSTAL" : "COUNTER";
         String returnChannel = "POST".equals(form.getFirst("returnChannel")) ? "POST" : "COUNTER";
         String returnAddress = field(form, "returnAddress");
+        int sets = number(form.getFirst("sets"), 1);
         try {
             IntakeClient.Receipt receipt = intake.receive(form.getFirst("key"), new IntakeClient.Reception(procedure.code(),
-                    channel, applicant, handedIn, returnChannel, "POST".equals(returnChannel) ? Pages.text(returnAddress) : null));
+                    channel, applicant, handedIn, returnChannel, "POST".equals(returnChannel) ? Pages.text(returnAddress) : null,
+                    sets));
             return Response.seeOther(URI.create("/quay/da-tiep-nhan/" + receipt.code()))
                     .cookie(receipts.remember(receipt)).build();
         } catch (ServiceException e) {
             return Pages.failed(Templates.reception(procedure, checklist, applicant, channel, returnChannel, returnAddress,
-                    form.getFirst("key")), e);
+                    sets, form.getFirst("key")), e);
         }
     }
 
@@ -165,6 +167,19 @@ public class CounterResource {
                                      @CookieParam(ReceiptCookie.NAME) String sealed) {
         IntakeClient.Dossier dossier = intake.dossier(code);
         return Templates.received(dossier, receipts.pin(sealed, code).orElse(null));
+    }
+
+    /**
+     * Form 01 of a dossier just received, with its PIN and the QR code of the citizens' page with code and PIN (intake
+     * prints the PIN it is given back, checked against the dossier): under the receipt page's path, so the sealed cookie
+     * comes along while it lasts; after that it prints as a reprint does, without the PIN.
+     */
+    @GET
+    @Path("da-tiep-nhan/{code}/giay-tiep-nhan.pdf")
+    @Produces({"application/pdf", MediaType.TEXT_HTML})
+    public Response receipt(@PathParam("code") String code, @CookieParam(ReceiptCookie.NAME) String sealed) {
+        String pin = receipts.pin(sealed, code).orElse(null);
+        return Pages.pdf(() -> intake.receipt(code, pin), "giay-tiep-nhan-" + code + ".pdf");
     }
 
     /** Dossiers of the officer's unit by code, applicant name, identity number or phone (intake searches). */

@@ -44,7 +44,7 @@ public interface IntakeClient {
 
     /** {@code returnChannel}: COUNTER or POST (then {@code returnAddress}, else the applicant's address). */
     record Reception(String procedureCode, String channel, Applicant applicant, List<Document> documents,
-                     String returnChannel, String returnAddress) {
+                     String returnChannel, String returnAddress, Integer sets) {
     }
 
     record Receipt(String code, String status, OffsetDateTime receivedAt, OffsetDateTime appointmentAt, String lookupPin) {
@@ -112,6 +112,12 @@ public interface IntakeClient {
     @Path("/api/dossiers/{code}/{form}")
     @Produces("application/pdf")
     byte[] form(@PathParam("code") String code, @PathParam("form") String form);
+
+    /** Form 01, with the PIN printed when it is given (the one shown at reception). */
+    @GET
+    @Path("/api/dossiers/{code}/receipt")
+    @Produces("application/pdf")
+    byte[] receipt(@PathParam("code") String code, @QueryParam("pin") String pin);
 
     @POST
     @Path("/api/dossiers/{code}/accept")

@@ -47,7 +47,7 @@ public interface RoutingClient {
     record Transfer(String toAgency, String toAgencyName, String reason) {
     }
 
-    record Extension(OffsetDateTime newDueAt, String reason, String apologyRef, String signedBy) {
+    record Extension(OffsetDateTime newDueAt, String reason, String apologyRef, String signedBy, String signerTitle) {
     }
 
     record ClockDossier(String code, String procedureCode, String status, int nationalStatusCode,

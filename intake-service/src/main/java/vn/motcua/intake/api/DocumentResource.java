@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.motcua.documents.Applicant;
@@ -26,13 +27,16 @@ import vn.motcua.intake.domain.Reception;
 import vn.motcua.intake.domain.SupplementRequest;
 import vn.motcua.intake.domain.OneStopUnit;
 import vn.motcua.intake.domain.ProcedureVersion;
+import vn.motcua.platform.problem.Problem;
 import vn.motcua.platform.problem.ProblemException;
 import vn.motcua.shared.dossier.DossierAction;
 import vn.motcua.shared.events.EventJson;
+import vn.motcua.shared.events.ReturnChannel;
 import vn.motcua.shared.events.intake.SupplementItem;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 
 /**
@@ -50,28 +54,44 @@ public class DocumentResource {
     /** The citizens' page (the console's /tra-cuu) that Form 01's QR code opens with the dossier code filled in. */
     private final String lookupUrl;
 
-    public DocumentResource(JsonWebToken token, SecurityIdentity identity,
+    private final Reception reception;
+
+    public DocumentResource(JsonWebToken token, SecurityIdentity identity, Reception reception,
                             IntakeConfig config) {
         this.token = token;
         this.identity = identity;
+        this.reception = reception;
         this.lookupUrl = config.receipt().lookupUrl();
     }
 
-    /** Form 01, Giấy tiếp nhận hồ sơ và hẹn trả kết quả (A5), for printing at the counter. */
+    /**
+     * Form 01, Giấy tiếp nhận hồ sơ và hẹn trả kết quả (A5), for printing at the counter. The PIN is shown once, in the
+     * answer to the reception, and intake keeps only its HMAC: the counter passes it back as {@code pin} to have it
+     * printed, and the QR code then opens the citizens' page with code and PIN; a PIN that is not the dossier's is
+     * refused (400). Without it (a reprint) the PIN line is left blank and the QR code carries the code alone.
+     */
     @GET
     @Path("/receipt")
     @Produces(PDF)
     @RolesAllowed({"counter-officer", "supervisor", "admin"})
-    public Response receipt(@PathParam("code") String code) {
+    public Response receipt(@PathParam("code") String code, @QueryParam("pin") String pin) {
         Dossier dossier = visible(code);
         if (dossier.receivedAt == null) {
             throw ProblemException.conflict("not-received", "Hồ sơ " + code
                     + " chưa được tiếp nhận nên chưa có giấy tiếp nhận và hẹn trả kết quả.");
         }
+        String lookupPin = pin == null || pin.isBlank() ? null : pin.strip();
+        if (lookupPin != null && !MessageDigest.isEqual(reception.pinHmac(dossier.code, lookupPin)
+                .getBytes(StandardCharsets.US_ASCII), dossier.pinHmac.getBytes(StandardCharsets.US_ASCII))) {
+            throw ProblemException.validation(List.of(new Problem.FieldError("pin",
+                    "mã tra cứu không đúng với hồ sơ " + code)));
+        }
         ProcedureVersion procedure = procedureOf(dossier);
         OneStopUnit unit = OneStopUnit.findById(dossier.unitCode);
-        return pdf(ReceiptForm.render(receiptData(dossier, procedure, unit,
-                lookupUrl + "?code=" + URLEncoder.encode(dossier.code, StandardCharsets.UTF_8))), dossier.code + "-giay-tiep-nhan");
+        String link = lookupUrl + "?code=" + URLEncoder.encode(dossier.code, StandardCharsets.UTF_8)
+                + (lookupPin == null ? "" : "&pin=" + URLEncoder.encode(lookupPin, StandardCharsets.UTF_8));
+        return pdf(ReceiptForm.render(receiptData(dossier, procedure, unit, link, lookupPin)),
+                dossier.code + "-giay-tiep-nhan");
     }
 
     /** Form 02, Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ: the latest request for this dossier. */
@@ -147,20 +167,31 @@ public class DocumentResource {
         return procedure == null ? d.procedureCode : procedure.name;
     }
 
-    static ReceiptData receiptData(Dossier d, ProcedureVersion procedure, OneStopUnit unit, String qrLink) {
-        String unitName = unit == null ? "Bộ phận Một cửa" : unit.name;
-        String address = unit == null ? null : unit.address;
+    static ReceiptData receiptData(Dossier d, ProcedureVersion procedure, OneStopUnit unit, String qrLink, String pin) {
         Issuer issuer = issuer(unit);
         List<DocumentItem> documents = Reception.documentsOf(d).stream()
                 .map(doc -> new DocumentItem(doc.name(), DocumentItem.formLabel(doc.form().name()), doc.copiesOrOne()))
                 .toList();
         return new ReceiptData(issuer, d.code,
                 new Applicant(d.applicantName, d.applicantAddress, d.applicantPhone, d.applicantEmail),
-                procedure == null ? d.procedureCode : procedure.name, documents, 1,
+                procedure == null ? d.procedureCode : procedure.name, documents, d.sets,
                 procedure == null ? null : statutoryTime(procedure),
-                d.receivedAt, d.appointmentAt,
-                address == null || address.isBlank() ? unitName : unitName + ", " + address,
-                null, d.code.substring(d.code.lastIndexOf('-') + 1), d.receivedBy, qrLink);
+                d.receivedAt, d.appointmentAt, collectAt(d, unit),
+                d.logBook, d.logBookEntry == null ? null : String.valueOf(d.logBookEntry),
+                d.receivedByName != null ? d.receivedByName : d.receivedBy, qrLink, pin);
+    }
+
+    /** Đăng ký nhận kết quả tại: the return channel the applicant registered at reception. */
+    static String collectAt(Dossier d, OneStopUnit unit) {
+        return switch (ReturnChannel.valueOf(d.returnChannel)) {
+            case COUNTER -> {
+                String unitName = unit == null ? "Bộ phận Một cửa" : unit.name;
+                yield unit == null || unit.address == null || unit.address.isBlank() ? unitName
+                        : unitName + ", " + unit.address;
+            }
+            case POST -> "Qua dịch vụ bưu chính công ích, đến địa chỉ: " + d.returnAddress;
+            case ONLINE -> "Trực tuyến, trên Cổng Dịch vụ công";
+        };
     }
 
     /** "10 ngày làm việc", "4 giờ làm việc", "30 ngày". */

@@ -118,7 +118,7 @@ public class DossierResource {
     @Path("/{code}/accept")
     @RolesAllowed("counter-officer")
     public DossierView accept(@PathParam("code") String code) {
-        return view(actions.accept(code, actor()));
+        return view(actions.accept(code, actor(), officer().fullName()));
     }
 
     /** Từ chối tiếp nhận (Form 03), with every reason. */
@@ -193,6 +193,20 @@ public class DossierResource {
             throw new ProblemException(Problem.of("no-unit", "Tài khoản chưa được gán đơn vị một cửa", 403,
                     "Tài khoản cán bộ một cửa phải có thuộc tính unit (mã định danh đơn vị)."));
         }
-        return new Reception.Officer(identity.getPrincipal().getName(), unit);
+        return new Reception.Officer(identity.getPrincipal().getName(), fullName(), unit);
+    }
+
+    /**
+     * The officer's full name from the token, in Vietnamese order (family name first: "Nguyễn Thị Lan", where the
+     * realm's {@code name} claim reads "Lan Nguyễn Thị"); the login when the token has no name.
+     */
+    private String fullName() {
+        String family = token.getClaim("family_name");
+        String given = token.getClaim("given_name");
+        if (family != null && !family.isBlank() && given != null && !given.isBlank()) {
+            return family.strip() + " " + given.strip();
+        }
+        String name = token.getClaim("name");
+        return name == null || name.isBlank() ? identity.getPrincipal().getName() : name.strip();
     }
 }

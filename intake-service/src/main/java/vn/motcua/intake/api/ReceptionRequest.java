@@ -26,11 +26,20 @@ public record ReceptionRequest(
         @NotNull @Valid Applicant applicant,
         @NotEmpty @Size(max = 50) List<@NotNull @Valid Document> documents,
         ReturnChannel returnChannel,
-        @Size(max = 500) String returnAddress) {
+        @Size(max = 500) String returnAddress,
+        /* Số lượng hồ sơ: the sets handed in, printed on Form 01 (default one). */
+        @Min(value = 1, message = "số lượng hồ sơ ít nhất là 1 bộ")
+        @Max(value = 20, message = "số lượng hồ sơ nhiều nhất là 20 bộ") Integer sets) {
 
     /** The same dossier without a stated return channel (the result is handed back at the counter). */
     public ReceptionRequest(String procedureCode, ReceptionChannel channel, Applicant applicant, List<Document> documents) {
-        this(procedureCode, channel, applicant, documents, null, null);
+        this(procedureCode, channel, applicant, documents, null, null, null);
+    }
+
+    /** The same dossier in one set. */
+    public ReceptionRequest(String procedureCode, ReceptionChannel channel, Applicant applicant, List<Document> documents,
+                            ReturnChannel returnChannel, String returnAddress) {
+        this(procedureCode, channel, applicant, documents, returnChannel, returnAddress, null);
     }
 
     /** Người nộp hồ sơ. */

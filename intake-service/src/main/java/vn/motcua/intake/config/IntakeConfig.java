@@ -20,6 +20,26 @@ public interface IntakeConfig {
      */
     String citizenLinkKey();
 
+    /**
+     * The unit's cut-off (giờ tiếp nhận cuối ngày, default 15:00): a same-day procedure received on a working day at or
+     * after it is due the next working day (docs/LEGAL-BASIS.md); {@code none} for no cut-off. One value for the
+     * deployment's units until office hours become data per unit.
+     */
+    @WithDefault("15:00")
+    String sameDayCutoff();
+
+    /** {@link #sameDayCutoff()} as a time, or null for none. */
+    default java.time.LocalTime cutoff() {
+        return "none".equalsIgnoreCase(sameDayCutoff().strip()) ? null : java.time.LocalTime.parse(sameDayCutoff().strip());
+    }
+
+    /**
+     * The working hours a unit has to check an online submission before supervisors are warned that it was left
+     * unchecked (default 8: one working day; docs/LEGAL-BASIS.md).
+     */
+    @WithDefault("8")
+    int submissionCheckWorkingHours();
+
     /** Form 01's QR code: the citizens' page (the console's /tra-cuu) it opens, with the dossier code filled in. */
     Receipt receipt();
 

@@ -14,6 +14,7 @@ import vn.motcua.shared.events.catalog.CalendarYearPublished;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 
 /**
@@ -41,6 +42,13 @@ public class Calendars {
 
     public OffsetDateTime due(Instant receivedAt, vn.motcua.shared.events.StatutoryTime time) {
         return calculator().due(receivedAt, toCalendar(time));
+    }
+
+    /** When the statutory time of a receipt starts to count: after the cut-off, a same-day procedure's next morning. */
+    public OffsetDateTime countsFrom(Instant receivedAt, vn.motcua.shared.events.StatutoryTime time, LocalTime sameDayCutoff) {
+        DeadlineCalculator calculator = calculator();
+        Instant from = calculator.sameDay(toCalendar(time)) ? calculator.countsFrom(receivedAt, sameDayCutoff) : receivedAt;
+        return from.atOffset(EventJson.VIETNAM);
     }
 
     /**

@@ -49,13 +49,29 @@ public class Dossier extends PanacheEntityBase {
     public String documents;
     @Column(name = "received_by")
     public String receivedBy;
+    /** The receiving officer's full name (the token's name), printed on Form 01; null before V7. */
+    @Column(name = "received_by_name")
+    public String receivedByName;
     @Column(name = "received_at")
     public OffsetDateTime receivedAt;
+    /** When the statutory time started to count (after the cut-off, a same-day procedure's next morning). */
+    @Column(name = "counts_from")
+    public OffsetDateTime countsFrom;
+    /** Số lượng hồ sơ: the sets handed in. */
+    public int sets = 1;
+    /** The unit's log book (Form 07) the dossier was entered in at reception, and its entry; null before V7. */
+    @Column(name = "log_book")
+    public String logBook;
+    @Column(name = "log_book_entry")
+    public Integer logBookEntry;
     /** Null until received: an online submission waiting for the check has no appointment yet. */
     @Column(name = "appointment_at")
     public OffsetDateTime appointmentAt;
     @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
+    /** When supervisors were warned that this submission was left unchecked (V8); null if never. */
+    @Column(name = "unchecked_warned_at")
+    public OffsetDateTime uncheckedWarnedAt;
     /** The citizen's user name for an online submission. */
     @Column(name = "submitted_by")
     public String submittedBy;

@@ -56,10 +56,10 @@ public class DossierActions {
 
     /** Tiếp nhận an online submission after the check: the deadline clock starts now. */
     @Transactional
-    public Dossier accept(String code, Actor actor) {
+    public Dossier accept(String code, Actor actor, String fullName) {
         Dossier dossier = lock(code, actor);
         String from = transition(dossier, DossierAction.RECEIVE, actor);
-        reception.accept(dossier, actor.username());
+        reception.accept(dossier, new Reception.Officer(actor.username(), fullName, actor.unitCode()));
         Reception.history(dossier, actor.username(), DossierAction.RECEIVE.name(), from, List.of(), null);
         return dossier;
     }

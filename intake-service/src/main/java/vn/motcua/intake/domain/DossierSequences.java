@@ -40,4 +40,17 @@ public class DossierSequences {
         }
         return value.intValue();
     }
+
+    /** The next entry of the unit's log book of a year (Sổ theo dõi hồ sơ, one book per unit per year). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int nextLogBookEntry(String unitCode, int year) {
+        Number value = (Number) em.createNativeQuery("""
+                        insert into log_book_sequence as s (unit_code, book_year, last_value) values (?1, ?2, 1)
+                        on conflict (unit_code, book_year) do update set last_value = s.last_value + 1
+                        returning last_value""")
+                .setParameter(1, unitCode)
+                .setParameter(2, year)
+                .getSingleResult();
+        return value.intValue();
+    }
 }

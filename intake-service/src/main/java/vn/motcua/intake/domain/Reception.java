@@ -33,8 +33,8 @@ import java.util.UUID;
 /** Tiếp nhận hồ sơ: checks a dossier, numbers it, dates its appointment, and announces it. */
 @ApplicationScoped
 public class Reception {
-    /** Who receives: the counter officer's user name and their unit's identity code. */
-    public record Officer(String username, String unitCode) {
+    /** Who receives: the counter officer's user name, full name (printed on Form 01) and their unit's identity code. */
+    public record Officer(String username, String fullName, String unitCode) {
     }
 
     /** A logged-in citizen: user name and the {@code citizen_id} claim. */
@@ -77,7 +77,8 @@ public class Reception {
                 request.documents(), DossierState.RECEIVED, now, pin);
         dossier.citizenIdHmac = citizenHmac(request.applicant().idNumber());
         returnBy(dossier, request);
-        markReceived(dossier, procedure, officer.username(), now);
+        dossier.sets = request.sets() == null ? 1 : request.sets();
+        markReceived(dossier, procedure, officer, now);
         dossier.persist();
         history(dossier, officer.username(), "RECEIVE", null, List.of(), null);
 
@@ -124,7 +125,7 @@ public class Reception {
      * the clock starts from this moment (outside working hours, from the next working day).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void accept(Dossier dossier, String officer) {
+    public void accept(Dossier dossier, Officer officer) {
         ProcedureVersion procedure = ProcedureVersion.findById(
                 new ProcedureVersion.Key(dossier.procedureCode, dossier.procedureVersion));
         checkComplete(procedure.requiredDocuments(), documentsOf(dossier));
@@ -150,12 +151,19 @@ public class Reception {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private void markReceived(Dossier dossier, ProcedureVersion procedure, String officer, Instant now) {
+    private void markReceived(Dossier dossier, ProcedureVersion procedure, Officer officer, Instant now) {
+        // First: the native upsert flushes a managed dossier (an accepted submission), which must still be consistent.
+        int year = now.atOffset(EventJson.VIETNAM).getYear();
+        dossier.logBookEntry = sequences.nextLogBookEntry(dossier.unitCode, year);
+        dossier.logBook = String.valueOf(year);
         dossier.status = DossierState.RECEIVED.name();
-        dossier.receivedBy = officer;
+        dossier.receivedBy = officer.username();
+        dossier.receivedByName = officer.fullName();
         dossier.receivedAt = now.atOffset(EventJson.VIETNAM);
         dossier.statusChangedAt = dossier.receivedAt;
-        dossier.appointmentAt = calendars.due(now, procedure.statutoryTime());
+        // A same-day procedure received after the unit's cut-off counts from the next working day (docs/LEGAL-BASIS.md).
+        dossier.countsFrom = calendars.countsFrom(now, procedure.statutoryTime(), config.cutoff());
+        dossier.appointmentAt = calendars.due(dossier.countsFrom.toInstant(), procedure.statutoryTime());
     }
 
     private Dossier register(String unitCode, ProcedureVersion procedure, ReceptionChannel channel,

@@ -82,6 +82,8 @@ public final class IntakeEvents {
                 procedure.routingPlan(),
                 ReturnChannel.valueOf(dossier.returnChannel),
                 dossier.returnAddress,
-                procedure.rules()));
+                procedure.rules(),
+                dossier.sets,
+                dossier.countsFrom));
     }
 }

@@ -88,6 +88,8 @@ class CounterWorkflowTest {
     SessionFactory sessions;
     @Inject
     vn.motcua.intake.domain.CatalogueAnnouncement announcement;
+    @Inject
+    vn.motcua.intake.domain.UncheckedSubmissions unchecked;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -146,6 +148,28 @@ class CounterWorkflowTest {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /**
+     * Issue 20, item 4: an online submission still unchecked one working day after it came in raises one warning for
+     * supervisors; not before, and not twice.
+     */
+    @Test
+    void aSubmissionLeftUncheckedIsWarnedAboutOnce() throws SQLException {
+        String code = submit(CITIZEN, submission(ReceptionTest.ALL_DOCUMENTS)).then().statusCode(201)
+                .extract().path("code");
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(EventJson.VIETNAM);
+        unchecked.sweep(now);
+        assertEquals(0, count("select count(*) from dossier where code = '" + code + "' and unchecked_warned_at is not null"));
+        unchecked.sweep(now.plusDays(10));
+        unchecked.sweep(now.plusDays(11));
+        assertEquals(1, count("select count(*) from dossier where code = '" + code + "' and unchecked_warned_at is not null"));
+        vn.motcua.shared.events.intake.SubmissionUnchecked warning = event(Topics.INTAKE, code,
+                vn.motcua.shared.events.intake.SubmissionUnchecked.TYPE, vn.motcua.shared.events.intake.SubmissionUnchecked.class);
+        assertEquals(UNIT, warning.unitCode());
+        assertTrue(warning.checkDueAt().isAfter(warning.submittedAt()), warning.toString());
+        assertEquals(1, events(Topics.INTAKE, code, vn.motcua.shared.events.intake.SubmissionUnchecked.TYPE,
+                vn.motcua.shared.events.intake.SubmissionUnchecked.class, 1).size(), "warned once");
     }
 
     @Test

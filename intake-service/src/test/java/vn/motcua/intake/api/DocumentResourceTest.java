@@ -45,7 +45,7 @@ class DocumentResourceTest {
             assertTrue(text.contains("Ông/Bà: Nguyễn Văn An"), text);
             assertTrue(text.contains("Trung tâm Phục vụ hành chính công phường Ba Đình tiếp nhận hồ sơ của:"), text);
             assertTrue(text.contains("2 Giấy chứng sinh Bản chính 1"), text);
-            assertTrue(text.contains("Số thứ tự: " + code.substring(code.length() - 4)), text);
+            assertTrue(text.contains("Vào Sổ theo dõi hồ sơ, Quyển số: "), text);
             assertTrue(text.contains("Hà Nội, ngày "), text);
             assertEquals(419.5, pdf.getPage(0).getMediaBox().getWidth(), 0.5);
         }
@@ -57,6 +57,56 @@ class DocumentResourceTest {
                 .contentType("application/problem+json");
         given().auth().oauth2(TestTokens.agencyOfficer("tuphap1", "TUPHAP-BADINH")).accept("application/pdf")
                 .get("/api/dossiers/" + code + "/receipt").then().statusCode(403);
+    }
+
+    /**
+     * Issue 20, item 7: the PIN given back at printing time, the sets handed in, the officer's full name from the token
+     * (not the login), the return channel with the postal address, and the entry in the unit's yearly log book.
+     */
+    @Test
+    void receiptPrintsThePinTheSetsTheOfficersNameThePostalReturnAndTheLogBookEntry() throws IOException {
+        String officer = TestTokens.token("counter1", java.util.Set.of("counter-officer"), java.util.Map.of(
+                "unit", ReceptionTest.UNIT, "name", "Lan Nguyễn Thị", "given_name", "Lan", "family_name", "Nguyễn Thị"));
+        String body = ReceptionTest.newborn("001090012345", ReceptionTest.ALL_DOCUMENTS).replace(
+                "\"channel\":\"COUNTER\",", "\"channel\":\"COUNTER\",\"sets\":2,\"returnChannel\":\"POST\","
+                        + "\"returnAddress\":\"45 Hàng Bài, phường Hoàn Kiếm, Hà Nội\",");
+        Response received = ReceptionTest.post(officer, body, null);
+        received.then().statusCode(201);
+        String code = received.path("code");
+        String pin = received.path("lookupPin");
+        String next = ReceptionTest.post(officer, ReceptionTest.newborn(null, ReceptionTest.ALL_DOCUMENTS), null)
+                .then().statusCode(201).extract().path("code");
+
+        String text = text(given().auth().oauth2(COUNTER).accept("application/pdf").queryParam("pin", pin)
+                .get("/api/dossiers/" + code + "/receipt"));
+        assertTrue(text.contains("Mã tra cứu (PIN): " + pin), text);
+        assertTrue(text.contains("2. Số lượng hồ sơ: 02 (bộ)"), text);
+        assertTrue(text.contains("6. Đăng ký nhận kết quả tại: Qua dịch vụ bưu chính công ích, đến địa chỉ: 45 Hàng Bài,"
+                + " phường Hoàn Kiếm, Hà Nội"), text);
+        assertTrue(text.contains("Nguyễn Thị Lan"), text);
+        assertFalse(text.contains("counter1"), text);
+        int year = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(7)).getYear();
+        java.util.regex.Matcher entry = java.util.regex.Pattern
+                .compile("Quyển số: " + year + " Số thứ tự: (\\d+)").matcher(text);
+        assertTrue(entry.find(), text);
+        // The next dossier of the unit is the next entry of the same book.
+        String nextText = text(given().auth().oauth2(COUNTER).accept("application/pdf")
+                .get("/api/dossiers/" + next + "/receipt"));
+        assertTrue(nextText.contains("Quyển số: " + year + " Số thứ tự: " + (Integer.parseInt(entry.group(1)) + 1)),
+                nextText);
+        // A reprint without the PIN leaves its line blank; a PIN that is not the dossier's is refused.
+        assertTrue(nextText.contains("Mã tra cứu (PIN): ……………"), nextText);
+        String wrong = pin.equals("000000") ? "000001" : "000000";
+        given().auth().oauth2(COUNTER).accept("application/pdf").queryParam("pin", wrong)
+                .get("/api/dossiers/" + code + "/receipt").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("pin"))
+                .body("errors.message", org.hamcrest.Matchers.contains("mã tra cứu không đúng với hồ sơ " + code));
+        // Sets beyond what a counter takes are refused with a sentence.
+        ReceptionTest.post(officer, ReceptionTest.newborn(null, ReceptionTest.ALL_DOCUMENTS).replace(
+                        "\"channel\":\"COUNTER\",", "\"channel\":\"COUNTER\",\"sets\":0,"), null)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.message", org.hamcrest.Matchers.hasItem("số lượng hồ sơ ít nhất là 1 bộ"));
     }
 
     @Test

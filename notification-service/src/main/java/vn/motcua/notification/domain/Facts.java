@@ -11,12 +11,14 @@ import vn.motcua.shared.events.intake.DossierSubmitted;
 import vn.motcua.shared.events.intake.DossierSupplementRequested;
 import vn.motcua.shared.events.intake.DossierSupplementSupplied;
 import vn.motcua.shared.events.intake.DossierWithdrawn;
+import vn.motcua.shared.events.intake.SubmissionUnchecked;
 import vn.motcua.shared.events.intake.SupplementItem;
 import vn.motcua.shared.events.result.ResultReturned;
 import vn.motcua.shared.events.routing.DeadlineScope;
 import vn.motcua.shared.events.routing.DeadlineWarning;
 import vn.motcua.shared.events.routing.DossierExtensionGranted;
 import vn.motcua.shared.events.routing.DossierOverdue;
+import vn.motcua.shared.events.routing.SupplementOverdue;
 import vn.motcua.shared.events.routing.DossierProcessed;
 import vn.motcua.shared.events.routing.DossierProcessingStopped;
 import vn.motcua.shared.events.routing.FinancialObligationRequested;
@@ -53,6 +55,8 @@ public final class Facts {
         } else if (payload instanceof DeadlineWarning e) {
             code = e.agencyCode();
         } else if (payload instanceof DossierOverdue e) {
+            code = e.agencyCode();
+        } else if (payload instanceof SupplementOverdue e) {
             code = e.agencyCode();
         } else if (payload instanceof DossierExtensionGranted e) {
             code = e.agencyAtFaultCode();
@@ -157,6 +161,14 @@ public final class Facts {
         } else if (payload instanceof DossierOverdue e) {
             put(facts, "dueAt", time(e.dueAt()));
             put(facts, "scope", scope(e.scope()));
+            put(facts, "agencyCode", e.agencyCode());
+        } else if (payload instanceof SubmissionUnchecked e) {
+            put(facts, "submittedAt", time(e.submittedAt()));
+            put(facts, "checkDueAt", time(e.checkDueAt()));
+            put(facts, "unitCode", e.unitCode());
+        } else if (payload instanceof SupplementOverdue e) {
+            put(facts, "requestedAt", time(e.requestedAt()));
+            put(facts, "supplyBy", e.supplyBy().format(DATE));
             put(facts, "agencyCode", e.agencyCode());
         }
         facts.putIfAbsent("procedureName", "thủ tục hành chính");

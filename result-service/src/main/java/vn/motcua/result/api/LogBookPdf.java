@@ -30,8 +30,7 @@ final class LogBookPdf {
         int number = 0;
         for (LogBook.Entry e : entries) {
             number++;
-            // The events do not say how many sets were handed in; the one-stop unit takes one set per dossier.
-            rows.add(new LogBookData.Entry(number, e.code(), e.procedureName(), 1, e.applicantName(),
+            rows.add(new LogBookData.Entry(number, e.code(), e.procedureName(), e.sets(), e.applicantName(),
                     join(e.applicantAddress(), e.applicantPhone()),
                     e.leadAgencyName() != null ? e.leadAgencyName() : e.leadAgency(), e.receivedAt(),
                     e.appointmentAt(), e.transferredAt(), e.resolvedAt(), e.returnedAt(), note(e)));

@@ -34,12 +34,13 @@ public class LogBook {
      *
      * @param transferredAt when the dossier first went to an agency (the first task assigned)
      * @param resolvedAt    when routing decided it (có kết quả giải quyết)
+     * @param sets          số lượng hồ sơ: the sets handed in (one for a dossier received before they were told)
      */
     public record Entry(String code, String procedureName, String applicantName, String applicantAddress,
                         String applicantPhone, String leadAgency, String leadAgencyName, OffsetDateTime receivedAt,
                         OffsetDateTime appointmentAt, OffsetDateTime returnedAt, ReturnChannel returnChannel,
                         String resultReceivedBy, String trackingNumber, OffsetDateTime transferredAt,
-                        OffsetDateTime resolvedAt, OffsetDateTime stoppedAt, OffsetDateTime withdrawnAt) {
+                        OffsetDateTime resolvedAt, OffsetDateTime stoppedAt, OffsetDateTime withdrawnAt, int sets) {
     }
 
     /** Entries received from {@code from} to {@code to} inclusive (Vietnam days), in order of reception. */
@@ -58,7 +59,7 @@ public class LogBook {
                         + " l.return_channel, l.result_received_by, l.tracking_number,"
                         // the first assignment: task.assigned is the first IN_PROCESS line naming an agency
                         + " (select min(t.at) from dossier_timeline t where t.code = s.code and t.status = 'IN_PROCESS'"
-                        + " and t.agency is not null), s.processed_at, s.stopped_at, s.withdrawn_at"
+                        + " and t.agency is not null), s.processed_at, s.stopped_at, s.withdrawn_at, coalesce(l.sets, 1)"
                         + " from dossier_status s left join log_book_entry l on l.code = s.code"
                         + " left join agency_name a on a.code = s.lead_agency"
                         + " where s.received_at >= ?1 and s.received_at < ?2 order by s.received_at, s.code limit ?3")
@@ -73,6 +74,6 @@ public class LogBook {
         return rows.stream().map(r -> new Entry((String) r[0], (String) r[1], (String) r[2], (String) r[3],
                 (String) r[4], (String) r[5], (String) r[6], Sql.time(r[7]), Sql.time(r[8]), Sql.time(r[9]),
                 r[10] == null ? null : ReturnChannel.valueOf((String) r[10]), (String) r[11], (String) r[12],
-                Sql.time(r[13]), Sql.time(r[14]), Sql.time(r[15]), Sql.time(r[16]))).toList();
+                Sql.time(r[13]), Sql.time(r[14]), Sql.time(r[15]), Sql.time(r[16]), ((Number) r[17]).intValue())).toList();
     }
 }

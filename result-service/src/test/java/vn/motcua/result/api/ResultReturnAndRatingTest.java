@@ -278,6 +278,15 @@ class ResultReturnAndRatingTest {
      * rows in order of reception, with the exact Vietnamese of the form and of the entries. The day is after
      * ProgressReportTest's March 2025: the dossier left in progress must not be carried over into its counts.
      */
+    /** The same reception, handed in as {@code sets} sets. */
+    private static vn.motcua.shared.events.intake.DossierReceived inSets(vn.motcua.shared.events.intake.DossierReceived e,
+                                                                        int sets) {
+        return new vn.motcua.shared.events.intake.DossierReceived(e.dossierCode(), e.procedureCode(), e.procedureVersion(),
+                e.procedureName(), e.channel(), e.unitCode(), e.receivedBy(), e.receivedAt(), e.appointmentAt(),
+                e.statutoryTime(), e.applicant(), e.citizenIdHmac(), e.lookupPin(), e.routingPlan(), e.returnChannel(),
+                e.returnAddress(), e.rules(), sets, null);
+    }
+
     @Test
     void logBookAsPdfForm07() throws IOException {
         OffsetDateTime day = OffsetDateTime.of(2025, 6, 18, 8, 30, 0, 0, EventJson.VIETNAM);
@@ -292,8 +301,8 @@ class ResultReturnAndRatingTest {
                 Events.received(stopped, "131313", ReceptionChannel.COUNTER, "RET-P", "RET-A", day.plusHours(1),
                         day.plusDays(7), null),
                 new DossierProcessingStopped(stopped, "RET-A", "retofficer", day.plusDays(2), "Không bổ sung hồ sơ"),
-                Events.received(fresh, "141414", ReceptionChannel.COUNTER, "RET-P", "RET-A", day.plusHours(2),
-                        day.plusDays(7), null));
+                inSets(Events.received(fresh, "141414", ReceptionChannel.COUNTER, "RET-P", "RET-A", day.plusHours(2),
+                        day.plusDays(7), null), 3));
         returnAs(officer(), returned, "{\"channel\":\"COUNTER\",\"receivedBy\":\"Lê Văn Cường\"}").then().statusCode(200);
         String today = java.time.LocalDate.now(EventJson.VIETNAM).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
         String supervisor = TestTokens.supervisor("supervisor1");
@@ -334,7 +343,8 @@ class ResultReturnAndRatingTest {
                     + " Hà Nội, 0987654321 Cơ quan RET-A 18/06/2025 25/06/2025 Dừng giải quyết ngày"), rows.get(1));
             // the note column is narrow: the date wraps inside it
             assertTrue(rows.get(1).replace(" ", "").endsWith("20/06/2025"), rows.get(1));
-            assertEquals("3 " + fresh + " Thủ tục RET-P 1 Trần Thị Bình Số 1 Phố Kim Mã, Ba Đình, Hà Nội, 0987654321"
+            // handed in as three sets (dossier.received says so since issue 20's forms; the others told nothing: one)
+            assertEquals("3 " + fresh + " Thủ tục RET-P 3 Trần Thị Bình Số 1 Phố Kim Mã, Ba Đình, Hà Nội, 0987654321"
                     + " Cơ quan RET-A 18/06/2025 25/06/2025", rows.get(2));
         }
 

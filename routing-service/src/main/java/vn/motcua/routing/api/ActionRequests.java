@@ -57,12 +57,26 @@ public final class ActionRequests {
     public record Payment(@Size(max = 200) String paymentReference) {
     }
 
-    /** Stop of processing: the reason the notice states. */
-    public record Stop(@NotBlank @Size(max = 2000) String reason) {
+    /**
+     * Stop of processing: the reason Form 05 states, and optionally its number (default {@code 05/<code>}) and
+     * legal basis (default Decree 118/2025/NĐ-CP, {@link vn.motcua.routing.domain.ClockActions#STOP_LEGAL_BASIS}).
+     */
+    public record Stop(@NotBlank @Size(max = 2000) String reason, @Size(max = 100) String documentNumber,
+                       @Size(max = 1000) String legalBasis) {
+        public Stop(String reason) {
+            this(reason, null, null);
+        }
     }
 
-    /** The single extension: the new appointment and why; the apology letter's reference and signer. */
+    /**
+     * The single extension: the new appointment and why; the apology letter's reference and its signer, the head of
+     * the agency at fault: the full name is required (Form 04 is not valid unsigned), the title defaults to
+     * "Thủ trưởng cơ quan".
+     */
     public record Extension(@NotNull OffsetDateTime newDueAt, @NotBlank @Size(max = 2000) String reason,
-                            @Size(max = 100) String apologyRef, @Size(max = 200) String signedBy) {
+                            @Size(max = 100) String apologyRef,
+                            @NotBlank(message = "cần họ tên người ký văn bản xin lỗi (thủ trưởng cơ quan để quá hạn)")
+                            @Size(max = 200) String signedBy,
+                            @Size(max = 200) String signerTitle) {
     }
 }

@@ -7,6 +7,7 @@ import vn.motcua.documents.Issuer;
 import vn.motcua.documents.StopNoticeData;
 import vn.motcua.routing.domain.AgencyTask;
 import vn.motcua.routing.domain.Catalog;
+import vn.motcua.routing.domain.ClockActions;
 import vn.motcua.routing.domain.DossierQueries;
 import vn.motcua.routing.domain.DossierStatus;
 import vn.motcua.routing.domain.OneStopUnit;
@@ -32,7 +33,9 @@ import java.util.Set;
 final class DossierForms {
     /** Printed where a dossier routed before the applicant was kept would show the name. */
     static final String UNKNOWN = "(chưa có thông tin)";
-    static final String HEAD = "Thủ trưởng cơ quan";
+    static final String HEAD = ClockActions.HEAD_OF_AGENCY;
+    /** A name to write in by hand. */
+    static final String DOTS = "……………";
 
     private DossierForms() {
     }
@@ -71,9 +74,12 @@ final class DossierForms {
             return null;
         }
         String agency = agencyName(found, parties, d.extensionAgency);
+        // Extended before V8: the signer was optional and its one field held a name or a title.
+        boolean legacy = d.apologySignerTitle == null;
         return new ApologyData(new Issuer(null, agency, parties.place()), d.apologyRef, d.code, applicant(d), request(d),
                 vn(d.receivedAt), vn(d.extensionPreviousDueAt), agency, d.extensionReason, vn(d.dueAt),
-                d.apologySignedBy == null ? HEAD : d.apologySignedBy, null, vn(d.extendedAt));
+                legacy ? HEAD : d.apologySignerTitle, legacy ? dots(d.apologySignedBy) : d.apologySignedBy,
+                vn(d.extendedAt));
     }
 
     /** Form 05, or null when processing was not stopped. */
@@ -82,8 +88,11 @@ final class DossierForms {
         if (d.stoppedAt == null) {
             return null;
         }
-        return new StopNoticeData(new Issuer(null, agencyName(found, parties, d.stopAgency), parties.place()), null,
-                d.code, applicant(d), request(d), vn(d.receivedAt), d.stopReason, null, HEAD, null, vn(d.stoppedAt));
+        // Stopped before V8: no number nor basis was kept; the defaults a stop gets now.
+        return new StopNoticeData(new Issuer(null, agencyName(found, parties, d.stopAgency), parties.place()),
+                d.stopRef == null ? "05/" + d.code : d.stopRef, d.code, applicant(d), request(d), vn(d.receivedAt),
+                d.stopReason, d.stopLegalBasis == null ? ClockActions.STOP_LEGAL_BASIS : d.stopLegalBasis, HEAD, DOTS,
+                vn(d.stoppedAt));
     }
 
     /**
@@ -171,6 +180,10 @@ final class DossierForms {
             }
         }
         return agency;
+    }
+
+    private static String dots(String text) {
+        return text == null || text.isBlank() ? DOTS : text;
     }
 
     private static Applicant applicant(RoutedDossier d) {

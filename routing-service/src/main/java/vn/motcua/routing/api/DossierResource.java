@@ -141,7 +141,8 @@ public class DossierResource {
     public DossierView extend(@PathParam("code") String code, @Valid @NotNull ActionRequests.Extension request) {
         Caller caller = callers.officer();
         clock.extend(code, caller, request.newDueAt(), request.reason().strip(),
-                TaskResource.blankToNull(request.apologyRef()), TaskResource.blankToNull(request.signedBy()));
+                TaskResource.blankToNull(request.apologyRef()), request.signedBy().strip(),
+                TaskResource.blankToNull(request.signerTitle()));
         return DossierView.of(queries.visible(code, caller));
     }
 }

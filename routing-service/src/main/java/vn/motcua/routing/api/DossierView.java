@@ -42,10 +42,12 @@ public record DossierView(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Extension(OffsetDateTime grantedAt, String agency, String grantedBy, String reason,
                             OffsetDateTime previousDueAt, OffsetDateTime newDueAt, String apologyRef,
-                            String signedBy) {
+                            String signedBy, String signerTitle) {
     }
 
-    public record Stop(OffsetDateTime stoppedAt, String agency, String stoppedBy, String reason) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Stop(OffsetDateTime stoppedAt, String agency, String stoppedBy, String reason, String documentNumber,
+                       String legalBasis) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -58,8 +60,9 @@ public record DossierView(
         RoutedDossier d = found.dossier();
         Extension extension = d.extendedAt == null ? null : new Extension(vn(d.extendedAt), d.extensionAgency,
                 d.extensionBy, d.extensionReason, vn(d.extensionPreviousDueAt), vn(d.dueAt), d.apologyRef,
-                d.apologySignedBy);
-        Stop stop = d.stoppedAt == null ? null : new Stop(vn(d.stoppedAt), d.stopAgency, d.stoppedBy, d.stopReason);
+                d.apologySignedBy, d.apologySignerTitle);
+        Stop stop = d.stoppedAt == null ? null : new Stop(vn(d.stoppedAt), d.stopAgency, d.stoppedBy, d.stopReason,
+                d.stopRef, d.stopLegalBasis);
         return new DossierView(d.code, d.procedureCode, d.procedureVersion, d.unitCode, d.status.name(),
                 nationalStatus(d.status), vn(d.receivedAt), vn(d.statutoryDueAt), vn(d.lawfulDueAt), vn(d.dueAt), vn(d.pausedAt),
                 d.pausedByAgency, d.outcome, vn(d.decidedAt), d.note, extension, stop,

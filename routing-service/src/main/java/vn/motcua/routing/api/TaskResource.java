@@ -165,7 +165,8 @@ public class TaskResource {
     @Operation(summary = "Stop processing for good with the notice's reason (status 8, DossierProcessingStopped)")
     public DossierView stop(@PathParam("id") String id, @Valid @NotNull ActionRequests.Stop request) {
         Caller caller = callers.officer();
-        RoutedDossier dossier = clock.stop(taskId(id), caller, request.reason().strip());
+        RoutedDossier dossier = clock.stop(taskId(id), caller, request.reason().strip(),
+                blankToNull(request.documentNumber()), blankToNull(request.legalBasis()));
         return DossierView.of(dossiers.visible(dossier.code, caller));
     }
 

@@ -35,6 +35,15 @@ import java.util.UUID;
 public class ClockActions {
     private static final Logger LOG = Logger.getLogger(ClockActions.class);
     private static final DateTimeFormatter VN_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+    /** The title Form 04 and Form 05 are signed under when none is given (docs/LEGAL-BASIS.md). */
+    public static final String HEAD_OF_AGENCY = "Thủ trưởng cơ quan";
+    /**
+     * What a stop rests on when the agency names nothing more specific: the decree on the one-stop mechanism, under
+     * which Form 05 (Circular 03/2025/TT-VPCP) is issued (docs/LEGAL-BASIS.md).
+     */
+    public static final String STOP_LEGAL_BASIS = "Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ"
+            + " về thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông tại Bộ phận Một cửa"
+            + " và Cổng Dịch vụ công quốc gia";
 
     private final EntityManager em;
     private final RoutingEvents events;
@@ -188,7 +197,7 @@ public class ClockActions {
      * a paused clock stays stopped, and {@code DossierProcessingStopped} goes out.
      */
     @Transactional
-    public RoutedDossier stop(UUID taskId, Caller caller, String reason) {
+    public RoutedDossier stop(UUID taskId, Caller caller, String reason, String documentNumber, String legalBasis) {
         TaskLocks.Held held = locks.hold(taskId, caller, true);
         RoutedDossier dossier = held.dossier();
         OffsetDateTime now = held.now();
@@ -200,6 +209,8 @@ public class ClockActions {
         dossier.stoppedBy = caller.user();
         dossier.stopAgency = held.task().agency;
         dossier.stopReason = reason;
+        dossier.stopRef = documentNumber == null ? "05/" + dossier.code : documentNumber;
+        dossier.stopLegalBasis = legalBasis == null ? STOP_LEGAL_BASIS : legalBasis;
         events.publish(new DossierProcessingStopped(dossier.code, dossier.stopAgency, caller.user(), now, reason));
         return dossier;
     }
@@ -218,7 +229,7 @@ public class ClockActions {
      */
     @Transactional
     public RoutedDossier extend(String code, Caller caller, OffsetDateTime newDueAt, String reason, String apologyRef,
-                                String signedBy) {
+                                String signedBy, String signerTitle) {
         RoutedDossier dossier = em.find(RoutedDossier.class, code, LockModeType.PESSIMISTIC_WRITE);
         if (dossier == null || caller.agency() == null) {
             throw DossierQueries.notFound(code);
@@ -274,6 +285,7 @@ public class ClockActions {
         dossier.extensionPreviousDueAt = previous;
         dossier.apologyRef = apologyRef == null || apologyRef.isBlank() ? "04/" + code : apologyRef;
         dossier.apologySignedBy = signedBy;
+        dossier.apologySignerTitle = signerTitle == null ? HEAD_OF_AGENCY : signerTitle;
         moveDue(dossier, newDueAt);
         events.publish(new DossierExtensionGranted(code, now, caller.agency(), atFault.agencyName, reason, previous,
                 dossier.dueAt, dossier.apologyRef, signedBy, dossier.lawfulDueAt));

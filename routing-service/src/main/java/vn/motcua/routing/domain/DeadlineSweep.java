@@ -12,11 +12,13 @@ import vn.motcua.shared.events.routing.DeadlineScope;
 import vn.motcua.shared.events.routing.DeadlineWarning;
 import vn.motcua.shared.events.routing.DossierOverdue;
 import vn.motcua.shared.events.routing.RoutingEvent;
+import vn.motcua.shared.events.routing.SupplementOverdue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,10 @@ import java.util.UUID;
  * that moves (resume, extension) clears its marks, so the new date is warned about in turn. A warning
  * that comes too late (the due date already passed when the sweep first sees it) is marked and left
  * out: the overdue event says more.
+ *
+ * <p>A dossier still paused for a supplement after its supply-by date (paused beyond its limit, issue 20) raises one
+ * {@link SupplementOverdue} warning per request, from the next day on, in the same way (the request's
+ * {@code overdue_at} mark); it is on the supervisors' list ({@code GET /api/supplements/overdue}) meanwhile.
  */
 @ApplicationScoped
 public class DeadlineSweep {
@@ -51,7 +57,7 @@ public class DeadlineSweep {
         this.batchSize = config.deadlines().sweepBatchSize();
     }
 
-    /** How many events one sweep wrote. */
+    /** How many events one sweep wrote (supplement-overdue warnings counted with the overdue events). */
     public record Swept(int warnings, int overdue) {
         Swept plus(Swept other) {
             return new Swept(warnings + other.warnings, overdue + other.overdue);
@@ -79,7 +85,47 @@ public class DeadlineSweep {
                 total = total.plus(new Swept((int) warnings, written.size() - (int) warnings));
             } while (marked == batchSize);
         }
+        int marked;
+        do {
+            marked = QuarkusTransaction.requiringNew().call(() -> supplementBatch(now));
+            total = total.plus(new Swept(0, marked));
+        } while (marked == batchSize);
         return total;
+    }
+
+    /** Marks one batch of supplement requests past their supply-by date and writes their warnings. */
+    private int supplementBatch(OffsetDateTime now) throws SQLException {
+        LocalDate today = now.atZoneSameInstant(EventJson.VIETNAM).toLocalDate();
+        List<SupplementOverdue> written = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "select s.dossier_code, s.step_id, s.agency, s.requested_at, s.supply_by"
+                        + Supplements.pausedBeyondSupplyBy("?") + " and s.overdue_at is null"
+                        + " order by s.supply_by, s.dossier_code limit ? for update of s skip locked")) {
+            select.setObject(1, today);
+            select.setInt(2, batchSize);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    written.add(new SupplementOverdue(rs.getString("dossier_code"), rs.getString("step_id"),
+                            rs.getString("agency"), rs.getObject("requested_at", OffsetDateTime.class)
+                            .withOffsetSameInstant(EventJson.VIETNAM), rs.getObject("supply_by", LocalDate.class), now));
+                }
+            }
+            if (written.isEmpty()) {
+                return 0;
+            }
+            try (PreparedStatement mark = c.prepareStatement(
+                    "update supplement_request set overdue_at = ? where dossier_code = ? and step_id = ?")) {
+                for (SupplementOverdue w : written) {
+                    mark.setObject(1, now);
+                    mark.setString(2, w.dossierCode());
+                    mark.setString(3, w.stepId());
+                    mark.addBatch();
+                }
+                mark.executeBatch();
+            }
+        }
+        written.forEach(events::publish);
+        return written.size();
     }
 
     private enum Kind { DOSSIER_WARNING, DOSSIER_OVERDUE, TASK_WARNING, TASK_OVERDUE }

@@ -42,7 +42,7 @@ public class DossierRouting {
         }
         OffsetDateTime now = deadlines.now();
         RoutingPlan plan = new RoutingPlan(received.routingPlan(),
-                new StepScheduler(deadlines.calculator()).schedule(received.routingPlan(), received.receivedAt()));
+                new StepScheduler(deadlines.calculator()).schedule(received.routingPlan(), received.countsFromOrReceipt()));
 
         RoutedDossier dossier = new RoutedDossier();
         dossier.code = received.dossierCode();

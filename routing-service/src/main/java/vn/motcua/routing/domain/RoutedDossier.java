@@ -94,8 +94,13 @@ public class RoutedDossier {
     @Column(name = "apology_ref")
     public String apologyRef;
 
+    /** The full name of the head of the agency at fault who signs Form 04. */
     @Column(name = "apology_signed_by")
     public String apologySignedBy;
+
+    /** Their title, e.g. "Chủ tịch UBND phường". */
+    @Column(name = "apology_signer_title")
+    public String apologySignerTitle;
 
     /** Stop of processing (dừng xử lý, national status 8): the data of the notice. */
     @Column(name = "stopped_at")
@@ -109,6 +114,13 @@ public class RoutedDossier {
 
     @Column(name = "stop_reason")
     public String stopReason;
+
+    /** Form 05's number ("Số: ...") and legal basis ("Căn cứ ..."); null on a dossier stopped before V8. */
+    @Column(name = "stop_ref")
+    public String stopRef;
+
+    @Column(name = "stop_legal_basis")
+    public String stopLegalBasis;
 
     /** The reason of a rejection, or the last step's note of an approval. */
     public String note;

@@ -41,14 +41,22 @@ public class Supplements {
     }
 
     /**
+     * The rows ({@code s} the request, {@code d} the dossier) of dossiers still paused for a supplement after its
+     * supply-by date, before the day {@code today} (a query parameter): the supervisors' list and the sweep's warning.
+     */
+    static String pausedBeyondSupplyBy(String today) {
+        return " from supplement_request s join routed_dossier d on d.code = s.dossier_code"
+                + " where d.status = 'SUPPLEMENT_REQUESTED' and s.requested_at = d.paused_at and s.supply_by < " + today;
+    }
+
+    /**
      * Dossiers paused for a supplement beyond its supply-by date (before {@code today}), the longest overdue
      * first: the supervisors' list (issue 20). The request that paused the dossier is the one made at the
      * pause's instant. Two statements whatever the page size.
      */
     @Transactional
     public Page<Overdue> overdue(LocalDate today, Page.Request paging) {
-        String from = " from supplement_request s join routed_dossier d on d.code = s.dossier_code"
-                + " where d.status = 'SUPPLEMENT_REQUESTED' and s.requested_at = d.paused_at and s.supply_by < ?1";
+        String from = pausedBeyondSupplyBy("?1");
         long total = ((Number) em.createNativeQuery("select count(*)" + from).setParameter(1, today)
                 .getSingleResult()).longValue();
         @SuppressWarnings("unchecked")

@@ -129,7 +129,8 @@ class FormsTest {
         clock.set(at("2025-11-26T10:00:00"));
         post(TUPHAP1, "/api/dossiers/{code}/extension", code, """
                 {"newDueAt": "2025-12-05T17:00:00+07:00", "reason": "Cần xác minh thêm tại nơi sinh",
-                 "apologyRef": "15/PXL-TP", "signedBy": "Chủ tịch UBND phường"}""").statusCode(200);
+                 "apologyRef": "15/PXL-TP", "signedBy": "Nguyễn Văn An", "signerTitle": "Chủ tịch UBND phường"}""")
+                .statusCode(200);
 
         String text = text(pdf(TUPHAP1, "/api/dossiers/{code}/apology", code));
         assertContains(text, "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT");
@@ -146,6 +147,7 @@ class FormsTest {
         assertContains(text, "UBND phường Ba Đình — Tư pháp, hộ tịch chưa trả kết quả giải quyết hồ sơ đúng hạn"
                 + " vì lý do: Cần xác minh thêm tại nơi sinh");
         assertContains(text, "CHỦ TỊCH UBND PHƯỜNG");
+        assertContains(text, "Nguyễn Văn An");
         // Routing keeps no phone, e-mail or PIN, so none can be printed.
         assertFalse(text.contains("0987654321") || text.contains("binh@example.vn") || text.contains("482913"), text);
 
@@ -176,6 +178,9 @@ class FormsTest {
         assertContains(text, "Hà Nội, ngày 25 tháng 11 năm 2025");
         assertContains(text, "UBND phường Ba Đình — Tư pháp, hộ tịch thông báo dừng giải quyết hồ sơ nêu trên"
                 + " vì lý do: Người yêu cầu đề nghị dừng giải quyết.");
+        // Its number and legal basis: none given, so the defaults (issue 20, item 7).
+        assertContains(text, "Số: 05/" + code);
+        assertContains(text, "Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ");
         given().auth().oauth2(CONGAN1).accept(PDF).when().get("/api/dossiers/{code}/stop-notice", code).then()
                 .statusCode(404);
         given().auth().oauth2(TUPHAP1).accept(PDF).when().get("/api/dossiers/{code}/apology", code).then()

@@ -83,6 +83,8 @@ class StepActionsTest {
     SessionFactory sessions;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    vn.motcua.routing.domain.DeadlineSweep sweep;
 
     RoutingKit kit;
 
@@ -410,8 +412,11 @@ class StepActionsTest {
                 "{\"amountVnd\": 50000, \"description\": \"Lệ phí\"}").statusCode(200);
         clock.set(at("2025-11-25T15:00:00"));
         post(TUPHAP1, "/api/tasks/{id}/stop", justiceTask,
-                "{\"reason\": \"Người yêu cầu đề nghị dừng giải quyết\"}").statusCode(200)
+                "{\"reason\": \"Người yêu cầu đề nghị dừng giải quyết\", \"documentNumber\": \"27/TB-UBND\","
+                        + " \"legalBasis\": \"Nghị định số 118/2025/NĐ-CP và đơn đề nghị của người yêu cầu\"}").statusCode(200)
                 .body("status", equalTo("STOPPED")).body("nationalStatusCode", equalTo(8))
+                .body("stop.documentNumber", equalTo("27/TB-UBND"))
+                .body("stop.legalBasis", equalTo("Nghị định số 118/2025/NĐ-CP và đơn đề nghị của người yêu cầu"))
                 .body("stop.reason", equalTo("Người yêu cầu đề nghị dừng giải quyết"))
                 .body("stop.agency", equalTo(JUSTICE)).body("stop.stoppedBy", equalTo("tuphap1"))
                 .body("stop.stoppedAt", equalTo("2025-11-25T15:00:00+07:00"));
@@ -444,7 +449,7 @@ class StepActionsTest {
         complete(TUPHAP1, justiceTask, "APPROVED", null).statusCode(409)
                 .body("type", equalTo("urn:motcua:problem:task-cancelled"));
         post(TUPHAP1, "/api/dossiers/{code}/extension", code,
-                "{\"newDueAt\": \"2025-12-10T17:00:00+07:00\", \"reason\": \"x\"}").statusCode(409);
+                "{\"signedBy\": \"Nguyễn Văn An\", \"newDueAt\": \"2025-12-10T17:00:00+07:00\", \"reason\": \"x\"}").statusCode(409);
     }
 
     /**
@@ -476,18 +481,23 @@ class StepActionsTest {
         clock.set(at("2025-11-25T10:00:00"));
         String extension = """
                 {"newDueAt": "2025-12-05T17:00:00+07:00", "reason": "Cần xác minh thêm tại nơi sinh",
-                 "apologyRef": "15/PXL-TP", "signedBy": "Chủ tịch UBND phường"}""";
+                 "apologyRef": "15/PXL-TP", "signedBy": "Nguyễn Văn An", "signerTitle": "Chủ tịch UBND phường"}""";
         post(BHXH1, "/api/dossiers/{code}/extension", code, extension).statusCode(404);
         post(SUPERVISOR1, "/api/dossiers/{code}/extension", code, extension).statusCode(403);
         post(TUPHAP1, "/api/dossiers/{code}/extension", code,
-                "{\"newDueAt\": \"2025-11-26T17:00:00+07:00\", \"reason\": \"sớm hơn\"}").statusCode(400)
+                "{\"signedBy\": \"Nguyễn Văn An\", \"newDueAt\": \"2025-11-26T17:00:00+07:00\", \"reason\": \"sớm hơn\"}").statusCode(400)
                 .body("type", equalTo("urn:motcua:problem:extension-not-later"));
         post(TUPHAP1, "/api/dossiers/{code}/extension", code, "{\"reason\": \"thiếu ngày\"}").statusCode(400);
+        // Form 04 is signed by the head of the agency at fault: no signer's name, no extension (issue 20, item 7).
+        post(TUPHAP1, "/api/dossiers/{code}/extension", code,
+                "{\"newDueAt\": \"2025-12-05T17:00:00+07:00\", \"reason\": \"chưa có người ký\", \"signedBy\": \" \"}")
+                .statusCode(400).contentType("application/problem+json").body("errors.field", contains("signedBy"))
+                .body("errors.message", contains("cần họ tên người ký văn bản xin lỗi (thủ trưởng cơ quan để quá hạn)"));
         // Absurd dates are refused and leave the one extension unused: 2099 is far beyond the procedure's time
         // again (3 working days, so the floor of 10 applies: 11/12), 2100 is outside the calendar (once a 500).
         for (String absurd : List.of("2099-12-31T17:00:00+07:00", "2100-01-01T17:00:00+07:00", "2025-12-12T08:00:00+07:00")) {
             post(TUPHAP1, "/api/dossiers/{code}/extension", code,
-                    "{\"newDueAt\": \"" + absurd + "\", \"reason\": \"quá xa\"}").statusCode(400)
+                    "{\"signedBy\": \"Nguyễn Văn An\", \"newDueAt\": \"" + absurd + "\", \"reason\": \"quá xa\"}").statusCode(400)
                     .contentType("application/problem+json")
                     .body("type", equalTo("urn:motcua:problem:extension-too-far"));
         }
@@ -501,7 +511,7 @@ class StepActionsTest {
                 .body("extension.agency", equalTo(JUSTICE)).body("extension.apologyRef", equalTo("15/PXL-TP"))
                 .body("extension.grantedAt", equalTo("2025-11-26T10:00:00+07:00"));
         post(TUPHAP2, "/api/dossiers/{code}/extension", code,
-                "{\"newDueAt\": \"2025-12-10T17:00:00+07:00\", \"reason\": \"lần hai\"}").statusCode(409)
+                "{\"signedBy\": \"Nguyễn Văn An\", \"newDueAt\": \"2025-12-10T17:00:00+07:00\", \"reason\": \"lần hai\"}").statusCode(409)
                 .body("type", equalTo("urn:motcua:problem:extension-already-granted"));
 
         JsonNode granted = only(kit.awaitEvents(code, has(EventTypes.EXTENSION_GRANTED.type())),
@@ -510,7 +520,7 @@ class StepActionsTest {
         assertEquals("2025-12-05T17:00:00+07:00", granted.path("newDueAt").asText());
         assertEquals(JUSTICE, granted.path("agencyAtFaultCode").asText());
         assertEquals("UBND phường Ba Đình — Tư pháp, hộ tịch", granted.path("agencyAtFaultName").asText());
-        assertEquals("Chủ tịch UBND phường", granted.path("signedBy").asText());
+        assertEquals("Nguyễn Văn An", granted.path("signedBy").asText());
 
         assertEquals("2025-11-27T17:00:00+07:00", granted.path("lawfulDueAt").asText());
 
@@ -541,7 +551,8 @@ class StepActionsTest {
         receive(code);
         kit.awaitTask(code, TUPHAP1);
         String extension = """
-                {"newDueAt": "2025-12-03T17:00:00+07:00", "reason": "Cần xác minh thêm tại nơi sinh"}""";
+                {"newDueAt": "2025-12-03T17:00:00+07:00", "reason": "Cần xác minh thêm tại nơi sinh",
+                 "signedBy": "Nguyễn Văn An"}""";
         for (String late : List.of("2025-11-27T07:00:00", "2025-11-27T16:00:00", "2025-11-28T09:00:00")) {
             clock.set(at(late));
             post(TUPHAP1, "/api/dossiers/{code}/extension", code, extension).statusCode(409)
@@ -572,7 +583,7 @@ class StepActionsTest {
                 .statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("urn:motcua:problem:suspension-not-allowed"));
         post(TUPHAP1, "/api/dossiers/{code}/extension", code,
-                "{\"newDueAt\": \"2025-12-03T17:00:00+07:00\", \"reason\": \"Cần xác minh\"}")
+                "{\"signedBy\": \"Nguyễn Văn An\", \"newDueAt\": \"2025-12-03T17:00:00+07:00\", \"reason\": \"Cần xác minh\"}")
                 .statusCode(409).body("type", equalTo("urn:motcua:problem:extension-not-allowed"));
         dossier(TUPHAP1, code).body("status", equalTo("IN_PROGRESS")).body("extension", nullValue())
                 .body("dueAt", equalTo("2025-11-27T17:00:00+07:00"));
@@ -632,6 +643,17 @@ class StepActionsTest {
                 .body("items.find { it.code == '" + code + "' }.agency", equalTo(POLICE))
                 .body("items.find { it.code == '" + code + "' }.requestedBy", equalTo("congan1"));
         given().auth().oauth2(CONGAN1).when().get("/api/supplements/overdue").then().statusCode(403);
+
+        // ...and raises one warning event for the supervisors, not before the day after, not twice.
+        sweep.sweep(at("2025-12-01T16:00:00"));
+        sweep.sweep(at("2025-12-02T08:00:00"));
+        sweep.sweep(at("2025-12-03T08:00:00"));
+        JsonNode warning = only(kit.awaitEvents(code, has(EventTypes.SUPPLEMENT_OVERDUE.type())),
+                EventTypes.SUPPLEMENT_OVERDUE.type()).data();
+        assertEquals("thuong-tru", warning.path("stepId").asText());
+        assertEquals(POLICE, warning.path("agencyCode").asText());
+        assertEquals("2025-12-01", warning.path("supplyBy").asText());
+        assertEquals("2025-12-02T08:00:00+07:00", warning.path("detectedAt").asText());
     }
 
     // ---- races: different actions on one task at once, exactly one wins ---------------------------------

@@ -231,6 +231,29 @@ class TaskFlowTest {
         assertEquals("routing-service", events.get(0).source());
     }
 
+    /**
+     * Issue 20, item 5: a same-day procedure received after the unit's cut-off counts from the next working day's
+     * opening, which intake puts on the event as countsFrom: its step is scheduled from there (Monday 07:30 + 4 working
+     * hours = 11:30), not from the receipt (Friday 15:30 + 4 working hours would be Monday 10:00).
+     */
+    @Test
+    void aSameDayDossierReceivedAfterTheCutOffIsScheduledFromTheNextWorkingDay() {
+        String code = code(20);
+        OffsetDateTime friday = OffsetDateTime.parse("2025-11-28T15:30:00+07:00");
+        OffsetDateTime monday = OffsetDateTime.parse("2025-12-01T07:30:00+07:00");
+        RoutingPlanSnapshot plan = new RoutingPlanSnapshot(JUSTICE, List.of(PlanStage.single(new PlanStep("trong-ngay",
+                JUSTICE, "UBND phường Ba Đình — Tư pháp, hộ tịch", "Giải quyết trong ngày", StatutoryTime.workingHours(4)))));
+        DossierReceived payload = new DossierReceived(code, "TN-TRONG-NGAY", 1, "Thủ tục giải quyết trong ngày",
+                ReceptionChannel.COUNTER, UNIT, "counter1", friday, OffsetDateTime.parse("2025-12-01T11:30:00+07:00"),
+                StatutoryTime.workingHours(4), new Applicant("Nguyễn Thị Hoa", "0912345678", null, null), null, "482913",
+                plan, null, null, null, 1, monday);
+        send(code, EventJson.write(new CloudEvent<>(null, UUID.randomUUID(), "intake-service", DossierReceived.TYPE, code,
+                OffsetDateTime.now(EventJson.VIETNAM), null, payload, null)));
+        awaitTask(code, TUPHAP1);
+        given().auth().oauth2(TUPHAP1).queryParam("dossier", code).when().get("/api/tasks").then().statusCode(200)
+                .body("items[0].dueAt", equalTo("2025-12-01T11:30:00+07:00"));
+    }
+
     @Test
     void claimAndCompleteThroughThreeAgenciesEndsProcessed() {
         String code = code(2);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
@@ -62,6 +63,44 @@ public final class DeadlineCalculator {
             case WORKING_DAYS -> dueAfterWorkingDays(receivedAt, Math.toIntExact(time.amount()));
             case WORKING_HOURS -> plusWorkingTime(receivedAt, Duration.ofHours(time.amount()));
             case CALENDAR_DAYS -> dueAfterCalendarDays(receivedAt, time.amount());
+        };
+    }
+
+    /**
+     * The due instant under the unit's cut-off (giờ tiếp nhận cuối ngày, docs/LEGAL-BASIS.md): a same-day
+     * procedure ({@link #sameDay}) received on a working day at or after {@code sameDayCutoff} counts from the next
+     * working day's opening, so "in the day" means the next working day; any other receipt as {@link #due}. A null
+     * cut-off is none.
+     */
+    public OffsetDateTime due(Instant receivedAt, StatutoryTime time, LocalTime sameDayCutoff) {
+        return due(sameDay(time) ? countsFrom(receivedAt, sameDayCutoff) : receivedAt, time);
+    }
+
+    /**
+     * When the time of a receipt starts to count under a cut-off: received on a working day at or after
+     * {@code cutoff}, the opening of the next working day; else the receipt itself (whose day the calendar already
+     * moves when it falls after closing or on a day off). A null cut-off is none.
+     */
+    public Instant countsFrom(Instant receivedAt, LocalTime cutoff) {
+        if (cutoff == null) {
+            return receivedAt;
+        }
+        LocalDateTime local = local(receivedAt);
+        if (!calendar.isWorkingDay(local.toLocalDate()) || local.toLocalTime().isBefore(cutoff)) {
+            return receivedAt;
+        }
+        return OffsetDateTime.of(calendar.nextWorkingDay(local.toLocalDate()), hours.morningStart(), EventJson.VIETNAM)
+                .toInstant();
+    }
+
+    /**
+     * A procedure settled within the day it is received (giải quyết trong ngày): no working day beyond the day of
+     * receipt, or working hours that fit in one working day.
+     */
+    public boolean sameDay(StatutoryTime time) {
+        return switch (time.unit()) {
+            case WORKING_DAYS, CALENDAR_DAYS -> time.amount() == 0;
+            case WORKING_HOURS -> Duration.ofHours(time.amount()).compareTo(hours.workingDay()) <= 0;
         };
     }
 

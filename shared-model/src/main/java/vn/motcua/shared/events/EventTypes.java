@@ -11,6 +11,7 @@ import vn.motcua.shared.events.intake.DossierSupplementRequested;
 import vn.motcua.shared.events.intake.DossierSubmitted;
 import vn.motcua.shared.events.intake.DossierSupplementSupplied;
 import vn.motcua.shared.events.intake.DossierWithdrawn;
+import vn.motcua.shared.events.intake.SubmissionUnchecked;
 import vn.motcua.shared.events.notification.NotificationDeadLettered;
 import vn.motcua.shared.events.notification.NotificationDelivered;
 import vn.motcua.shared.events.notification.NotificationFailed;
@@ -19,6 +20,7 @@ import vn.motcua.shared.events.result.ResultReturned;
 import vn.motcua.shared.events.routing.DeadlineWarning;
 import vn.motcua.shared.events.routing.DossierExtensionGranted;
 import vn.motcua.shared.events.routing.DossierOverdue;
+import vn.motcua.shared.events.routing.SupplementOverdue;
 import vn.motcua.shared.events.routing.DossierPaused;
 import vn.motcua.shared.events.routing.DossierProcessed;
 import vn.motcua.shared.events.routing.DossierProcessingStopped;
@@ -58,6 +60,8 @@ public final class EventTypes {
             new EventType<>(DossierRefused.TYPE, DossierRefused.class, DossierRefused.TOPIC);
     public static final EventType<DossierWithdrawn> DOSSIER_WITHDRAWN =
             new EventType<>(DossierWithdrawn.TYPE, DossierWithdrawn.class, DossierWithdrawn.TOPIC);
+    public static final EventType<SubmissionUnchecked> SUBMISSION_UNCHECKED =
+            new EventType<>(SubmissionUnchecked.TYPE, SubmissionUnchecked.class, SubmissionUnchecked.TOPIC);
 
     // routing
     public static final EventType<DossierRouted> DOSSIER_ROUTED =
@@ -88,6 +92,8 @@ public final class EventTypes {
             new EventType<>(DeadlineWarning.TYPE, DeadlineWarning.class, DeadlineWarning.TOPIC);
     public static final EventType<DossierOverdue> DOSSIER_OVERDUE =
             new EventType<>(DossierOverdue.TYPE, DossierOverdue.class, DossierOverdue.TOPIC);
+    public static final EventType<SupplementOverdue> SUPPLEMENT_OVERDUE =
+            new EventType<>(SupplementOverdue.TYPE, SupplementOverdue.class, SupplementOverdue.TOPIC);
     public static final EventType<DossierProcessed> DOSSIER_PROCESSED =
             new EventType<>(DossierProcessed.TYPE, DossierProcessed.class, DossierProcessed.TOPIC);
 
@@ -119,9 +125,10 @@ public final class EventTypes {
 
     public static final List<EventType<?>> ALL = List.of(
             DOSSIER_SUBMITTED, DOSSIER_RECEIVED, SUPPLEMENT_REQUESTED, SUPPLEMENT_SUPPLIED, DOSSIER_REFUSED, DOSSIER_WITHDRAWN,
+            SUBMISSION_UNCHECKED,
             DOSSIER_ROUTED, TASK_ASSIGNED, TASK_CLAIMED, TASK_COMPLETED, TASK_RETURNED, TASK_TRANSFERRED,
             DOSSIER_PAUSED, DOSSIER_RESUMED, OBLIGATION_REQUESTED, OBLIGATION_PAID, PROCESSING_STOPPED,
-            EXTENSION_GRANTED, DEADLINE_WARNING, DOSSIER_OVERDUE, DOSSIER_PROCESSED,
+            EXTENSION_GRANTED, DEADLINE_WARNING, DOSSIER_OVERDUE, SUPPLEMENT_OVERDUE, DOSSIER_PROCESSED,
             RESULT_RETURNED, DOSSIER_RATED,
             NOTIFICATION_DELIVERED, NOTIFICATION_FAILED, NOTIFICATION_DEAD_LETTERED,
             PROCEDURE_VERSION_PUBLISHED, PROCEDURE_VERSION_RETIRED, AGENCY_UPSERTED, UNIT_UPSERTED,

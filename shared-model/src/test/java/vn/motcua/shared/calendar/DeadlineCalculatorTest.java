@@ -48,6 +48,32 @@ class DeadlineCalculatorTest {
         assertEquals(vnTime("2025-02-05T17:00"), rules.dueAfterWorkingDays(vn("2025-01-15T08:00"), 10));
     }
 
+    /**
+     * Issue 20, item 5: a same-day procedure received after the unit's cut-off (15:00) is due the next working day;
+     * before it, the same day; other procedures are not moved; no cut-off, no move.
+     */
+    @Test
+    void sameDayProcedureReceivedAfterTheCutOffIsDueTheNextWorkingDay() {
+        java.time.LocalTime cutoff = java.time.LocalTime.of(15, 0);
+        StatutoryTime inTheDay = StatutoryTime.workingDays(0);
+        // Fri 7 Mar 2025: 15:30 → Monday; 14:59 → Friday itself; exactly 15:00 is after the cut-off.
+        assertEquals(vnTime("2025-03-10T17:00"), rules.due(vn("2025-03-07T15:30"), inTheDay, cutoff));
+        assertEquals(vnTime("2025-03-07T17:00"), rules.due(vn("2025-03-07T14:59"), inTheDay, cutoff));
+        assertEquals(vnTime("2025-03-10T17:00"), rules.due(vn("2025-03-07T15:00"), inTheDay, cutoff));
+        assertEquals(vnTime("2025-03-07T17:00"), rules.due(vn("2025-03-07T15:30"), inTheDay, null), "no cut-off");
+        // Hours within one working day count from Monday's opening: 4 hours → 11:30 (not Monday 10:00).
+        assertEquals(vnTime("2025-03-10T11:30"), rules.due(vn("2025-03-07T15:30"), StatutoryTime.workingHours(4), cutoff));
+        assertEquals(vnTime("2025-03-10T10:00"), rules.due(vn("2025-03-07T15:30"), StatutoryTime.workingHours(4), null));
+        // A 3-day procedure is not moved by the cut-off (only the hand-over is, not modelled here).
+        assertEquals(vnTime("2025-03-12T17:00"), rules.due(vn("2025-03-07T15:30"), StatutoryTime.workingDays(3), cutoff));
+        // Across a holiday: Tue 29 Apr 2025 at 16:00, the swapped days off 30 Apr–2 May, next working day Mon 5 May.
+        assertEquals(vnTime("2025-05-05T17:00"), swap.due(vn("2025-04-29T16:00"), inTheDay, cutoff));
+        // Received on a day off (online): the calendar already moves it; the cut-off changes nothing.
+        assertEquals(vnTime("2025-03-10T17:00"), rules.due(vn("2025-03-08T16:00"), inTheDay, cutoff));
+        assertTrue(rules.sameDay(StatutoryTime.workingHours(8)));
+        assertTrue(!rules.sameDay(StatutoryTime.workingHours(9)) && !rules.sameDay(StatutoryTime.workingDays(1)));
+    }
+
     @Test
     void workingHours() {
         assertEquals(vnTime("2025-03-10T16:00"), rules.due(vn("2025-03-07T16:00"), StatutoryTime.workingHours(8)));

@@ -293,7 +293,7 @@ class AuthorizationMatrixIT {
             case "/api/tasks/{id}/financial-obligation" -> "{\"amountVnd\":50000,\"description\":\"Lệ phí\"}";
             case "/api/tasks/{id}/financial-obligation/payment" -> "{\"paymentReference\":\"BL-1\"}";
             case "/api/dossiers/{code}/extension" ->
-                    "{\"newDueAt\":\"2030-01-07T17:00:00+07:00\",\"reason\":\"Thử phân quyền\"}";
+                    "{\"newDueAt\":\"2030-01-07T17:00:00+07:00\",\"reason\":\"Thử phân quyền\",\"signedBy\":\"Thử phân quyền\"}";
             case "/api/dossiers/{code}/return" -> "{\"channel\":\"COUNTER\",\"receivedBy\":\"Thử phân quyền\"}";
             default -> throw new IllegalStateException("no valid body for the hidden cells of " + row.key());
         };

@@ -343,7 +343,7 @@ class FuzzIT {
             case "POST /api/dossiers", "POST /api/reception-guidance" -> Fixture.NEWBORN;
             case "POST /api/public/submissions" -> Fixture.SUBMISSION;
             case "POST /api/tasks/{id}/complete" -> "{\"outcome\":\"APPROVED\",\"note\":\"ghi chú\"}";
-            case "POST /api/dossiers/{code}/extension" -> "{\"newDueAt\":\"2030-01-07T17:00:00+07:00\",\"reason\":\"lý do\"}";
+            case "POST /api/dossiers/{code}/extension" -> "{\"newDueAt\":\"2030-01-07T17:00:00+07:00\",\"reason\":\"lý do\",\"signedBy\":\"Nguyễn Văn An\"}";
             case "POST /api/dossiers/{code}/return" -> "{\"channel\":\"COUNTER\",\"receivedBy\":\"Người nhận\"}";
             case "POST /api/public/dossiers/{code}/rating" -> "{\"onTime\":true,\"contactCount\":1,\"agenciesContacted\":1,"
                     + "\"staffAttitude\":\"SATISFIED\",\"openness\":\"SATISFIED\",\"overall\":\"SATISFIED\",\"comment\":\"tốt\"}";

@@ -26,6 +26,11 @@ import java.time.OffsetDateTime;
  *                         absent when the dossier was submitted online (the PIN went out on {@code submitted})
  * @param rules            the procedure version's flags and document list routing enforces; absent from
  *                         producers before issue 20 (then everything is allowed)
+ * @param sets             số lượng hồ sơ: the sets handed in, for the log book (Form 07); absent from producers before
+ *                         issue 20's forms (then one)
+ * @param countsFrom       when the statutory time starts to count: {@code receivedAt}, or for a same-day procedure
+ *                         received after the unit's cut-off the next working day's opening; absent from producers
+ *                         before issue 20's cut-off (then {@code receivedAt})
  */
 public record DossierReceived(
         String dossierCode,
@@ -44,7 +49,9 @@ public record DossierReceived(
         RoutingPlanSnapshot routingPlan,
         @OptionalField ReturnChannel returnChannel,
         @OptionalField String returnAddress,
-        @OptionalField ProcedureRules rules) implements IntakeEvent {
+        @OptionalField ProcedureRules rules,
+        @OptionalField Integer sets,
+        @OptionalField OffsetDateTime countsFrom) implements IntakeEvent {
 
     public static final String TYPE = "vn.motcua.dossier.received.v1";
     public static final String TOPIC = Topics.INTAKE;
@@ -58,7 +65,7 @@ public record DossierReceived(
                            OffsetDateTime appointmentAt, StatutoryTime statutoryTime, Applicant applicant,
                            String citizenIdHmac, String lookupPin, RoutingPlanSnapshot routingPlan) {
         this(dossierCode, procedureCode, procedureVersion, procedureName, channel, unitCode, receivedBy, receivedAt,
-                appointmentAt, statutoryTime, applicant, citizenIdHmac, lookupPin, routingPlan, null, null, null);
+                appointmentAt, statutoryTime, applicant, citizenIdHmac, lookupPin, routingPlan, null, null, null, null, null);
     }
 
     /** The event with the procedure's rules and no stated return channel (the counter). */
@@ -68,7 +75,28 @@ public record DossierReceived(
                            String citizenIdHmac, String lookupPin, RoutingPlanSnapshot routingPlan,
                            ProcedureRules rules) {
         this(dossierCode, procedureCode, procedureVersion, procedureName, channel, unitCode, receivedBy, receivedAt,
-                appointmentAt, statutoryTime, applicant, citizenIdHmac, lookupPin, routingPlan, null, null, rules);
+                appointmentAt, statutoryTime, applicant, citizenIdHmac, lookupPin, routingPlan, null, null, rules, null, null);
+    }
+
+    /** The event with the return channel and rules, before the sets were told (one set). */
+    public DossierReceived(String dossierCode, String procedureCode, int procedureVersion, String procedureName,
+                           ReceptionChannel channel, String unitCode, String receivedBy, OffsetDateTime receivedAt,
+                           OffsetDateTime appointmentAt, StatutoryTime statutoryTime, Applicant applicant,
+                           String citizenIdHmac, String lookupPin, RoutingPlanSnapshot routingPlan,
+                           ReturnChannel returnChannel, String returnAddress, ProcedureRules rules) {
+        this(dossierCode, procedureCode, procedureVersion, procedureName, channel, unitCode, receivedBy, receivedAt,
+                appointmentAt, statutoryTime, applicant, citizenIdHmac, lookupPin, routingPlan, returnChannel,
+                returnAddress, rules, null, null);
+    }
+
+    /** When the statutory time starts to count; the receipt when the producer did not say. */
+    public OffsetDateTime countsFromOrReceipt() {
+        return countsFrom == null ? receivedAt : countsFrom;
+    }
+
+    /** The sets handed in, one when the producer did not say. */
+    public int setsOrOne() {
+        return sets == null ? 1 : sets;
     }
 
     /** Keeps the PIN and contact details out of logs. */

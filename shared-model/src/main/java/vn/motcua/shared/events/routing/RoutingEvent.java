@@ -6,5 +6,6 @@ import vn.motcua.shared.events.DossierEvent;
 public sealed interface RoutingEvent extends DossierEvent
         permits DossierRouted, TaskAssigned, TaskClaimed, TaskCompleted, TaskReturned, TaskTransferred,
         DossierPaused, DossierResumed, FinancialObligationRequested, FinancialObligationPaid,
-        DossierProcessingStopped, DossierExtensionGranted, DeadlineWarning, DossierOverdue, DossierProcessed {
+        DossierProcessingStopped, DossierExtensionGranted, DeadlineWarning, DossierOverdue, SupplementOverdue,
+        DossierProcessed {
 }
