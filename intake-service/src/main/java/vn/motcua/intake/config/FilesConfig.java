@@ -24,7 +24,7 @@ public interface FilesConfig {
     S3 s3();
 
     interface S3 {
-        /** The S3 endpoint, e.g. {@code http://127.0.0.1:8087} (s3proxy of the local stack); empty for AWS itself. */
+        /** The S3 endpoint URL (the local stack: its s3proxy on 127.0.0.1, port 8087); empty for AWS itself. */
         Optional<String> endpoint();
 
         @WithDefault("us-east-1")
