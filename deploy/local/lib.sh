@@ -284,6 +284,9 @@ launch_service() {
     local extra=()
     # Form 01's QR code opens this stack's console (its port moves with the offset).
     [ "$name" = intake-service ] && extra+=("-Dmotcua.intake.receipt.lookup-url=http://localhost:$((8080 + PORT_OFFSET))/tra-cuu")
+    # intake keeps the dossiers' files in this stack's s3proxy (the other services refuse settings they do not read)
+    [ "$name" = intake-service ] && extra+=("-Dmotcua.files.s3.endpoint=$S3_URL" "-Dmotcua.files.s3.bucket=$S3_BUCKET"
+        "-Dmotcua.files.s3.access-key=$S3_ACCESS_KEY" "-Dmotcua.files.s3.secret-key=$S3_SECRET_KEY")
     # The console looks dossiers up for every citizen from this machine and names each citizen's address in
     # X-Forwarded-For: result believes that header from the console's address only (a client elsewhere cannot
     # pick its own bucket). Other loopback addresses (127.x.y.z) stay untrusted: system tests use them as clients.
@@ -304,8 +307,6 @@ launch_service() {
         -Dquarkus.oidc.auth-server-url="$KC_URL/realms/motcua" \
         -DMOTCUA_SMTP_PORT="$SMTP_PORT" \
         -Dquarkus.oidc.credentials.secret="$name-dev-secret" \
-        -Dmotcua.files.s3.endpoint="$S3_URL" -Dmotcua.files.s3.bucket="$S3_BUCKET" \
-        -Dmotcua.files.s3.access-key="$S3_ACCESS_KEY" -Dmotcua.files.s3.secret-key="$S3_SECRET_KEY" \
         -jar "$jar" >>"$LOGS/$id.log" 2>&1 &
     echo $! > "$RUN/$id.pid"
 }
