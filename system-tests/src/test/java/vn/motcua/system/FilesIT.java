@@ -69,7 +69,11 @@ class FilesIT {
         Stack.as("bhxh1").get(Stack.INTAKE + "/api/dossiers/" + code + "/files").then().statusCode(200);
 
         // a dossier of a procedure the justice office has no step in: its files do not exist for tuphap1
-        String other = Journeys.receive("counter1", "LLTP-CAP-PHIEU", "COUNTER", "thu.pham@example.vn").path("code");
+        String other = Stack.as("counter1").contentType(ContentType.JSON).body("""
+                        {"procedureCode":"LLTP-CAP-PHIEU","channel":"COUNTER","applicant":%s,
+                         "documents":[{"name":"Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp","form":"ORIGINAL","copies":1}]}"""
+                        .formatted(Journeys.applicant("Phạm Thị Thu", "thu.pham@example.vn")))
+                .post(Stack.INTAKE + "/api/dossiers").then().statusCode(201).extract().path("code");
         String otherId = upload("counter1", other, scan, 0).then().statusCode(201).extract().path("id");
         Stack.as("tuphap1").get(Stack.INTAKE + "/api/dossiers/" + other + "/files").then().statusCode(404)
                 .contentType("application/problem+json");
