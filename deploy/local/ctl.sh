@@ -82,7 +82,7 @@ start() {
 }
 
 case "$component" in
-    postgres|kafka|console) ;;
+    postgres|kafka|s3|console) ;;
     "") [ "$action" = status ] || usage ;;
     *) service_port "$component" >/dev/null || usage ;;
 esac
@@ -90,6 +90,6 @@ case "$action" in
     kill9|stop|start) "$action" "$component" ;;
     status)
         if [ -n "$component" ]; then status "$component"
-        else for c in postgres kafka "${SERVICES[@]%%:*}" console; do status "$c"; done; fi ;;
+        else for c in postgres kafka s3 "${SERVICES[@]%%:*}" console; do status "$c"; done; fi ;;
     *) usage ;;
 esac

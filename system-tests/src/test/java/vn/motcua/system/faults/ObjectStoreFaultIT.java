@@ -66,7 +66,7 @@ class ObjectStoreFaultIT {
             for (Path scan : scans) {
                 uploads.add(pool.submit(() -> upload(code, scan).then().extract().statusCode()));
             }
-            Thread.sleep(300); // the uploads are under way: kill the store under them
+            Thread.sleep(Long.getLong("faults.s3.kill-after-ms", 1500)); // uploads under way, some already at the store
             StackControl.kill9("s3");
             int stored = 0;
             for (Future<Integer> upload : uploads) {
@@ -74,6 +74,8 @@ class ObjectStoreFaultIT {
                 assertTrue(status == 201 || status == 503, "an upload answered " + status);
                 stored += status == 201 ? 1 : 0;
             }
+            System.out.printf("object store killed under %d uploads: %d answered 201, %d answered 503%n",
+                    uploads.size(), stored, uploads.size() - stored);
             // with the store down, an upload is refused cleanly
             upload(code, scans.get(0)).then().statusCode(503).contentType("application/problem+json");
             StackControl.start("s3");
