@@ -17,6 +17,13 @@ public interface FilesConfig {
     @WithDefault("PT1H")
     Duration orphanGrace();
 
+    /**
+     * How far back before the grace period a pass looks (object keys start with their upload hour): an orphan older
+     * than grace + lookback, left while the collector did not run for that long, stays until found by hand.
+     */
+    @WithDefault("P2D")
+    Duration collectLookback();
+
     /** How often unreferenced objects are looked for ({@code off} in tests, which call the collector themselves). */
     @WithDefault("10m")
     String collectEvery();

@@ -22,6 +22,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -132,7 +135,7 @@ public class DossierFiles {
         FileTypes type = sniff(spooled);
         String name = cleanName(fileName, type);
         String sha256 = sha256(spooled);
-        String key = PREFIX + UUID.randomUUID();
+        String key = objectKey(Instant.now());
         try {
             store.put(key, spooled, size, type.mediaType);
         } catch (SdkException e) {
@@ -177,17 +180,32 @@ public class DossierFiles {
      */
     public int collectOrphans(Instant storedBefore) {
         AtomicInteger deleted = new AtomicInteger();
-        store.list(PREFIX, object -> {
-            if (object.lastModified().isBefore(storedBefore) && !referenced(object.key())) {
-                deleteQuietly(object.key());
-                deleted.incrementAndGet();
-            }
-        });
+        // only the hours in which an orphan can still be waiting: a pass lists recent uploads, never the whole bucket
+        Instant hour = storedBefore.minus(config.collectLookback()).truncatedTo(ChronoUnit.HOURS);
+        for (; !hour.isAfter(storedBefore); hour = hour.plus(1, ChronoUnit.HOURS)) {
+            store.list(hourPrefix(hour), object -> {
+                if (object.lastModified().isBefore(storedBefore) && !referenced(object.key())) {
+                    deleteQuietly(object.key());
+                    deleted.incrementAndGet();
+                }
+            });
+        }
         if (deleted.get() > 0) {
             LOG.infof("collected %d unreferenced file objects stored before %s", deleted.get(), storedBefore);
         }
         return deleted.get();
     }
+
+    /** A new object's key: under the hour it is stored in (UTC), so the collector lists only recent hours. */
+    public static String objectKey(Instant storedAt) {
+        return hourPrefix(storedAt) + UUID.randomUUID();
+    }
+
+    private static String hourPrefix(Instant at) {
+        return PREFIX + HOUR.format(at) + "/";
+    }
+
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
 
     private static boolean referenced(String key) {
         return QuarkusTransaction.joiningExisting().call(() -> DossierFile.count("objectKey", key) > 0);
