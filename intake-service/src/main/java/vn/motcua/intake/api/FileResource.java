@@ -73,8 +73,16 @@ public class FileResource {
             schema = @Schema(implementation = UploadForm.class)))
     @APIResponse(responseCode = "201", description = "stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DossierFiles.FileView.class)))
-    @APIResponse(responseCode = "413", description = "file above the size limit")
-    @APIResponse(responseCode = "415", description = "content is not PDF, JPEG or PNG, whatever its name")
+    @APIResponse(responseCode = "400", description = "no file, or a component that is not an index of the procedure's documents",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "no such dossier for this caller",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "413", description = "file above the size limit (motcua.files.max-bytes)",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "415", description = "content is not PDF, JPEG or PNG, whatever its name",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "503", description = "the object store is unreachable; nothing was recorded",
+            content = @Content(mediaType = "application/problem+json"))
     public Response upload(@PathParam("code") String code, @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @RestForm("file") FileUpload file, @RestForm("component") String component,
                            @Context UriInfo uri) {
@@ -97,6 +105,9 @@ public class FileResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"counter-officer", "agency-officer", "supervisor", "admin"})
     @Operation(summary = "The dossier's files: name, component, size, type, sha256, who uploaded them and when")
+    @APIResponse(responseCode = "200", description = "all the dossier's files, oldest first")
+    @APIResponse(responseCode = "404", description = "no such dossier for this caller",
+            content = @Content(mediaType = "application/problem+json"))
     public Page<DossierFiles.FileView> list(@PathParam("code") String code) {
         List<DossierFiles.FileView> all = files.list(files.readable(code, caller()));
         return new Page<>(all, 0, all.size(), all.size());
@@ -107,6 +118,10 @@ public class FileResource {
     @Produces({"application/pdf", "image/jpeg", "image/png"})
     @RolesAllowed({"counter-officer", "agency-officer", "supervisor", "admin"})
     @Operation(summary = "The bytes of one file, streamed from the object store")
+    @APIResponse(responseCode = "200", description = "the bytes, ETag = their SHA-256", content = {
+            @Content(mediaType = "application/pdf"), @Content(mediaType = "image/jpeg"), @Content(mediaType = "image/png")})
+    @APIResponse(responseCode = "404", description = "no such dossier or file for this caller",
+            content = @Content(mediaType = "application/problem+json"))
     public Response download(@PathParam("code") String code, @PathParam("id") String id) {
         Dossier dossier = files.readable(code, caller());
         DossierFile file = files.file(dossier, parse(id));
