@@ -8,7 +8,7 @@
 #   deploy/local/ctl.sh stop   COMPONENT   graceful stop (SIGTERM; PostgreSQL: pg_ctl stop -m fast)
 #   deploy/local/ctl.sh start  COMPONENT   start it again and wait until it is ready
 #   deploy/local/ctl.sh status [COMPONENT] up / down, and the pid
-# COMPONENT: intake-service | routing-service | result-service | notification-service | console | kafka | postgres
+# COMPONENT: intake-service | routing-service | result-service | notification-service | console | kafka | postgres | s3
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -22,6 +22,7 @@ up() {
     case "$1" in
         postgres) port_open "$PG_PORT" ;;
         kafka) port_open "$KAFKA_PORT" ;;
+        s3) port_open "$S3_PORT" ;;
         console) http_ok "http://localhost:$CONSOLE_PORT/q/health/ready" ;;
         *) port=$(service_port "$1") && http_ok "http://localhost:$port/q/health/ready" ;;
     esac
@@ -59,6 +60,7 @@ start() {
     case "$1" in
         postgres) start_postgres ;;
         kafka) start_kafka ;;
+        s3) start_s3 ;;
         console)
             if pid_alive console; then ok console "already running"; return; fi
             port_open "$CONSOLE_PORT" && fail console "port $CONSOLE_PORT is taken by a process up.sh did not start; stop it"
@@ -80,7 +82,7 @@ start() {
 }
 
 case "$component" in
-    postgres|kafka|console) ;;
+    postgres|kafka|s3|console) ;;
     "") [ "$action" = status ] || usage ;;
     *) service_port "$component" >/dev/null || usage ;;
 esac
@@ -88,6 +90,6 @@ case "$action" in
     kill9|stop|start) "$action" "$component" ;;
     status)
         if [ -n "$component" ]; then status "$component"
-        else for c in postgres kafka "${SERVICES[@]%%:*}" console; do status "$c"; done; fi ;;
+        else for c in postgres kafka s3 "${SERVICES[@]%%:*}" console; do status "$c"; done; fi ;;
     *) usage ;;
 esac

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stops what deploy/local/up.sh started (services, Keycloak, GreenMail, Kafka, PostgreSQL) and nothing else:
+# Stops what deploy/local/up.sh started (services, Keycloak, GreenMail, s3proxy, Kafka, PostgreSQL) and nothing else:
 # a PostgreSQL, Kafka, Keycloak or SMTP server that was already running when up.sh reused it is left alone.
 # Data stays in .stack/data; `deploy/local/down.sh --purge` also deletes it (downloads are kept).
 set -euo pipefail
@@ -19,7 +19,7 @@ for entry in "${SERVICES[@]}"; do
 done
 if [ "${#names[@]}" -gt 0 ]; then stop_pids "${names[@]}"; ok services "stopped ${names[*]}"; fi
 infra=()
-for name in keycloak greenmail kafka; do [ -f "$RUN/$name.pid" ] && infra+=("$name"); done
+for name in keycloak greenmail s3 kafka; do [ -f "$RUN/$name.pid" ] && infra+=("$name"); done
 if [ "${#infra[@]}" -gt 0 ]; then stop_pids "${infra[@]}"; ok infra "stopped ${infra[*]}"; fi
 if [ -f "$RUN/postgres.env" ]; then
     stop_postgres fast

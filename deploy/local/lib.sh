@@ -13,6 +13,7 @@ KAFKA_VERSION=4.1.1
 KEYCLOAK_VERSION=26.7.3
 PG_EMBEDDED_VERSION=18.6.0
 GREENMAIL_VERSION=2.1.13
+S3PROXY_VERSION=2.9.0
 # MOTCUA_PORT_OFFSET (default 0, a multiple of 100) shifts every port, so a second stack can run beside
 # the first one: give it its own MOTCUA_STACK_HOME too (e.g. MOTCUA_PORT_OFFSET=200 MOTCUA_STACK_HOME=/tmp/s2; not 100, whose console port is the first stack's Keycloak).
 PORT_OFFSET=${MOTCUA_PORT_OFFSET:-0}
@@ -24,6 +25,13 @@ KC_PORT=$((8180 + PORT_OFFSET))
 KC_MANAGEMENT_PORT=$((9000 + PORT_OFFSET))
 SMTP_PORT=$((3025 + PORT_OFFSET))
 MAIL_API_PORT=$((8085 + PORT_OFFSET))
+# The S3 object store of the dossiers' files (s3proxy, filesystem backend); 8086 is left to an SMS gateway.
+S3_PORT=$((8087 + PORT_OFFSET))
+S3_URL=http://127.0.0.1:$S3_PORT
+S3_BUCKET=motcua-files
+# Development keys of the local object store only (a deployment sets MOTCUA_FILES_S3_ACCESS_KEY / MOTCUA_FILES_S3_SECRET_KEY).
+S3_ACCESS_KEY=motcua
+S3_SECRET_KEY=dev-only-s3-secret-key
 KC_URL=http://localhost:$KC_PORT
 SERVICES=(intake-service:$((8081 + PORT_OFFSET)) routing-service:$((8082 + PORT_OFFSET))
           result-service:$((8083 + PORT_OFFSET)) notification-service:$((8084 + PORT_OFFSET)))
@@ -280,6 +288,9 @@ launch_service() {
     local extra=()
     # Form 01's QR code opens this stack's console (its port moves with the offset).
     [ "$name" = intake-service ] && extra+=("-Dmotcua.intake.receipt.lookup-url=http://localhost:$((8080 + PORT_OFFSET))/tra-cuu")
+    # intake keeps the dossiers' files in this stack's s3proxy (the other services refuse settings they do not read)
+    [ "$name" = intake-service ] && extra+=("-Dmotcua.files.s3.endpoint=$S3_URL" "-Dmotcua.files.s3.bucket=$S3_BUCKET"
+        "-Dmotcua.files.s3.access-key=$S3_ACCESS_KEY" "-Dmotcua.files.s3.secret-key=$S3_SECRET_KEY")
     # The console looks dossiers up for every citizen from this machine and names each citizen's address in
     # X-Forwarded-For: result believes that header from the console's address only (a client elsewhere cannot
     # pick its own bucket). Other loopback addresses (127.x.y.z) stay untrusted: system tests use them as clients.
@@ -330,3 +341,35 @@ service_port() {
     return 1
 }
 
+
+# ---------------------------------------------------------------------------------------------
+# S3: s3proxy from Maven Central with its filesystem backend (objects are plain files under
+# $DATA/s3), a real S3 API server for the dossiers' files. intake creates its bucket on first use.
+# ---------------------------------------------------------------------------------------------
+start_s3() {
+    step s3 "$S3_URL (bucket $S3_BUCKET)"
+    local jar="$DIST/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar"
+    if port_open "$S3_PORT"; then
+        if pid_alive s3; then ok s3 "running (started earlier by up.sh)"; return; fi
+        ok s3 "reusing the S3 server already on $S3_PORT (it must accept the keys in lib.sh)"; return
+    fi
+    if [ ! -f "$jar" ]; then
+        mvn_fetch dependency:copy "-Dartifact=org.gaul:s3proxy:$S3PROXY_VERSION:jar:jar-with-dependencies" \
+            "-DoutputDirectory=$DIST" >>"$LOGS/s3.log" 2>&1 \
+            || fail s3 "could not fetch s3proxy from Maven Central" "$LOGS/s3.log"
+    fi
+    mkdir -p "$DATA/s3"
+    cat > "$DATA/s3.properties" <<PROPS
+s3proxy.endpoint=$S3_URL
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=$S3_ACCESS_KEY
+s3proxy.credential=$S3_SECRET_KEY
+jclouds.provider=filesystem
+jclouds.filesystem.basedir=$DATA/s3
+PROPS
+    nohup "$JAVA" -Xms32m -Xmx256m -XX:+UseSerialGC -jar "$jar" --properties "$DATA/s3.properties" \
+        >>"$LOGS/s3.log" 2>&1 &
+    echo $! > "$RUN/s3.pid"
+    wait_for 60 s3 "$LOGS/s3.log" port_open "$S3_PORT"
+    ok s3 "started (objects under $DATA/s3)"
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole motcua system on this machine, without Docker:
 #   PostgreSQL (5432) · Kafka in KRaft mode (9092) · Keycloak with the motcua realm (8180)
-#   · GreenMail SMTP server (3025, read the mail on http://localhost:8085)
+#   · GreenMail SMTP server (3025, read the mail on http://localhost:8085) · S3 object store, s3proxy (8087)
 #   · intake (8081) · routing (8082) · result (8083) · notification (8084) · console (8080)
 # MOTCUA_PORT_OFFSET=200 shifts every port (a second stack beside the first; give it its own
 # MOTCUA_STACK_HOME). MOTCUA_SERVICE_JAVA_OPTS replaces the services' JVM options.
@@ -159,6 +159,7 @@ start_postgres
 start_kafka
 start_keycloak
 start_greenmail
+start_s3
 build_services
 start_services
 
@@ -173,6 +174,7 @@ ${BOLD}motcua is up${OFF} in $(elapsed). Logs: $LOGS  ·  stop: deploy/local/dow
   notification  http://localhost:$((8084 + PORT_OFFSET))/q/swagger-ui
   Keycloak      $KC_URL/admin (admin/admin), realm motcua
   Kafka         localhost:$KAFKA_PORT      PostgreSQL  localhost:$PG_PORT motcua/motcua
+  S3 (files)    $S3_URL bucket $S3_BUCKET, keys $S3_ACCESS_KEY/$S3_SECRET_KEY, objects under $DATA/s3
   Mail (SMTP)   localhost:$SMTP_PORT      read: curl -s http://localhost:$MAIL_API_PORT/api/user/an.nguyen@example.vn/messages/INBOX
 
 Demo users (password = user name): counter1 (counter-officer, unit 000.00.31.H29),

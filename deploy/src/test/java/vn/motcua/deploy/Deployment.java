@@ -23,7 +23,8 @@ final class Deployment {
 
     /** Per service on top of the common ones: the HMAC keys (their committed values are development keys) and SMTP. */
     static final Map<String, List<String>> SERVICE_REQUIRED = Map.of(
-            "intake", List.of("motcua.intake.pin-key", "motcua.intake.citizen-link-key"),
+            "intake", List.of("motcua.intake.pin-key", "motcua.intake.citizen-link-key", "motcua.files.s3.bucket",
+                    "motcua.files.s3.access-key", "motcua.files.s3.secret-key"),
             "routing", List.of(),
             "result", List.of("motcua.result.pin-key", "motcua.result.citizen-link-key"),
             "notification", List.of("MOTCUA_SMTP_HOST", "MOTCUA_SMTP_PORT"));
@@ -39,7 +40,7 @@ final class Deployment {
     /** Settings that must come from a secret and never have a default in a deployment file. */
     static final Set<String> SECRETS = Set.of("quarkus.datasource.password", "quarkus.oidc.credentials.secret",
             "motcua.intake.pin-key", "motcua.intake.citizen-link-key", "motcua.result.pin-key",
-            "motcua.result.citizen-link-key", "MOTCUA_CONSOLE_CLIENT_SECRET");
+            "motcua.result.citizen-link-key", "MOTCUA_CONSOLE_CLIENT_SECRET", "motcua.files.s3.secret-key");
 
     /** The two settings that must hold the same secret: intake computes the citizen link, result checks it. */
     static final List<String> CITIZEN_LINK = List.of("MOTCUA_INTAKE_CITIZEN_LINK_KEY", "MOTCUA_RESULT_CITIZEN_LINK_KEY");
