@@ -180,10 +180,27 @@ public class ProblemMappers {
             return respond(Problem.of("malformed-request", "Yêu cầu không đúng định dạng", 400,
                     "Dữ liệu gửi lên có ký tự hoặc giá trị không hợp lệ (ví dụ ký tự NUL).").withInstance(path(uri))).build();
         }
+        if (malformedMultipart(e)) {
+            // a form upload whose body ends early or breaks its own boundaries (the fuzzer's): nothing was read
+            return respond(Problem.of("malformed-request", "Yêu cầu không đúng định dạng", 400,
+                    "Nội dung multipart/form-data không đọc được (thiếu ranh giới hoặc bị cắt ngang).")
+                    .withInstance(path(uri))).build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", incident, path(uri));
         return respond(Problem.of("internal-error", "Lỗi hệ thống", 500,
                 "Đã xảy ra lỗi không mong muốn; mã sự cố " + incident + ".").withInstance(path(uri))).build();
+    }
+
+    /** The multipart reader's own failures: the body, not the service, is broken. */
+    static boolean malformedMultipart(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException && t.getMessage() != null
+                    && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("multipart")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response.ResponseBuilder respond(Problem problem) {

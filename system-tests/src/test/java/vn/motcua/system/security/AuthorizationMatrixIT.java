@@ -59,6 +59,8 @@ class AuthorizationMatrixIT {
     static final Map<String, String> SERVICES = Map.of("intake", Stack.INTAKE, "routing", Stack.ROUTING,
             "result", Stack.RESULT, "notification", Stack.NOTIFICATION);
     static final String LONG_1001 = "x".repeat(1001);
+    /** The smallest file the upload takes for a PDF (its type is read from the bytes). */
+    static final byte[] MINIMAL_PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     record Row(String service, String method, String path, Map<String, String> expected) {
         String key() {
@@ -217,7 +219,10 @@ class AuthorizationMatrixIT {
         }
         String path = concrete(row);
         queries(row).forEach(request::queryParam);
-        if (row.method().equals("POST") || row.method().equals("PUT")) {
+        if (row.path().equals("/api/dossiers/{code}/files") && row.method().equals("POST")) {
+            // multipart: a one-page PDF for the unit's first document (valid, so a hidden dossier's 404 is the hiding)
+            request.multiPart("file", "to-khai.pdf", MINIMAL_PDF, "application/pdf").multiPart("component", "0");
+        } else if (row.method().equals("POST") || row.method().equals("PUT")) {
             String body = "404".equals(expected) ? validBody(row) : harmlessBody(row);
             if (body != null) {
                 request.contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8));
