@@ -77,6 +77,8 @@ public class FileResource {
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "no such dossier for this caller",
             content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "the dossier is closed (refused, withdrawn, stopped, result handed back)",
+            content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "413", description = "file above the size limit (motcua.files.max-bytes)",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "415", description = "content is not PDF, JPEG or PNG, whatever its name",

@@ -1,5 +1,7 @@
 package vn.motcua.intake.domain;
 
+import vn.motcua.shared.dossier.DossierState;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -77,11 +79,22 @@ public class DossierFiles {
         return Dossier.byCode(code).filter(d -> mayRead(d, caller)).orElseThrow(() -> notFound(code));
     }
 
-    /** Uploads are the reception's work: counter officers of the dossier's unit. */
+    /**
+     * Uploads are the reception's work: counter officers of the dossier's unit, while the dossier is open. A refused,
+     * withdrawn or stopped dossier, or one whose result was handed back, takes no new file (409).
+     */
     public Dossier writable(String code, Caller caller) {
-        return Dossier.byCode(code).filter(d -> caller.unitCode() != null && caller.unitCode().equals(d.unitCode))
+        Dossier dossier = Dossier.byCode(code).filter(d -> caller.unitCode() != null && caller.unitCode().equals(d.unitCode))
                 .orElseThrow(() -> notFound(code));
+        if (CLOSED.contains(dossier.state())) {
+            throw ProblemException.conflict("dossier-closed", "Hồ sơ " + code + " đã kết thúc ("
+                    + dossier.state().citizenText().toLowerCase(java.util.Locale.ROOT) + "); không nhận thêm tệp.");
+        }
+        return dossier;
     }
+
+    private static final java.util.Set<DossierState> CLOSED = java.util.EnumSet.of(DossierState.REFUSED,
+            DossierState.WITHDRAWN, DossierState.STOPPED, DossierState.RESULT_RETURNED);
 
     static boolean mayRead(Dossier dossier, Caller caller) {
         if (caller.all()) {

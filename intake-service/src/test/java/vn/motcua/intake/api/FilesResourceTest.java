@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Random;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -122,6 +123,19 @@ class FilesResourceTest {
         assertArrayEquals(bytes, download.asByteArray());
         given().auth().oauth2(TestTokens.supervisor("supervisor1")).get("/api/dossiers/" + code + "/files")
                 .then().statusCode(200).body("items", hasSize(1));
+    }
+
+    @Test
+    void aClosedDossierTakesNoNewFile() throws Exception {
+        String code = dossier();
+        upload(COUNTER, code, pdf("to-khai.pdf", 2_000), "0", null).then().statusCode(201);
+        given().auth().oauth2(COUNTER).contentType("application/json").body("{\"reason\":\"Gia đình rút hồ sơ\"}")
+                .post("/api/dossiers/" + code + "/withdraw").then().statusCode(200);
+        upload(COUNTER, code, pdf("giay-chung-sinh.pdf", 3_000), "1", null).then().statusCode(409)
+                .contentType("application/problem+json").body("type", containsString("dossier-closed"))
+                .body("detail", containsString("không nhận thêm tệp"));
+        given().auth().oauth2(COUNTER).get("/api/dossiers/" + code + "/files").then().statusCode(200)
+                .body("total", equalTo(1)); // what came before stays readable; nothing was added
     }
 
     @Test
