@@ -33,7 +33,13 @@ public class AdmissionControl {
     private final Counter expired;
     private final byte[] body;
 
-    public AdmissionControl(ServiceConfig config, MeterRegistry metrics) {
+    /** The HTTP layer's body limit; a request that declares more is answered here, as problem details. */
+    private final long maxBody;
+
+    public AdmissionControl(ServiceConfig config, MeterRegistry metrics,
+                            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size",
+                                    defaultValue = "10M") io.quarkus.runtime.configuration.MemorySize maxBody) {
+        this.maxBody = maxBody.asLongValue();
         this.config = config.admission();
         this.shed = Counter.builder("motcua.admission.shed").description("requests answered 503 at once: too many in flight")
                 .register(metrics);
@@ -59,6 +65,15 @@ public class AdmissionControl {
             context.next();
             return;
         }
+        if (declaresTooMuch(context)) {
+            // Quarkus would refuse it too, but with a bare 413 and no problem details (issue 21's uploads)
+            context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("Connection", "close")
+                    .end(io.vertx.core.buffer.Buffer.buffer(json(Problem.of("body-too-large", "Yêu cầu quá lớn", 413,
+                            "Nội dung gửi lên vượt giới hạn " + (maxBody / (1024 * 1024)) + " MB của dịch vụ.")
+                            .withInstance(path))));
+            return;
+        }
         if (inFlight.incrementAndGet() > config.maxInFlight()) {
             inFlight.decrementAndGet();
             shed.increment();
@@ -73,6 +88,18 @@ public class AdmissionControl {
         context.put(ARRIVED, System.nanoTime());
         context.addEndHandler(done -> inFlight.decrementAndGet());
         context.next();
+    }
+
+    private boolean declaresTooMuch(RoutingContext context) {
+        String length = context.request().getHeader("Content-Length");
+        if (length == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(length.strip()) > maxBody;
+        } catch (NumberFormatException e) {
+            return false; // the HTTP layer answers a malformed length itself
+        }
     }
 
     @ServerRequestFilter(priority = 1)
