@@ -121,18 +121,11 @@ public class DeliveryWorker {
     private int sendInGroups(List<Deliveries.Claimed> claimed) {
         List<Deliveries.Claimed> accepted = new ArrayList<>();
         for (Deliveries.Claimed delivery : claimed) {
-            String error = null;
-            try {
-                channels.send(delivery);
-            } catch (Channels.DeliveryException e) {
-                error = e.getMessage();
-            }
-            if (error == null) {
+            String failure = attempt(delivery);
+            if (failure == null) {
                 accepted.add(delivery);
             } else {
-                String failure = error;
-                recordWhileUnreachable(() -> deliveries.failed(delivery, failure), config.worker().lease().dividedBy(2),
-                        Thread::sleep);
+                record(() -> deliveries.failed(delivery, failure));
             }
             if (accepted.size() == GROUP) {
                 recordDelivered(accepted);
@@ -148,25 +141,32 @@ public class DeliveryWorker {
         }
         List<Deliveries.Claimed> group = List.copyOf(accepted);
         accepted.clear();
-        recordWhileUnreachable(() -> deliveries.deliveredAll(group), config.worker().lease().dividedBy(2), Thread::sleep);
+        record(() -> deliveries.deliveredAll(group));
     }
 
     private void send(Deliveries.Claimed delivery) {
         if (delivery.channel() == NotificationChannel.WEBHOOK && delivery.secret() == null) {
             // deactivated or deleted since it was planned: nobody wants it any more
-            recordWhileUnreachable(() -> deliveries.cancelled(delivery, Deliveries.SUBSCRIPTION_GONE),
-                    config.worker().lease().dividedBy(2), Thread::sleep);
+            record(() -> deliveries.cancelled(delivery, Deliveries.SUBSCRIPTION_GONE));
             return;
         }
-        String error = null;
+        String failure = attempt(delivery);
+        record(failure == null ? () -> deliveries.delivered(delivery) : () -> deliveries.failed(delivery, failure));
+    }
+
+    /** Hands the message to its channel. @return null when the channel accepted it, else why not */
+    private String attempt(Deliveries.Claimed delivery) {
         try {
             channels.send(delivery);
+            return null;
         } catch (Channels.DeliveryException e) {
-            error = e.getMessage();
+            return e.getMessage();
         }
-        String failure = error;
-        recordWhileUnreachable(failure == null ? () -> deliveries.delivered(delivery)
-                : () -> deliveries.failed(delivery, failure), config.worker().lease().dividedBy(2), Thread::sleep);
+    }
+
+    /** Records an outcome, retrying for half the lease while the database is unreachable. */
+    private void record(Runnable outcome) {
+        recordWhileUnreachable(outcome, config.worker().lease().dividedBy(2), Thread::sleep);
     }
 
     /** Sleeps between attempts; a parameter so a test need not wait. */
