@@ -368,6 +368,38 @@ class CounterWorkflowTest {
     }
 
     @Test
+    void aDecisionThatOvertakesTheRoutedEventIsFollowedInOrderAndOnlyOnce() {
+        String code = ReceptionTest.post(COUNTER, ReceptionTest.newborn("001090012346", ReceptionTest.ALL_DOCUMENTS),
+                null).then().statusCode(201).extract().path("code");
+        OffsetDateTime now = OffsetDateTime.now(EventJson.VIETNAM);
+        String processed = EventJson.write(EventTypes.envelope("routing-service", new DossierProcessed(code,
+                now.plusHours(1), Outcome.APPROVED, "TUPHAP-BADINH", "Đủ điều kiện", now.plusDays(1), true)));
+        String routed = EventJson.write(EventTypes.envelope("routing-service",
+                new DossierRouted(code, now, now.plusDays(1), List.of())));
+        // The decision comes first (and twice, as two events); the routed event comes last, too late to change anything.
+        TopicReader.send(bootstrap, Topics.ROUTING, List.of(Map.entry(code, processed), Map.entry(code,
+                EventJson.write(EventTypes.envelope("routing-service", new DossierProcessed(code, now.plusHours(1),
+                        Outcome.APPROVED, "TUPHAP-BADINH", "Đủ điều kiện", now.plusDays(1), true)))),
+                Map.entry(code, routed)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PROCESSED".equals(status(code)));
+        String marker = ReceptionTest.post(COUNTER, ReceptionTest.newborn("001090012347", ReceptionTest.ALL_DOCUMENTS),
+                null).then().statusCode(201).extract().path("code");
+        // Sent under our dossier's key, so on its partition after the three events above: once the marker has moved,
+        // the consumer has read past them.
+        TopicReader.send(bootstrap, Topics.ROUTING, List.of(Map.entry(code, EventJson.write(EventTypes.envelope(
+                "routing-service", new DossierRouted(marker, now, now.plusDays(1), List.of()))))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "IN_PROCESS".equals(status(marker)));
+        given().auth().oauth2(COUNTER).get("/api/dossiers/" + code).then()
+                .body("status", equalTo("PROCESSED"))
+                .body("history.action", equalTo(List.of("RECEIVE", "START_PROCESSING", "DECIDE")))
+                .body("history.actor", equalTo(List.of("counter1", "routing-service", "routing-service")))
+                .body("history[1].fromStatus", equalTo("RECEIVED"))
+                .body("history[2].fromStatus", equalTo("IN_PROCESS"))
+                .body("history[2].note", equalTo("Đủ điều kiện"));
+        act(COUNTER, code, "withdraw", "{}").then().statusCode(409);
+    }
+
+    @Test
     void officersAcceptingAndRefusingAtOnceMakeExactlyOneWinner() throws Exception {
         String code = submit(CITIZEN, submission(ReceptionTest.ALL_DOCUMENTS)).then().statusCode(201).extract().path("code");
         ExecutorService pool = Executors.newFixedThreadPool(4);
