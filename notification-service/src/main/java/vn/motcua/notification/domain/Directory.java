@@ -8,6 +8,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import vn.motcua.platform.cache.Snapshot;
 import vn.motcua.platform.tx.AfterCommit;
+import vn.motcua.platform.tx.TxLocal;
 import vn.motcua.shared.events.Contact;
 import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.events.catalog.AgencyUpserted;
@@ -22,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,11 +47,17 @@ public class Directory {
      * rows; a catalogue change consumed here applies at once, on another instance within 2 s.
      */
     private final Snapshot<Map<String, Agency>> agencies;
+    /**
+     * The applicants a consumer's batch concerns, read in one statement before its events are planned ({@link #prefetch};
+     * issue 18: one read per event before) and kept up to date by this transaction's own writes; absent = not read.
+     */
+    private final TxLocal<Map<String, Optional<DossierContact>>> contacts;
 
     public Directory(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.agencies = new Snapshot<>(this::allAgencies, Duration.ofSeconds(2));
+        this.contacts = new TxLocal<>(transactions, HashMap::new);
     }
 
     /** The applicant's contact and the dossier's details; the PIN and any ID number are not kept. */
@@ -75,6 +83,7 @@ public class Directory {
                 submitted.dossierCode(), submitted.procedureCode(), submitted.procedureName(), submitted.unitCode(),
                 applicant == null ? null : applicant.fullName(), applicant == null ? null : blankToNull(applicant.phone()),
                 applicant == null ? null : blankToNull(applicant.email()));
+        contacts.get().ifPresent(memo -> memo.remove(submitted.dossierCode())); // a received one may have been there
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -89,6 +98,12 @@ public class Directory {
                 received.dossierCode(), received.procedureCode(), received.procedureName(), received.unitCode(),
                 applicant == null ? null : applicant.fullName(), applicant == null ? null : blankToNull(applicant.phone()),
                 applicant == null ? null : blankToNull(applicant.email()), received.receivedAt(), received.appointmentAt());
+        // the row now holds exactly what the event carries
+        contacts.get().ifPresent(memo -> memo.put(received.dossierCode(), Optional.of(new DossierContact(
+                received.dossierCode(), received.procedureCode(), received.procedureName(), received.unitCode(),
+                applicant == null ? null : applicant.fullName(), applicant == null ? null : blankToNull(applicant.phone()),
+                applicant == null ? null : blankToNull(applicant.email()), received.receivedAt(),
+                received.appointmentAt()))));
     }
 
     /** A new appointment (extension) or a due date moved by a pause: later messages quote it. */
@@ -96,6 +111,7 @@ public class Directory {
     public void moveAppointment(String dossierCode, OffsetDateTime appointmentAt) {
         update("update dossier_contact set appointment_at = ?, updated_at = now() where dossier_code = ?",
                 appointmentAt, dossierCode);
+        contacts.get().ifPresent(memo -> memo.remove(dossierCode));
     }
 
     /**
@@ -127,22 +143,63 @@ public class Directory {
         AfterCommit.run(transactions, agencies::invalidate);
     }
 
+    /**
+     * Reads the applicants of {@code dossierCodes} in one statement for the rest of the caller's transaction (a
+     * consumer's batch): {@link #dossier} then answers them from memory, those without a contact included.
+     */
+    public void prefetch(Collection<String> dossierCodes) {
+        Map<String, Optional<DossierContact>> memo = contacts.get().orElse(null);
+        if (memo == null || dossierCodes.isEmpty()) {
+            return;
+        }
+        List<String> missing = dossierCodes.stream().filter(code -> code != null && !memo.containsKey(code)).distinct()
+                .toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<String, DossierContact> found = read(" where dossier_code = any(?)", missing.toArray(String[]::new));
+        for (String code : missing) {
+            memo.put(code, Optional.ofNullable(found.get(code)));
+        }
+    }
+
     public Optional<DossierContact> dossier(String dossierCode) {
+        Map<String, Optional<DossierContact>> memo = contacts.get().orElse(null);
+        if (memo != null && memo.containsKey(dossierCode)) {
+            return memo.get(dossierCode);
+        }
+        Optional<DossierContact> contact = Optional.ofNullable(read(" where dossier_code = ?", dossierCode)
+                .get(dossierCode));
+        if (memo != null) {
+            memo.put(dossierCode, contact);
+        }
+        return contact;
+    }
+
+    private Map<String, DossierContact> read(String where, Object parameter) {
+        Map<String, DossierContact> found = new HashMap<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("select dossier_code, procedure_code, procedure_name, unit_code,"
-                     + " applicant_name, phone, email, received_at, appointment_at from dossier_contact where dossier_code = ?")) {
-            s.setString(1, dossierCode);
+                     + " applicant_name, phone, email, received_at, appointment_at from dossier_contact" + where)) {
+            if (parameter instanceof String[] codes) {
+                s.setArray(1, c.createArrayOf("text", codes));
+            } else {
+                s.setObject(1, parameter);
+            }
             try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+                while (rs.next()) {
+                    DossierContact contact = new DossierContact(rs.getString("dossier_code"),
+                            rs.getString("procedure_code"), rs.getString("procedure_name"), rs.getString("unit_code"),
+                            rs.getString("applicant_name"), rs.getString("phone"), rs.getString("email"),
+                            rs.getObject("received_at", OffsetDateTime.class),
+                            rs.getObject("appointment_at", OffsetDateTime.class));
+                    found.put(contact.dossierCode(), contact);
                 }
-                return Optional.of(new DossierContact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getObject(8, OffsetDateTime.class), rs.getObject(9, OffsetDateTime.class)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read dossier_contact", e);
         }
+        return found;
     }
 
     /**

@@ -19,7 +19,7 @@ public class SeenEventsConsumer {
 
     public SeenEventsConsumer(InboundEvents inbound, Planner planner) {
         this.inbound = inbound;
-        this.handlers = Handlers.everyType(planner::on);
+        this.handlers = Handlers.everyType(planner::on).prefetch(planner::prefetch);
     }
 
     @Incoming("seen-intake")

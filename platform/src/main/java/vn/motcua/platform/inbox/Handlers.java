@@ -6,6 +6,7 @@ import vn.motcua.shared.events.EventPayload;
 import vn.motcua.shared.events.EventType;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -17,6 +18,7 @@ import java.util.function.Consumer;
 public final class Handlers {
     private final Map<String, Consumer<CloudEvent<JsonNode>>> byType = new LinkedHashMap<>();
     private final Consumer<CloudEvent<JsonNode>> everyType;
+    private Consumer<List<CloudEvent<JsonNode>>> prefetch = events -> { };
 
     private Handlers(Consumer<CloudEvent<JsonNode>> everyType) {
         this.everyType = everyType;
@@ -41,6 +43,16 @@ public final class Handlers {
         return this;
     }
 
+    /**
+     * Reads what a batch's effects will need in one go, in the batch's transaction, before the first effect runs:
+     * {@code loader} gets the batch's new events (seen-before ones left out), in order. One event applied alone (a
+     * failed batch retried one at a time) is a batch of one.
+     */
+    public Handlers prefetch(Consumer<List<CloudEvent<JsonNode>>> loader) {
+        this.prefetch = loader;
+        return this;
+    }
+
     /** Whether events of {@code type} have an effect here. */
     public boolean wants(String type) {
         return everyType != null || byType.containsKey(type);
@@ -49,6 +61,10 @@ public final class Handlers {
     /** The types registered (empty for a consumer of every type). */
     public Set<String> types() {
         return Set.copyOf(byType.keySet());
+    }
+
+    void prefetch(List<CloudEvent<JsonNode>> events) {
+        prefetch.accept(events);
     }
 
     void dispatch(CloudEvent<JsonNode> event) {

@@ -141,7 +141,10 @@ public class InboundEvents {
         int duplicates = 0;
         for (Parsed p : batch) {
             ConsumerRecord<String, String> r = p.record();
-            switch (applyParsed(consumer, r.topic(), r.key(), r.value(), p.event(), handlers::dispatch)) {
+            switch (applyParsed(consumer, r.topic(), r.key(), r.value(), p.event(), event -> {
+                handlers.prefetch(List.of(event));
+                handlers.dispatch(event);
+            })) {
                 case APPLIED -> applied++;
                 case DUPLICATE -> duplicates++;
                 case PARKED -> parked++;
@@ -162,6 +165,7 @@ public class InboundEvents {
             }
         }
         lockInOrder(keys);
+        handlers.prefetch(batch.stream().map(Parsed::event).filter(e -> fresh.contains(e.id())).toList());
         int applied = 0;
         Set<UUID> pending = new HashSet<>(fresh);
         for (Parsed p : batch) {
