@@ -3,7 +3,6 @@ package vn.motcua.result.domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import vn.motcua.shared.dossier.DossierState;
@@ -40,7 +39,9 @@ import java.text.NumberFormat;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -64,8 +65,9 @@ import java.util.stream.Collectors;
  * ({@code processed_at}, {@code returned_at}, ...) are written whatever the order; timeline rows are unique
  * by event id.
  *
- * <p>Rows are locked per dossier ({@code select ... for update} after an insert-if-absent), so the three
- * topic consumers serialise on one dossier without colliding on its creation.
+ * <p>Rows are locked per dossier ({@link StatusRows}: a batch's rows in one {@code select ... for update}, a missing
+ * one created with an insert-if-absent), so the three topic consumers serialise on one dossier without colliding on
+ * its creation.
  */
 @ApplicationScoped
 public class StatusProjection {
@@ -76,11 +78,21 @@ public class StatusProjection {
     private final EntityManager em;
     private final PinHasher pins;
     private final AgencyNames agencyNames;
+    private final StatusRows rows;
 
-    public StatusProjection(EntityManager em, PinHasher pins, AgencyNames agencyNames) {
+    public StatusProjection(EntityManager em, PinHasher pins, AgencyNames agencyNames, StatusRows rows) {
         this.em = em;
         this.pins = pins;
         this.agencyNames = agencyNames;
+        this.rows = rows;
+    }
+
+    /**
+     * Reads and locks the rows of a consumer's batch in one statement before its events are applied (an event's
+     * subject is its dossier's code; a catalogue event's code matches no row and costs nothing).
+     */
+    public void prefetch(List<CloudEvent<JsonNode>> events) {
+        rows.prefetch(events.stream().map(CloudEvent::subject).filter(Objects::nonNull).toList());
     }
 
     /** Applies one event; runs inside the caller's transaction. Types the read model does not use are skipped. */
@@ -369,6 +381,7 @@ public class StatusProjection {
         }
         always.accept(row);
         row.updatedAt = OffsetDateTime.now();
+        rows.save(row);
         return row;
     }
 
@@ -400,7 +413,8 @@ public class StatusProjection {
         if (version != null && row.lastVersion != null && !version.equals(row.lastVersion)) {
             return Long.compare(version, row.lastVersion);
         }
-        return at.compareTo(row.lastEventTime);
+        // by instant: a time read back from the database carries another offset than the event's own
+        return at.toInstant().compareTo(row.lastEventTime.toInstant());
     }
 
     /** The states a dossier does not leave (but for a withdrawal that raced them). */
@@ -463,7 +477,6 @@ public class StatusProjection {
         row.currentAgencyName = null;
     }
 
-    /** The row of {@code code}, created (partial) if this is its first event, locked for this transaction. */
     /**
      * An event time as PostgreSQL stores it. Producers' clocks have nanoseconds, timestamptz keeps microseconds
      * (rounding), so an event compared with the time its own insert just stored would look older than itself
@@ -474,16 +487,7 @@ public class StatusProjection {
     }
 
     private DossierStatus row(String code, DossierState state, Long version, OffsetDateTime eventTime) {
-        OffsetDateTime at = micros(eventTime);
-        em.createNativeQuery("insert into dossier_status (code, status, national_status_code, updated_at, last_event_time,"
-                        + " last_version) values (?1, ?2, ?3, now(), ?4, ?5) on conflict (code) do nothing")
-                .setParameter(1, code)
-                .setParameter(2, state.name())
-                .setParameter(3, state.nationalStatusCode())
-                .setParameter(4, at)
-                .setParameter(5, version)
-                .executeUpdate();
-        return em.find(DossierStatus.class, code, LockModeType.PESSIMISTIC_WRITE);
+        return rows.lock(code, state, version, micros(eventTime));
     }
 
     private void agencyName(String code, String name) {
@@ -508,7 +512,7 @@ public class StatusProjection {
                 .executeUpdate();
     }
 
-    private static String items(java.util.List<SupplementItem> items) {
+    private static String items(List<SupplementItem> items) {
         return items.isEmpty() ? "" : " (" + items.stream().map(SupplementItem::name).collect(Collectors.joining("; ")) + ")";
     }
 

@@ -27,7 +27,7 @@ public class StatusEventsConsumer {
 
     public StatusEventsConsumer(InboundEvents inbound, StatusProjection projection) {
         this.inbound = inbound;
-        this.handlers = Handlers.everyType(projection::apply);
+        this.handlers = Handlers.everyType(projection::apply).prefetch(projection::prefetch);
     }
 
     @Incoming("status-intake")

@@ -1,0 +1,194 @@
+package vn.motcua.result.domain;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import vn.motcua.platform.tx.TxLocal;
+import vn.motcua.shared.dossier.DossierState;
+import vn.motcua.shared.events.Outcome;
+import vn.motcua.shared.events.ReceptionChannel;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The projection's rows of {@code dossier_status}, read and written with plain SQL in the consumer's transaction
+ * (issue 18): a batch's rows are read and locked in one statement before its events are applied ({@link #prefetch}),
+ * each event's change is written with one update, and the rows stay in memory for the batch's later events. Through
+ * Hibernate every event cost an insert-if-absent, a locked load and a flush of the whole entity, each in the
+ * session's machinery. The entity class stays the shape (and what the API's queries read); only the projection's
+ * hot path bypasses the session, and no session holds these rows while it runs.
+ */
+@ApplicationScoped
+public class StatusRows {
+    /** One column: its name, how it is read from a row and how it is taken from the object for a write. */
+    private record Column(String name, Reader read, Function<DossierStatus, Object> value) {
+    }
+
+    @FunctionalInterface
+    private interface Reader {
+        void read(ResultSet rs, DossierStatus row) throws SQLException;
+    }
+
+    private static final List<Column> COLUMNS = List.of(
+            new Column("procedure_code", (rs, r) -> r.procedureCode = rs.getString("procedure_code"), r -> r.procedureCode),
+            new Column("procedure_name", (rs, r) -> r.procedureName = rs.getString("procedure_name"), r -> r.procedureName),
+            new Column("unit_code", (rs, r) -> r.unitCode = rs.getString("unit_code"), r -> r.unitCode),
+            new Column("channel", (rs, r) -> r.channel = name(rs.getString("channel"), ReceptionChannel::valueOf),
+                    r -> r.channel == null ? null : r.channel.name()),
+            new Column("status", (rs, r) -> r.status = DossierState.valueOf(rs.getString("status")), r -> r.status.name()),
+            new Column("national_status_code", (rs, r) -> r.nationalStatusCode = rs.getInt("national_status_code"),
+                    r -> r.nationalStatusCode),
+            time("received_at", (r, t) -> r.receivedAt = t, r -> r.receivedAt),
+            time("appointment_at", (r, t) -> r.appointmentAt = t, r -> r.appointmentAt),
+            new Column("current_agency", (rs, r) -> r.currentAgency = rs.getString("current_agency"), r -> r.currentAgency),
+            new Column("current_agency_name", (rs, r) -> r.currentAgencyName = rs.getString("current_agency_name"),
+                    r -> r.currentAgencyName),
+            new Column("pin_hmac", (rs, r) -> r.pinHmac = rs.getString("pin_hmac"), r -> r.pinHmac),
+            new Column("citizen_id_hmac", (rs, r) -> r.citizenIdHmac = rs.getString("citizen_id_hmac"), r -> r.citizenIdHmac),
+            time("updated_at", (r, t) -> r.updatedAt = t, r -> r.updatedAt),
+            time("last_event_time", (r, t) -> r.lastEventTime = t, r -> r.lastEventTime),
+            new Column("last_version", (rs, r) -> r.lastVersion = rs.getObject("last_version", Long.class), r -> r.lastVersion),
+            time("submitted_at", (r, t) -> r.submittedAt = t, r -> r.submittedAt),
+            new Column("lead_agency", (rs, r) -> r.leadAgency = rs.getString("lead_agency"), r -> r.leadAgency),
+            time("appointment_time", (r, t) -> r.appointmentTime = t, r -> r.appointmentTime),
+            new Column("paused", (rs, r) -> r.paused = rs.getBoolean("paused"), r -> r.paused),
+            time("pause_time", (r, t) -> r.pauseTime = t, r -> r.pauseTime),
+            time("processed_at", (r, t) -> r.processedAt = t, r -> r.processedAt),
+            time("processed_due_at", (r, t) -> r.processedDueAt = t, r -> r.processedDueAt),
+            new Column("processed_on_time", (rs, r) -> r.processedOnTime = rs.getObject("processed_on_time", Boolean.class),
+                    r -> r.processedOnTime),
+            new Column("outcome", (rs, r) -> r.outcome = name(rs.getString("outcome"), Outcome::valueOf),
+                    r -> r.outcome == null ? null : r.outcome.name()),
+            time("stopped_at", (r, t) -> r.stoppedAt = t, r -> r.stoppedAt),
+            time("withdrawn_at", (r, t) -> r.withdrawnAt = t, r -> r.withdrawnAt),
+            time("returned_at", (r, t) -> r.returnedAt = t, r -> r.returnedAt),
+            new Column("apology_ref", (rs, r) -> r.apologyRef = rs.getString("apology_ref"), r -> r.apologyRef),
+            time("lawful_due_at", (r, t) -> r.lawfulDueAt = t, r -> r.lawfulDueAt),
+            time("lawful_due_time", (r, t) -> r.lawfulDueTime = t, r -> r.lawfulDueTime));
+
+    private static final String SELECTED = "code, " + COLUMNS.stream().map(Column::name).collect(Collectors.joining(", "));
+    private static final String UPDATE = "update dossier_status set "
+            + COLUMNS.stream().map(c -> c.name() + " = ?").collect(Collectors.joining(", ")) + " where code = ?";
+
+    private final AgroalDataSource dataSource;
+    /** The rows this transaction has read, locked and written, by code. */
+    private final TxLocal<Map<String, DossierStatus>> rows;
+
+    public StatusRows(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions) {
+        this.dataSource = dataSource;
+        this.rows = new TxLocal<>(transactions, HashMap::new);
+    }
+
+    /** Reads and locks, in one statement and in the order of their codes, the existing rows of a batch's dossiers. */
+    public void prefetch(Collection<String> codes) {
+        Map<String, DossierStatus> held = held();
+        List<String> missing = codes.stream().filter(code -> code != null && !held.containsKey(code)).distinct().toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select " + SELECTED
+                + " from dossier_status where code = any(?) order by code for update")) {
+            s.setArray(1, c.createArrayOf("varchar", missing.toArray()));
+            readInto(s, held);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the batch's dossier_status rows", e);
+        }
+    }
+
+    /**
+     * The row of {@code code}, locked for this transaction; created partial (as this event left it) when this is the
+     * dossier's first event. Changes to it are written by {@link #save}.
+     */
+    public DossierStatus lock(String code, DossierState state, Long version, OffsetDateTime at) {
+        Map<String, DossierStatus> held = held();
+        DossierStatus row = held.get(code);
+        if (row != null) {
+            return row;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("select " + SELECTED
+                    + " from dossier_status where code = ? for update")) {
+                s.setString(1, code);
+                readInto(s, held);
+            }
+            if (!held.containsKey(code)) {
+                // absent: create it; a concurrent creator's row (the insert waited for it) is then read and locked
+                try (PreparedStatement s = c.prepareStatement("insert into dossier_status (code, status,"
+                        + " national_status_code, updated_at, last_event_time, last_version) values (?, ?, ?, now(), ?, ?)"
+                        + " on conflict (code) do nothing returning " + SELECTED)) {
+                    s.setString(1, code);
+                    s.setString(2, state.name());
+                    s.setInt(3, state.nationalStatusCode());
+                    s.setObject(4, at);
+                    s.setObject(5, version);
+                    readInto(s, held);
+                }
+            }
+            if (!held.containsKey(code)) {
+                try (PreparedStatement s = c.prepareStatement("select " + SELECTED
+                        + " from dossier_status where code = ? for update")) {
+                    s.setString(1, code);
+                    readInto(s, held);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not lock the dossier_status row of " + code, e);
+        }
+        row = held.get(code);
+        if (row == null) {
+            throw new IllegalStateException("the dossier_status row of " + code + " vanished while being created");
+        }
+        return row;
+    }
+
+    /** Writes a row {@link #lock} returned, all its columns. */
+    public void save(DossierStatus row) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(UPDATE)) {
+            int i = 1;
+            for (Column column : COLUMNS) {
+                s.setObject(i++, column.value().apply(row));
+            }
+            s.setString(i, row.code);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write the dossier_status row of " + row.code, e);
+        }
+    }
+
+    private Map<String, DossierStatus> held() {
+        // outside a transaction (not a path of the projection, which runs in its caller's) nothing is kept
+        return rows.get().orElseGet(HashMap::new);
+    }
+
+    private static void readInto(PreparedStatement s, Map<String, DossierStatus> held) throws SQLException {
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                DossierStatus row = new DossierStatus();
+                row.code = rs.getString("code");
+                for (Column column : COLUMNS) {
+                    column.read().read(rs, row);
+                }
+                held.put(row.code, row);
+            }
+        }
+    }
+
+    private static Column time(String name, java.util.function.BiConsumer<DossierStatus, OffsetDateTime> set,
+                               Function<DossierStatus, Object> get) {
+        return new Column(name, (rs, r) -> set.accept(r, rs.getObject(name, OffsetDateTime.class)), get);
+    }
+
+    private static <E> E name(String value, Function<String, E> parse) {
+        return value == null ? null : parse.apply(value);
+    }
+}
