@@ -107,6 +107,26 @@ public class DossierFiles {
                 .map(PlanStep::agencyCode).anyMatch(caller.agencyCode()::equals);
     }
 
+    /**
+     * A replayed outcome leaves the transaction marked for rollback (its own row undone); QuarkusTransaction would
+     * report that as a failed commit, so the replay leaves the transaction as an exception that rolls it back.
+     */
+    private static IdempotencyKeys.Outcome<FileView> replayedRollsBack(IdempotencyKeys.Outcome<FileView> outcome) {
+        if (outcome.replayed()) {
+            throw new ReplayedUpload(outcome);
+        }
+        return outcome;
+    }
+
+    private static final class ReplayedUpload extends RuntimeException {
+        private final transient IdempotencyKeys.Outcome<FileView> outcome;
+
+        ReplayedUpload(IdempotencyKeys.Outcome<FileView> outcome) {
+            super("replayed", null, false, false);
+            this.outcome = outcome;
+        }
+    }
+
     public List<FileView> list(Dossier dossier) {
         List<String> components = componentNames(dossier);
         return DossierFile.ofDossier(dossier.id).stream().map(f -> FileView.of(f, components)).toList();
@@ -157,7 +177,7 @@ public class DossierFiles {
         }
         IdempotencyKeys.Outcome<FileView> outcome;
         try {
-            outcome = QuarkusTransaction.requiringNew().call(() -> idempotency.once(
+            outcome = QuarkusTransaction.requiringNew().call(() -> replayedRollsBack(idempotency.once(
                     "POST /api/dossiers/{code}/files:" + caller.username(), idempotencyKey,
                     new Fingerprint(dossier.code, index, name, sha256), 201, FileView.class, () -> {
                         DossierFile f = new DossierFile();
@@ -173,7 +193,9 @@ public class DossierFiles {
                         f.uploadedAt = OffsetDateTime.now();
                         f.persist();
                         return FileView.of(f, components);
-                    }));
+                    })));
+        } catch (ReplayedUpload replayed) {
+            outcome = replayed.outcome;
         } catch (RuntimeException e) {
             deleteQuietly(key);
             throw e;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import vn.motcua.platform.config.ServiceConfig;
 import vn.motcua.platform.problem.ProblemException;
@@ -21,11 +22,14 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The {@code Idempotency-Key} store, in PostgreSQL so it holds across instances. The key is claimed in
- * the caller's transaction before the work and the response stored in it after, so:
- * a repeated request gets the first response and creates nothing; a concurrent repeat waits on the
- * key's row until the first commits (or rolls back, and then does the work itself); the same key with
- * a different request body is refused with 422.
+ * The {@code Idempotency-Key} store, in PostgreSQL so it holds across instances. The work is done first and the key
+ * stored with its response at the end of the caller's transaction, in one statement (issue 18: a claim before the work
+ * and an update after it were two); the key's unique index decides, so:
+ * a repeated request finds the first response there, gives it back and rolls its own work back (nothing is created
+ * twice); a concurrent repeat's insert waits on the first one's until it commits (or rolls back, and then its own
+ * work stands); the same key with a different request body is refused with 422. A repeat whose work is refused
+ * (4xx) gets the first response too. The work of a repeat is done and undone: repeats are rare, and the common
+ * request saves a statement and a round trip.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
@@ -34,11 +38,14 @@ public class IdempotencyKeys {
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
     private final ServiceConfig config;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public IdempotencyKeys(AgroalDataSource dataSource, ObjectMapper json, ServiceConfig config) {
+    public IdempotencyKeys(AgroalDataSource dataSource, ObjectMapper json, ServiceConfig config,
+                           TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
         this.json = json;
         this.config = config;
+        this.transactions = transactions;
     }
 
     /** The response of a request, fresh or replayed. */
@@ -46,7 +53,8 @@ public class IdempotencyKeys {
     }
 
     /**
-     * Runs {@code action} once per ({@code scope}, {@code key}). Without a key it simply runs.
+     * Runs {@code action} once per ({@code scope}, {@code key}). Without a key it simply runs. A replayed outcome
+     * leaves the caller's transaction marked for rollback: the caller returns it and writes nothing else.
      *
      * @param scope   who and what the key belongs to, e.g. {@code "POST /api/dossiers:" + user}
      * @param request the request body, fingerprinted to detect a key reused for another request
@@ -62,37 +70,48 @@ public class IdempotencyKeys {
                     "Idempotency-Key phải gồm 1–255 ký tự ASCII in được, không có khoảng trắng.");
         }
         String fingerprint = fingerprint(request);
-        try (Connection connection = dataSource.getConnection()) {
-            if (claim(connection, scope, key, fingerprint)) {
-                T body = action.get();
-                store(connection, scope, key, status, body);
-                return new Outcome<>(body, status, false);
+        T body;
+        try {
+            body = action.get();
+        } catch (ProblemException refused) {
+            // a repeat of a request that succeeded may be refused now (the state it changed has moved on)
+            Outcome<T> first = stored(scope, key, fingerprint, type);
+            if (first == null) {
+                throw refused;
             }
-            return replay(connection, scope, key, fingerprint, type);
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("idempotency store failed for key " + key, e);
+            transactions.setRollbackOnly();
+            return first;
         }
-    }
-
-    private boolean claim(Connection connection, String scope, String key, String fingerprint) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into idempotency_key (scope, idem_key, request_hash) values (?, ?, ?) on conflict do nothing")) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
+                "insert into idempotency_key (scope, idem_key, request_hash, response_status, response_body)"
+                        + " values (?, ?, ?, ?, ?) on conflict do nothing")) {
             insert.setString(1, scope);
             insert.setString(2, key);
             insert.setString(3, fingerprint);
-            return insert.executeUpdate() == 1;
+            insert.setInt(4, status);
+            insert.setString(5, json.writeValueAsString(body));
+            if (insert.executeUpdate() == 1) {
+                return new Outcome<>(body, status, false);
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("idempotency store failed for key " + key, e);
         }
+        Outcome<T> first = stored(scope, key, fingerprint, type);
+        if (first == null) {
+            // stored by a request that began under the previous scheme and has not committed its response yet
+            throw ProblemException.conflict("idempotency-key-in-use",
+                    "Một yêu cầu khác với cùng Idempotency-Key đang được xử lý.");
+        }
+        transactions.setRollbackOnly();
+        return first;
     }
 
-    private <T> void store(Connection connection, String scope, String key, int status, T body)
-            throws SQLException, JsonProcessingException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "update idempotency_key set response_status = ?, response_body = ? where scope = ? and idem_key = ?")) {
-            update.setInt(1, status);
-            update.setString(2, json.writeValueAsString(body));
-            update.setString(3, scope);
-            update.setString(4, key);
-            update.executeUpdate();
+    /** The response stored under the key (null when there is none); 422 when it was stored for another request. */
+    private <T> Outcome<T> stored(String scope, String key, String fingerprint, Class<T> type) {
+        try (Connection connection = dataSource.getConnection()) {
+            return replay(connection, scope, key, fingerprint, type);
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("idempotency store failed for key " + key, e);
         }
     }
 
@@ -104,8 +123,7 @@ public class IdempotencyKeys {
             select.setString(2, key);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next() || rs.getString(3) == null) {
-                    throw ProblemException.conflict("idempotency-key-in-use",
-                            "Một yêu cầu khác với cùng Idempotency-Key đang được xử lý.");
+                    return null;
                 }
                 if (!fingerprint.equals(rs.getString(1))) {
                     throw ProblemException.unprocessable("idempotency-key-reused",

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.motcua.platform.idempotency.IdempotencyKeys;
 import vn.motcua.platform.outbox.Outbox;
+import vn.motcua.platform.problem.ProblemException;
 import vn.motcua.shared.events.CloudEvent;
 
 import java.util.Map;
@@ -39,7 +40,12 @@ public class DemoService {
 
     @Transactional
     public IdempotencyKeys.Outcome<DemoResource.Created> createOnce(String idempotencyKey, DemoResource.NewItem request) {
-        return idempotency.once("POST /demo/items", idempotencyKey, request, 201, DemoResource.Created.class,
-                () -> new DemoResource.Created(create(request.name(), request.name(), request.quantity(), false).id));
+        return idempotency.once("POST /demo/items", idempotencyKey, request, 201, DemoResource.Created.class, () -> {
+            // a name taken "unique-…" is refused, as a command whose state has moved on refuses a second run
+            if (request.name().startsWith("unique-") && DemoItem.count("name", request.name()) > 0) {
+                throw ProblemException.conflict("name-taken", "Tên đã được dùng.");
+            }
+            return new DemoResource.Created(create(request.name(), request.name(), request.quantity(), false).id);
+        });
     }
 }

@@ -58,6 +58,26 @@ class IdempotencyKeysTest {
     }
 
     @Test
+    void aRepeatWhoseWorkWouldNowBeRefusedGetsTheFirstResponse() throws SQLException {
+        String key = UUID.randomUUID().toString();
+        String name = "unique-" + key;
+        String body = "{\"name\": \"" + name + "\", \"quantity\": 1}";
+        String first = given().header("Idempotency-Key", key).contentType("application/json").body(body)
+                .when().post("/demo/items").then().statusCode(201).extract().path("id");
+        // the work itself refuses a second item of this name (409), but the repeat is answered as the first request
+        given().header("Idempotency-Key", key).contentType("application/json").body(body)
+                .when().post("/demo/items").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first));
+        given().contentType("application/json").body(body).when().post("/demo/items").then().statusCode(409)
+                .body("type", equalTo("urn:motcua:problem:name-taken"));
+        // a repeat under another key is a new request: refused too
+        given().header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json").body(body)
+                .when().post("/demo/items").then().statusCode(409);
+        assertEquals(1, count(name));
+        assertEquals(1, outboxOrPublished(name));
+    }
+
+    @Test
     void concurrentRequestsWithOneKeyCreateOneItem() throws Exception {
         String key = UUID.randomUUID().toString();
         String name = "race-" + key;

@@ -79,9 +79,13 @@ public class StatusRows {
     private static final String SELECTED = "code, " + COLUMNS.stream().map(Column::name).collect(Collectors.joining(", "));
     private static final String UPDATE = "update dossier_status set "
             + COLUMNS.stream().map(c -> c.name() + " = ?").collect(Collectors.joining(", ")) + " where code = ?";
+    private static final DossierStatus ABSENT = new DossierStatus();
 
     private final AgroalDataSource dataSource;
-    /** The rows this transaction has read, locked and written, by code. */
+    /**
+     * The rows this transaction has read, locked and written, by code; a code prefetched without a row maps to
+     * {@link #ABSENT} (its first event creates it without looking again).
+     */
     private final TxLocal<Map<String, DossierStatus>> rows;
 
     public StatusRows(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions) {
@@ -100,6 +104,9 @@ public class StatusRows {
                 + " from dossier_status where code = any(?) order by code for update")) {
             s.setArray(1, c.createArrayOf("varchar", missing.toArray()));
             readInto(s, held);
+            // batches of this service that share a dossier wait for each other (the inbox's advisory locks), so a
+            // row absent now is created by this transaction if at all (the insert below still tolerates a race)
+            missing.forEach(code -> held.putIfAbsent(code, ABSENT));
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the batch's dossier_status rows", e);
         }
@@ -112,14 +119,18 @@ public class StatusRows {
     public DossierStatus lock(String code, DossierState state, Long version, OffsetDateTime at) {
         Map<String, DossierStatus> held = held();
         DossierStatus row = held.get(code);
-        if (row != null) {
+        if (row != null && row != ABSENT) {
             return row;
         }
+        boolean knownAbsent = row == ABSENT;
+        held.remove(code);
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("select " + SELECTED
-                    + " from dossier_status where code = ? for update")) {
-                s.setString(1, code);
-                readInto(s, held);
+            if (!knownAbsent) {
+                try (PreparedStatement s = c.prepareStatement("select " + SELECTED
+                        + " from dossier_status where code = ? for update")) {
+                    s.setString(1, code);
+                    readInto(s, held);
+                }
             }
             if (!held.containsKey(code)) {
                 // absent: create it; a concurrent creator's row (the insert waited for it) is then read and locked
