@@ -3,6 +3,9 @@ package vn.motcua.shared.events;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,13 +13,14 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The one JSON mapping of events, shared by producers and consumers so they cannot disagree:
@@ -29,7 +33,8 @@ public final class EventJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
-            .addModule(new SimpleModule("vietnam-time").addSerializer(OffsetDateTime.class, new VietnamTimeSerializer()))
+            .addModule(new SimpleModule("vietnam-time").addSerializer(OffsetDateTime.class, new VietnamTimeSerializer())
+                    .addDeserializer(OffsetDateTime.class, new FastTimeDeserializer()))
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -78,7 +83,25 @@ public final class EventJson {
     private static final class VietnamTimeSerializer extends JsonSerializer<OffsetDateTime> {
         @Override
         public void serialize(OffsetDateTime value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            gen.writeString(value.withOffsetSameInstant(VIETNAM).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            gen.writeString(IsoTime.format(value.withOffsetSameInstant(VIETNAM)));
+        }
+    }
+
+    /** Times in the shape producers write read by {@link IsoTime}; anything else by Jackson's own reader. */
+    private static final class FastTimeDeserializer extends StdScalarDeserializer<OffsetDateTime> {
+        FastTimeDeserializer() {
+            super(OffsetDateTime.class);
+        }
+
+        @Override
+        public OffsetDateTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING)) {
+                OffsetDateTime fast = IsoTime.parse(p.getText().trim());
+                if (fast != null) {
+                    return fast;
+                }
+            }
+            return InstantDeserializer.OFFSET_DATE_TIME.deserialize(p, ctxt);
         }
     }
 
