@@ -135,10 +135,9 @@ public final class ServiceSettings {
         Deque<Integer> openDepth = new ArrayDeque<>();
         int depth = 0;
         String top = null;
-        for (String line : source.lines().toList()) {
-            String code = line.replaceAll("//.*", "");
+        for (String code : withoutComments(source).lines().toList()) {
             Matcher i = INTERFACE.matcher(code);
-            if (i.find() && !code.trim().startsWith("*")) {
+            if (i.find()) {
                 open.push(i.group(1));
                 openDepth.push(depth);
                 members.put(i.group(1), new java.util.ArrayList<>());
@@ -147,7 +146,7 @@ public final class ServiceSettings {
                 }
             } else if (!open.isEmpty() && depth == openDepth.peek() + 1) {
                 Matcher m = METHOD.matcher(code);
-                if (m.find() && !code.trim().startsWith("*") && !code.contains("static ")) {
+                if (m.find() && !code.contains("static ")) {
                     members.get(open.peek()).add(new String[]{m.group(1).trim(), m.group(2)});
                 }
             }
@@ -166,6 +165,55 @@ public final class ServiceSettings {
         Set<String> names = new TreeSet<>();
         expand(prefix.group(1), top, members, names);
         return names;
+    }
+
+    /**
+     * Java source with its comments blanked out (line breaks kept, so lines stay lines) and string and character
+     * literals left alone: a {@code //} or a brace inside a Javadoc sentence or a URL is not code.
+     */
+    static String withoutComments(String source) {
+        StringBuilder out = new StringBuilder(source.length());
+        int n = source.length();
+        for (int i = 0; i < n; i++) {
+            char c = source.charAt(i);
+            char next = i + 1 < n ? source.charAt(i + 1) : 0;
+            if (c == '/' && next == '/') {
+                while (i < n && source.charAt(i) != '\n') {
+                    i++;
+                }
+                if (i < n) {
+                    out.append('\n');
+                }
+            } else if (c == '/' && next == '*') {
+                i += 2;
+                while (i < n && !(source.charAt(i) == '*' && i + 1 < n && source.charAt(i + 1) == '/')) {
+                    if (source.charAt(i) == '\n') {
+                        out.append('\n');
+                    }
+                    i++;
+                }
+                i++; // the closing slash
+            } else if (source.startsWith("\"\"\"", i)) {
+                int end = source.indexOf("\"\"\"", i + 3);
+                end = end < 0 ? n : end + 3;
+                out.append(source, i, end);
+                i = end - 1;
+            } else if (c == '"' || c == '\'') {
+                out.append(c);
+                for (i++; i < n && source.charAt(i) != c; i++) {
+                    if (source.charAt(i) == '\\' && i + 1 < n) {
+                        out.append(source.charAt(i++));
+                    }
+                    out.append(source.charAt(i));
+                }
+                if (i < n) {
+                    out.append(c);
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static void expand(String prefix, String type, Map<String, List<String[]>> members, Set<String> names) {

@@ -41,6 +41,31 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void commentsAndStringsDoNotConfuseTheReader() {
+        String source = """
+                @ConfigMapping(prefix = "motcua.demo")
+                public interface DemoConfig {
+                    /** The endpoint, e.g. {@code http://s3.example:9000} (a brace opened before a URL in prose). */
+                    String endpoint(); // trailing comment with { and //
+                    /*
+                     * A block comment that looks like a method:
+                     * String notASetting();
+                     */
+                    @WithDefault("http://localhost//{x}")
+                    String url();
+                    S3 s3();
+
+                    interface S3 {
+                        /** Region, see https://docs.example/regions { */
+                        String region();
+                    }
+                }
+                """;
+        assertEquals(java.util.Set.of("motcua.demo.endpoint", "motcua.demo.url", "motcua.demo.s3.region"),
+                ServiceSettings.configMapping(source));
+    }
+
+    @Test
     void groupsAndOtherServicesSettingsAreNotSettings() {
         assertFalse(ServiceSettings.of("notification").reads("MOTCUA_NOTIFICATION_RETRY"));
         assertFalse(ServiceSettings.of("routing").reads("MOTCUA_INTAKE_PIN_KEY"));
