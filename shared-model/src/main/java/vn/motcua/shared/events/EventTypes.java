@@ -33,6 +33,10 @@ import vn.motcua.shared.events.routing.TaskClaimed;
 import vn.motcua.shared.events.routing.TaskCompleted;
 import vn.motcua.shared.events.routing.TaskReturned;
 import vn.motcua.shared.events.routing.TaskTransferred;
+import vn.motcua.shared.events.routing.TaskOfficerAssigned;
+import vn.motcua.shared.events.routing.TaskDrafted;
+import vn.motcua.shared.events.routing.TaskReviewed;
+import vn.motcua.shared.events.routing.TaskSigned;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +80,14 @@ public final class EventTypes {
             new EventType<>(TaskReturned.TYPE, TaskReturned.class, TaskReturned.TOPIC);
     public static final EventType<TaskTransferred> TASK_TRANSFERRED =
             new EventType<>(TaskTransferred.TYPE, TaskTransferred.class, TaskTransferred.TOPIC);
+    public static final EventType<TaskOfficerAssigned> TASK_OFFICER_ASSIGNED =
+            new EventType<>(TaskOfficerAssigned.TYPE, TaskOfficerAssigned.class, TaskOfficerAssigned.TOPIC);
+    public static final EventType<TaskDrafted> TASK_DRAFTED =
+            new EventType<>(TaskDrafted.TYPE, TaskDrafted.class, TaskDrafted.TOPIC);
+    public static final EventType<TaskReviewed> TASK_REVIEWED =
+            new EventType<>(TaskReviewed.TYPE, TaskReviewed.class, TaskReviewed.TOPIC);
+    public static final EventType<TaskSigned> TASK_SIGNED =
+            new EventType<>(TaskSigned.TYPE, TaskSigned.class, TaskSigned.TOPIC);
     public static final EventType<DossierPaused> DOSSIER_PAUSED =
             new EventType<>(DossierPaused.TYPE, DossierPaused.class, DossierPaused.TOPIC);
     public static final EventType<DossierResumed> DOSSIER_RESUMED =
@@ -127,6 +139,7 @@ public final class EventTypes {
             DOSSIER_SUBMITTED, DOSSIER_RECEIVED, SUPPLEMENT_REQUESTED, SUPPLEMENT_SUPPLIED, DOSSIER_REFUSED, DOSSIER_WITHDRAWN,
             SUBMISSION_UNCHECKED,
             DOSSIER_ROUTED, TASK_ASSIGNED, TASK_CLAIMED, TASK_COMPLETED, TASK_RETURNED, TASK_TRANSFERRED,
+            TASK_OFFICER_ASSIGNED, TASK_DRAFTED, TASK_REVIEWED, TASK_SIGNED,
             DOSSIER_PAUSED, DOSSIER_RESUMED, OBLIGATION_REQUESTED, OBLIGATION_PAID, PROCESSING_STOPPED,
             EXTENSION_GRANTED, DEADLINE_WARNING, DOSSIER_OVERDUE, SUPPLEMENT_OVERDUE, DOSSIER_PROCESSED,
             RESULT_RETURNED, DOSSIER_RATED,

@@ -81,7 +81,7 @@ class EventContractsTest {
 
     @Test
     void registryIsCompleteAndUnique() {
-        assertEquals(33, EventTypes.ALL.size());
+        assertEquals(37, EventTypes.ALL.size());
         assertEquals(EventTypes.ALL.size(), EventTypes.ALL.stream().map(EventType::type).distinct().count());
         assertEquals(EventTypes.ALL.size(), EventTypes.ALL.stream().map(EventType::payloadClass).distinct().count());
         assertEquals(SampleEvents.all().keySet(), Set.copyOf(EventTypes.ALL));

@@ -63,7 +63,7 @@ final class SampleEvents {
     static RoutingPlanSnapshot newbornPlan() {
         return new RoutingPlanSnapshot("TP-XA-01", List.of(
                 PlanStage.single(new PlanStep("s1-khai-sinh", "TP-XA-01", "Công chức Tư pháp - Hộ tịch xã",
-                        "Đăng ký khai sinh", StatutoryTime.workingHours(4))),
+                        "Đăng ký khai sinh", StatutoryTime.workingHours(4), StepFlow.DRAFT_REVIEW_SIGN)),
                 PlanStage.parallel(
                         new PlanStep("s2-thuong-tru", "CA-XA-01", "Công an xã", "Đăng ký thường trú",
                                 StatutoryTime.workingDays(2)),
@@ -117,6 +117,18 @@ final class SampleEvents {
                         Map.of("birthRegistrationNumber", "125/2025"), true)),
                 Map.entry(EventTypes.TASK_RETURNED, new TaskReturned(CODE, TASK, "s2-thuong-tru", "CA-XA-01", "congan1",
                         at("2025-11-25T09:00:00"), "s1-khai-sinh", "TP-XA-01", "Sai ngày sinh trên giấy khai sinh")),
+                Map.entry(EventTypes.TASK_OFFICER_ASSIGNED, new vn.motcua.shared.events.routing.TaskOfficerAssigned(CODE,
+                        TASK, "s1-khai-sinh", "TP-XA-01", "tuphap2", "tuphap1", "tuphap-lead1", null,
+                        at("2025-11-24T09:20:00"))),
+                Map.entry(EventTypes.TASK_DRAFTED, new vn.motcua.shared.events.routing.TaskDrafted(CODE, TASK,
+                        "s1-khai-sinh", "TP-XA-01", "tuphap2", at("2025-11-24T10:00:00"), Outcome.APPROVED,
+                        "Dự thảo giấy khai sinh")),
+                Map.entry(EventTypes.TASK_REVIEWED, new vn.motcua.shared.events.routing.TaskReviewed(CODE, TASK,
+                        "s1-khai-sinh", "TP-XA-01", "tuphap1", at("2025-11-24T10:20:00"), false,
+                        "Sai tên cha trong dự thảo")),
+                Map.entry(EventTypes.TASK_SIGNED, new vn.motcua.shared.events.routing.TaskSigned(CODE, TASK,
+                        "s1-khai-sinh", "TP-XA-01", "tuphap2", "tuphap-lead1", "KT.", "12/2025/TP-XA-01",
+                        LocalDate.of(2025, 11, 24), Outcome.APPROVED, at("2025-11-24T10:50:00"))),
                 Map.entry(EventTypes.TASK_TRANSFERRED, new TaskTransferred(CODE, TASK, "s3-bhyt", "BHXH-KV-01",
                         "BHXH-KV-02", "Bảo hiểm xã hội khu vực II", "bhxh1", at("2025-11-25T10:00:00"),
                         "Nơi cư trú thuộc địa bàn khu vực II")),
