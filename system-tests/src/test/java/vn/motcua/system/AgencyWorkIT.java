@@ -116,6 +116,13 @@ class AgencyWorkIT {
                 .extract().path("work.documentNumber");
         assertTrue(number.matches("\\d+/" + today.getYear() + "/" + JUSTICE), number);
 
+        // The head's report per officer: tuphap2 handled the justice step today, not late.
+        Stack.as("tuphap-lead1").queryParam("from", today.toString()).queryParam("to", today.toString())
+                .get(Stack.ROUTING + "/api/reports/officers").then().statusCode(200)
+                .body("items.find { it.officer == 'tuphap2' && it.stepId == 'khai-sinh' }.completed",
+                        org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("items.find { it.officer == 'tuphap2' && it.stepId == 'khai-sinh' }.late", equalTo(0));
+
         // The police step is plain, as before.
         Journeys.approve("congan1", code);
 

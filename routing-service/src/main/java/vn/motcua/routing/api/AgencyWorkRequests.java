@@ -17,6 +17,10 @@ public final class AgencyWorkRequests {
     public record Assign(@NotBlank @Size(max = 100) String officer) {
     }
 
+    /** {@code POST /api/tasks/bulk-reassign}: the absent officer's open tasks go to {@code to}. */
+    public record BulkReassign(@NotBlank @Size(max = 100) String from, @NotBlank @Size(max = 100) String to) {
+    }
+
     /** {@code POST /api/tasks/{id}/draft}: the drafted decision; a rejection needs its reason in {@code note}. */
     public record Draft(@NotNull Outcome outcome, @Size(max = 2000) String note) {
     }

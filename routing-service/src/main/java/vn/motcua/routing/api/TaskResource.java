@@ -84,6 +84,15 @@ public class TaskResource {
     }
 
     @POST
+    @Path("/bulk-reassign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Callers.AGENCY_LEAD, Callers.AGENCY_OFFICER})
+    @Operation(summary = "The head (or an ASSIGN delegate): every open task an absent officer holds goes to another")
+    public AgencyWork.Reassigned bulkReassign(@Valid @NotNull AgencyWorkRequests.BulkReassign request) {
+        return work.reassignAll(callers.officer(), request.from().strip(), request.to().strip());
+    }
+
+    @POST
     @Path("/{id}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Callers.AGENCY_LEAD, Callers.AGENCY_OFFICER})

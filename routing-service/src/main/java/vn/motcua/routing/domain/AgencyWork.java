@@ -206,6 +206,53 @@ public class AgencyWork {
         return task;
     }
 
+    /** What a bulk reassignment did: the tasks given from the absent officer to the other one. */
+    public record Reassigned(String from, String to, List<UUID> taskIds) {
+    }
+
+    /**
+     * An officer is absent: every open task of the caller's agency that they hold goes to another officer, in
+     * one transaction (the head, or an ASSIGN delegate). Dossiers are locked in code order, so two bulk
+     * reassignments never deadlock; a task closed or taken over meanwhile is left as it is. Each task gets its
+     * {@code TaskOfficerAssigned} with the absent officer as {@code previousOfficer}.
+     */
+    @Transactional
+    public Reassigned reassignAll(Caller caller, String from, String to) {
+        if (from.equals(to)) {
+            throw ProblemException.badRequest("reassign-to-same-officer",
+                    "Cán bộ nhận phải khác cán bộ vắng mặt.");
+        }
+        String onBehalfOf = authority(caller, DelegationScope.ASSIGN);
+        List<AgencyTask> held = em.createQuery("select t from AgencyTask t where t.agency = :agency"
+                        + " and t.claimedBy = :from and t.status in :open order by t.dossierCode, t.id", AgencyTask.class)
+                .setParameter("agency", caller.agency())
+                .setParameter("from", from)
+                .setParameter("open", List.of(TaskStatus.ASSIGNED, TaskStatus.CLAIMED))
+                .getResultList();
+        OffsetDateTime now = locks.now();
+        List<UUID> moved = new java.util.ArrayList<>();
+        for (AgencyTask task : held) {
+            em.find(RoutedDossier.class, task.dossierCode, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(task);
+            if (!task.status.open() || !from.equals(task.claimedBy)) {
+                continue;
+            }
+            task.status = TaskStatus.CLAIMED;
+            task.claimedBy = to;
+            task.claimedAt = now;
+            task.assignedTo = to;
+            task.assignedBy = caller.user();
+            task.officerAssignedAt = now;
+            em.persist(TaskActivity.of(task, TaskActivity.Action.ASSIGNED, caller.user(), onBehalfOf, now,
+                    "Giao lại cho " + to + " (cán bộ " + from + " vắng mặt)"));
+            events.publish(new TaskOfficerAssigned(task.dossierCode, task.id, task.stepId, task.agency, to, from,
+                    caller.user(), onBehalfOf, now));
+            moved.add(task.id);
+        }
+        locks.flush();
+        return new Reassigned(from, to, moved);
+    }
+
     /** The activities inside the agencies of the dossier's tasks, in order (the control sheet's detail). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<TaskActivity> activities(String dossierCode) {

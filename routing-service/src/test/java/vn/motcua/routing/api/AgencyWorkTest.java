@@ -67,6 +67,8 @@ class AgencyWorkTest {
     String bootstrap;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    vn.motcua.routing.TestClock clock;
 
     RoutingKit kit;
 
@@ -301,6 +303,89 @@ class AgencyWorkTest {
         } finally {
             race.shutdownNow();
         }
+    }
+
+    // ---- absence and reports -------------------------------------------------------------------------
+
+    @Test
+    void anAbsentOfficersOpenTasksGoToAnotherInOneAction() {
+        String first = receive(code(60), StepFlow.PLAIN);
+        String second = receive(code(61), StepFlow.DRAFT_REVIEW_SIGN);
+        // tuphap3 is an officer no other test uses: what they hold is exactly these two.
+        assign(LEAD, first, "tuphap3").statusCode(200);
+        assign(LEAD, second, "tuphap3").statusCode(200);
+        given().auth().oauth2(LEAD).when().get("/api/tasks/workload").then().statusCode(200)
+                .body("items.find { it.officer == 'tuphap3' }.open", equalTo(2));
+
+        post(TUPHAP1, "/api/tasks/bulk-reassign", null, "{\"from\":\"tuphap3\",\"to\":\"tuphap1\"}").statusCode(403);
+        post(LEAD, "/api/tasks/bulk-reassign", null, "{\"from\":\"tuphap3\",\"to\":\"tuphap3\"}").statusCode(400);
+        post(LEAD, "/api/tasks/bulk-reassign", null, "{\"from\":\"tuphap3\"}").statusCode(400);
+        List<String> moved = post(LEAD, "/api/tasks/bulk-reassign", null, "{\"from\":\"tuphap3\",\"to\":\"tuphap1\"}")
+                .statusCode(200).body("from", equalTo("tuphap3")).body("to", equalTo("tuphap1"))
+                .extract().jsonPath().getList("taskIds");
+        assertEquals(Set.of(first, second), new HashSet<>(moved));
+        for (String task : List.of(first, second)) {
+            given().auth().oauth2(LEAD).when().get("/api/tasks/{id}", task).then().statusCode(200)
+                    .body("claimedBy", equalTo("tuphap1")).body("assignedTo", equalTo("tuphap1"));
+        }
+        given().auth().oauth2(LEAD).when().get("/api/tasks/workload").then().statusCode(200)
+                .body("items.officer", not(hasItem("tuphap3")));
+        // Nothing more to move: an empty answer, not an error.
+        post(LEAD, "/api/tasks/bulk-reassign", null, "{\"from\":\"tuphap3\",\"to\":\"tuphap1\"}").statusCode(200)
+                .body("taskIds.size()", equalTo(0));
+        JsonNode event = kit.awaitEvents(code(61), list -> list.stream()
+                        .filter(e -> e.type().equals("vn.motcua.task.officer-assigned.v1")).count() == 2).stream()
+                .filter(e -> e.type().equals("vn.motcua.task.officer-assigned.v1")).toList().get(1).data();
+        assertEquals("tuphap3", event.get("previousOfficer").asText());
+        assertEquals("tuphap1", event.get("officer").asText());
+    }
+
+    @Test
+    void theHeadsReportCountsEachOfficersStepsEarlyOnTimeAndLate() {
+        String officer = TestTokens.agencyOfficer("tuphap-report", JUSTICE);
+        List<String> tasks = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String task = receive(code(70 + i), StepFlow.PLAIN);
+            assign(LEAD, task, "tuphap-report").statusCode(200);
+            tasks.add(task);
+        }
+        java.time.OffsetDateTime due = java.time.OffsetDateTime.parse(given().auth().oauth2(LEAD).when()
+                .get("/api/tasks/{id}", tasks.get(0)).then().statusCode(200).extract().path("dueAt"));
+        // The same step due at the same time: finished the day before, an hour before, an hour after.
+        List<java.time.OffsetDateTime> finished = List.of(due.minusDays(1), due.minusHours(1), due.plusHours(1));
+        try {
+            for (int i = 0; i < 3; i++) {
+                clock.set(finished.get(i));
+                post(officer, "/api/tasks/{id}/complete", tasks.get(i), "{\"outcome\":\"APPROVED\"}").statusCode(200);
+            }
+        } finally {
+            clock.reset();
+        }
+        LocalDate from = due.minusDays(1).atZoneSameInstant(EventJson.VIETNAM).toLocalDate();
+        LocalDate to = due.atZoneSameInstant(EventJson.VIETNAM).toLocalDate();
+        given().auth().oauth2(LEAD).queryParam("from", from.toString()).queryParam("to", to.toString())
+                .when().get("/api/reports/officers").then().statusCode(200)
+                .body("items.findAll { it.officer == 'tuphap-report' }.size()", equalTo(1))
+                .body("items.find { it.officer == 'tuphap-report' }.stepId", equalTo("khai-sinh"))
+                .body("items.find { it.officer == 'tuphap-report' }.completed", equalTo(3))
+                .body("items.find { it.officer == 'tuphap-report' }.early", equalTo(1))
+                .body("items.find { it.officer == 'tuphap-report' }.onTime", equalTo(1))
+                .body("items.find { it.officer == 'tuphap-report' }.late", equalTo(1));
+        // The day before the first: nothing of theirs.
+        given().auth().oauth2(LEAD).queryParam("from", from.minusDays(1).toString())
+                .queryParam("to", from.minusDays(1).toString()).when().get("/api/reports/officers").then()
+                .statusCode(200).body("items.officer", not(hasItem("tuphap-report")));
+        given().auth().oauth2(TUPHAP1).queryParam("from", from.toString()).queryParam("to", to.toString())
+                .when().get("/api/reports/officers").then().statusCode(403);
+        given().auth().oauth2(POLICE_LEAD).queryParam("from", from.toString()).queryParam("to", to.toString())
+                .when().get("/api/reports/officers").then().statusCode(200)
+                .body("items.officer", not(hasItem("tuphap-report")));
+        given().auth().oauth2(LEAD).queryParam("from", to.toString()).queryParam("to", from.toString())
+                .when().get("/api/reports/officers").then().statusCode(400);
+        given().auth().oauth2(LEAD).queryParam("from", "2025-13-01").queryParam("to", to.toString())
+                .when().get("/api/reports/officers").then().statusCode(400);
+        given().auth().oauth2(LEAD).queryParam("from", "2024-01-01").queryParam("to", "2025-06-01")
+                .when().get("/api/reports/officers").then().statusCode(400);
     }
 
     // ---- delegation ------------------------------------------------------------------------------------

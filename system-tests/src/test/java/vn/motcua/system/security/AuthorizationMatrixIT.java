@@ -261,7 +261,7 @@ class AuthorizationMatrixIT {
         return switch (row.path()) {
             case "/api/calendar/holidays" -> Map.of("year", "2026");
             case "/api/calendar/deadline" -> Map.of("from", "2026-03-02T08:00:00+07:00", "workingDays", "3");
-            case "/api/reports/progress" -> Map.of("from", today, "to", today);
+            case "/api/reports/progress", "/api/reports/officers" -> Map.of("from", today, "to", today);
             // a day before any dossier: the log book of a busy stack's today may pass its 2,000-entry limit (a 400)
             case "/api/reports/log-book" -> Map.of("from", "2025-01-02", "to", "2025-01-02");
             case "/api/public/dossiers/{code}", "/api/public/dossiers/{code}/rating",
