@@ -1,9 +1,10 @@
 package vn.motcua.routing.api;
 
+import vn.motcua.shared.events.routing.DelegationScope;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import vn.motcua.routing.domain.DelegationScope;
+
 import vn.motcua.shared.events.Outcome;
 
 import java.time.LocalDate;

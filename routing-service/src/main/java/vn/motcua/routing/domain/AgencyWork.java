@@ -1,5 +1,6 @@
 package vn.motcua.routing.domain;
 
+import vn.motcua.shared.events.routing.DelegationScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

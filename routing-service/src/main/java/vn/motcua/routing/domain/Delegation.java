@@ -1,5 +1,6 @@
 package vn.motcua.routing.domain;
 
+import vn.motcua.shared.events.routing.DelegationScope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

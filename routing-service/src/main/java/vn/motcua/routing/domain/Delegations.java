@@ -1,10 +1,14 @@
 package vn.motcua.routing.domain;
 
+import vn.motcua.shared.events.routing.DelegationScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import vn.motcua.platform.problem.ProblemException;
+import vn.motcua.routing.messaging.RoutingEvents;
+import vn.motcua.shared.events.routing.DelegationGranted;
+import vn.motcua.shared.events.routing.DelegationRevoked;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -13,17 +17,19 @@ import java.util.UUID;
 
 /**
  * Delegations of authority (ủy quyền): the head of an agency delegates signing or assignment to a named
- * officer of the agency for a period, with a reason; lists them; revokes one. Rows are never deleted, so the
- * table is the audit trail (who granted what to whom, when, and who revoked it when).
+ * officer of the agency for a period, with a reason; lists them; revokes one. Rows are never deleted, and each
+ * grant and revocation is published on the agency topic in the same transaction (the audit trail).
  */
 @ApplicationScoped
 public class Delegations {
     private final EntityManager em;
     private final TaskLocks locks;
+    private final RoutingEvents events;
 
-    public Delegations(EntityManager em, TaskLocks locks) {
+    public Delegations(EntityManager em, TaskLocks locks, RoutingEvents events) {
         this.em = em;
         this.locks = locks;
+        this.events = events;
     }
 
     /** The head grants a delegation; a period already over may be recorded (it never authorises anything). */
@@ -49,6 +55,8 @@ public class Delegations {
         d.reason = reason;
         d.grantedAt = locks.now();
         em.persist(d);
+        events.publish(new DelegationGranted(d.id, d.agency, d.delegator, d.delegate, d.scope, d.validFrom,
+                d.validTo, d.reason, d.grantedAt));
         return d;
     }
 
@@ -63,6 +71,8 @@ public class Delegations {
         if (d.revokedAt == null) {
             d.revokedAt = locks.now();
             d.revokedBy = head.user();
+            events.publish(new DelegationRevoked(d.id, d.agency, d.delegate, d.scope, d.revokedBy,
+                    d.revokedAt));
         }
         return d;
     }

@@ -432,6 +432,16 @@ class AgencyWorkTest {
         given().auth().oauth2(LEAD).when().get("/api/delegations").then().statusCode(200)
                 .body("items.find { it.id == '" + current + "' }.revokedAt", notNullValue());
         given().auth().oauth2(LEAD).when().delete("/api/delegations/{id}", "not-a-uuid").then().statusCode(404);
+        // Audited: the grant and the revocation on the agency topic, keyed by the agency.
+        List<CloudEvent<JsonNode>> audit = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(200)).until(() -> agencyEvents(current), list -> list.size() == 2);
+        assertEquals(List.of("vn.motcua.delegation.granted.v1", "vn.motcua.delegation.revoked.v1"),
+                audit.stream().map(CloudEvent::type).toList());
+        assertEquals(JUSTICE, audit.get(0).subject());
+        assertEquals("tuphap2", audit.get(0).data().get("delegate").asText());
+        assertEquals("SIGN", audit.get(0).data().get("scope").asText());
+        assertEquals(today.toString(), audit.get(0).data().get("validTo").asText());
+        assertEquals("tuphap-lead1", audit.get(1).data().get("revokedBy").asText());
 
         // An ASSIGN delegation lets the delegate assign on the head's behalf (the event says for whom).
         post(LEAD, "/api/delegations", null, delegation("tuphap1", today, today.plusDays(3), "ASSIGN"))
@@ -443,6 +453,14 @@ class AgencyWorkTest {
                         .anyMatch(e -> e.type().equals("vn.motcua.task.officer-assigned.v1"))).stream()
                 .filter(e -> e.type().equals("vn.motcua.task.officer-assigned.v1")).findFirst().orElseThrow().data();
         assertEquals("tuphap-lead1", assigned.get("onBehalfOf").asText());
+    }
+
+    /** The agency topic's events about one delegation, in order. */
+    List<CloudEvent<JsonNode>> agencyEvents(String delegationId) {
+        return vn.motcua.testsupport.TopicReader.read(bootstrap, vn.motcua.shared.events.Topics.AGENCY, 1,
+                        java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(5)).stream()
+                .map(r -> EventJson.read(r.value()))
+                .filter(e -> delegationId.equals(e.data().get("delegationId").asText())).toList();
     }
 
     static String delegation(String delegate, LocalDate from, LocalDate to, String scope) {

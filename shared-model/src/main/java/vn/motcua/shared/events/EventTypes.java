@@ -37,6 +37,8 @@ import vn.motcua.shared.events.routing.TaskOfficerAssigned;
 import vn.motcua.shared.events.routing.TaskDrafted;
 import vn.motcua.shared.events.routing.TaskReviewed;
 import vn.motcua.shared.events.routing.TaskSigned;
+import vn.motcua.shared.events.routing.DelegationGranted;
+import vn.motcua.shared.events.routing.DelegationRevoked;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,6 +111,12 @@ public final class EventTypes {
     public static final EventType<DossierProcessed> DOSSIER_PROCESSED =
             new EventType<>(DossierProcessed.TYPE, DossierProcessed.class, DossierProcessed.TOPIC);
 
+    // routing: inside agencies
+    public static final EventType<DelegationGranted> DELEGATION_GRANTED =
+            new EventType<>(DelegationGranted.TYPE, DelegationGranted.class, DelegationGranted.TOPIC);
+    public static final EventType<DelegationRevoked> DELEGATION_REVOKED =
+            new EventType<>(DelegationRevoked.TYPE, DelegationRevoked.class, DelegationRevoked.TOPIC);
+
     // result
     public static final EventType<ResultReturned> RESULT_RETURNED =
             new EventType<>(ResultReturned.TYPE, ResultReturned.class, ResultReturned.TOPIC);
@@ -142,6 +150,7 @@ public final class EventTypes {
             TASK_OFFICER_ASSIGNED, TASK_DRAFTED, TASK_REVIEWED, TASK_SIGNED,
             DOSSIER_PAUSED, DOSSIER_RESUMED, OBLIGATION_REQUESTED, OBLIGATION_PAID, PROCESSING_STOPPED,
             EXTENSION_GRANTED, DEADLINE_WARNING, DOSSIER_OVERDUE, SUPPLEMENT_OVERDUE, DOSSIER_PROCESSED,
+            DELEGATION_GRANTED, DELEGATION_REVOKED,
             RESULT_RETURNED, DOSSIER_RATED,
             NOTIFICATION_DELIVERED, NOTIFICATION_FAILED, NOTIFICATION_DEAD_LETTERED,
             PROCEDURE_VERSION_PUBLISHED, PROCEDURE_VERSION_RETIRED, AGENCY_UPSERTED, UNIT_UPSERTED,

@@ -129,6 +129,13 @@ final class SampleEvents {
                 Map.entry(EventTypes.TASK_SIGNED, new vn.motcua.shared.events.routing.TaskSigned(CODE, TASK,
                         "s1-khai-sinh", "TP-XA-01", "tuphap2", "tuphap-lead1", "KT.", "12/2025/TP-XA-01",
                         LocalDate.of(2025, 11, 24), Outcome.APPROVED, at("2025-11-24T10:50:00"))),
+                Map.entry(EventTypes.DELEGATION_GRANTED, new vn.motcua.shared.events.routing.DelegationGranted(
+                        TASK, "TP-XA-01", "tuphap-lead1", "tuphap2", vn.motcua.shared.events.routing.DelegationScope.SIGN,
+                        LocalDate.of(2025, 11, 24), LocalDate.of(2025, 11, 28), "Trưởng phòng đi công tác",
+                        at("2025-11-21T16:00:00"))),
+                Map.entry(EventTypes.DELEGATION_REVOKED, new vn.motcua.shared.events.routing.DelegationRevoked(
+                        TASK, "TP-XA-01", "tuphap2", vn.motcua.shared.events.routing.DelegationScope.SIGN,
+                        "tuphap-lead1", at("2025-11-26T08:00:00"))),
                 Map.entry(EventTypes.TASK_TRANSFERRED, new TaskTransferred(CODE, TASK, "s3-bhyt", "BHXH-KV-01",
                         "BHXH-KV-02", "Bảo hiểm xã hội khu vực II", "bhxh1", at("2025-11-25T10:00:00"),
                         "Nơi cư trú thuộc địa bàn khu vực II")),
