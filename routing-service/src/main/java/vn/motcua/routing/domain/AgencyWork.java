@@ -66,20 +66,24 @@ public class AgencyWork {
         if (officer.equals(task.claimedBy) && officer.equals(task.assignedTo)) {
             return task;
         }
+        giveTo(task, officer, caller, onBehalfOf, held.now(), "Giao cho " + officer);
+        locks.flush();
+        return task;
+    }
+
+    /** The officer holds the task from now on; the activity and the event say who gave it, for whom, from whom. */
+    private void giveTo(AgencyTask task, String officer, Caller caller, String onBehalfOf, OffsetDateTime now,
+                        String note) {
         String previous = task.claimedBy;
-        OffsetDateTime now = held.now();
         task.status = TaskStatus.CLAIMED;
         task.claimedBy = officer;
         task.claimedAt = now;
         task.assignedTo = officer;
         task.assignedBy = caller.user();
         task.officerAssignedAt = now;
-        locks.flush();
-        em.persist(TaskActivity.of(task, TaskActivity.Action.ASSIGNED, caller.user(), onBehalfOf, now,
-                "Giao cho " + officer));
+        em.persist(TaskActivity.of(task, TaskActivity.Action.ASSIGNED, caller.user(), onBehalfOf, now, note));
         events.publish(new TaskOfficerAssigned(task.dossierCode, task.id, task.stepId, task.agency, officer, previous,
                 caller.user(), onBehalfOf, now));
-        return task;
     }
 
     /**
@@ -126,12 +130,8 @@ public class AgencyWork {
                     "Trả lại dự thảo phải nêu rõ lý do (trường reason).");
         }
         locks.actionable(id, caller);
-        TaskLocks.Held held = locks.lockOpen(id);
+        TaskLocks.Held held = lockSignedStep(id);
         AgencyTask task = held.task();
-        if (held.dossier().status.paused()) {
-            throw TaskLocks.paused(held.dossier());
-        }
-        requireSigned(held);
         if (task.phase != TaskPhase.IN_REVIEW) {
             throw ProblemException.conflict("not-in-review", task.phase == TaskPhase.AWAITING_SIGNATURE
                     ? "Dự thảo đã được thẩm định, đang chờ lãnh đạo ký."
@@ -162,12 +162,8 @@ public class AgencyWork {
     public AgencyTask sign(UUID id, Caller caller) {
         locks.actionable(id, caller);
         String onBehalfOf = authority(caller, DelegationScope.SIGN);
-        TaskLocks.Held held = locks.lockOpen(id);
+        TaskLocks.Held held = lockSignedStep(id);
         AgencyTask task = held.task();
-        if (held.dossier().status.paused()) {
-            throw TaskLocks.paused(held.dossier());
-        }
-        requireSigned(held);
         if (task.phase != TaskPhase.AWAITING_SIGNATURE) {
             throw ProblemException.conflict("not-awaiting-signature", task.phase == TaskPhase.IN_REVIEW
                     ? "Dự thảo chưa được thẩm định; chưa thể ký."
@@ -238,16 +234,7 @@ public class AgencyWork {
             if (!task.status.open() || !from.equals(task.claimedBy)) {
                 continue;
             }
-            task.status = TaskStatus.CLAIMED;
-            task.claimedBy = to;
-            task.claimedAt = now;
-            task.assignedTo = to;
-            task.assignedBy = caller.user();
-            task.officerAssignedAt = now;
-            em.persist(TaskActivity.of(task, TaskActivity.Action.ASSIGNED, caller.user(), onBehalfOf, now,
-                    "Giao lại cho " + to + " (cán bộ " + from + " vắng mặt)"));
-            events.publish(new TaskOfficerAssigned(task.dossierCode, task.id, task.stepId, task.agency, to, from,
-                    caller.user(), onBehalfOf, now));
+            giveTo(task, to, caller, onBehalfOf, now, "Giao lại cho " + to + " (cán bộ " + from + " vắng mặt)");
             moved.add(task.id);
         }
         locks.flush();
@@ -315,6 +302,19 @@ public class AgencyWork {
                                 : "no-assigning-authority", scope == DelegationScope.SIGN
                                 ? "Chỉ lãnh đạo cơ quan, hoặc người được ủy quyền ký trong thời hạn ủy quyền, được ký."
                                 : "Chỉ lãnh đạo cơ quan, hoặc người được ủy quyền phân công trong thời hạn ủy quyền, được phân công."));
+    }
+
+    /**
+     * Review and signature act on a task someone else holds: the dossier locked, not paused, the step a
+     * draft-review-sign step.
+     */
+    private TaskLocks.Held lockSignedStep(UUID id) {
+        TaskLocks.Held held = locks.lockOpen(id);
+        if (held.dossier().status.paused()) {
+            throw TaskLocks.paused(held.dossier());
+        }
+        requireSigned(held);
+        return held;
     }
 
     /** The step must be a draft-review-sign step (its plan's flow); a plain step answers 409. */
