@@ -238,7 +238,7 @@ public class StatusProjection {
                         + " applicant_address = excluded.applicant_address, applicant_phone = excluded.applicant_phone,"
                         + " sets = excluded.sets")
                 .setParameter(1, code)
-                .setParameter(2, cut(event.applicant().fullName(), 300))
+                .setParameter(2, cut(event.applicant().addressee(), 300))
                 .setParameter(3, cut(event.applicant().address(), 500))
                 .setParameter(4, cut(event.applicant().phone(), 30))
                 .setParameter(5, Math.max(1, Math.min(20, event.setsOrOne())))
