@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,10 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.motcua.platform.api.Page;
+import vn.motcua.platform.idempotency.IdempotencyKeys;
 import vn.motcua.platform.problem.Problem;
 import vn.motcua.platform.problem.ProblemException;
 import vn.motcua.routing.domain.Caller;
-import vn.motcua.routing.domain.Delegation;
 import vn.motcua.routing.domain.Delegations;
 import vn.motcua.routing.domain.TaskLocks;
 import vn.motcua.shared.events.EventJson;
@@ -49,11 +50,16 @@ public class DelegationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Callers.AGENCY_LEAD)
-    @Operation(summary = "The head delegates signing (SIGN) or assignment (ASSIGN) to an officer for a period")
-    public Response grant(@Valid @NotNull AgencyWorkRequests.Grant body) {
-        Delegation d = delegations.grant(callers.officer(), body.delegate().strip(), body.scope(), body.from(),
-                body.to(), body.reason().strip());
-        return Response.created(URI.create("/api/delegations/" + d.id)).entity(DelegationView.of(d, today())).build();
+    @Operation(summary = "The head delegates signing (SIGN) or assignment (ASSIGN) to an officer for a period;"
+            + " an Idempotency-Key makes a retry answer the first delegation")
+    public Response grant(@HeaderParam("Idempotency-Key") String idempotencyKey,
+                          @Valid @NotNull AgencyWorkRequests.Grant body) {
+        Caller head = callers.officer();
+        IdempotencyKeys.Outcome<DelegationView> outcome = delegations.grantOnce(idempotencyKey, head, body,
+                DelegationView.class, () -> DelegationView.of(delegations.grant(head, body.delegate().strip(), body.scope(), body.from(),
+                        body.to(), body.reason().strip()), today()));
+        return Response.status(outcome.status()).location(URI.create("/api/delegations/" + outcome.body().id()))
+                .header("Idempotent-Replayed", outcome.replayed()).entity(outcome.body()).build();
     }
 
     @GET

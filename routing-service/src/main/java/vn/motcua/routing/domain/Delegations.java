@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import vn.motcua.platform.idempotency.IdempotencyKeys;
 import vn.motcua.platform.problem.ProblemException;
 import vn.motcua.routing.messaging.RoutingEvents;
 import vn.motcua.shared.events.routing.DelegationGranted;
@@ -25,11 +26,24 @@ public class Delegations {
     private final EntityManager em;
     private final TaskLocks locks;
     private final RoutingEvents events;
+    private final IdempotencyKeys idempotency;
 
-    public Delegations(EntityManager em, TaskLocks locks, RoutingEvents events) {
+    public Delegations(EntityManager em, TaskLocks locks, RoutingEvents events, IdempotencyKeys idempotency) {
         this.em = em;
         this.locks = locks;
         this.events = events;
+        this.idempotency = idempotency;
+    }
+
+    /**
+     * Runs the grant once per Idempotency-Key of the head (the same key for another body: 422, as everywhere):
+     * a retried request answers the first delegation instead of granting a second one.
+     */
+    @Transactional
+    public <T> IdempotencyKeys.Outcome<T> grantOnce(String key, Caller head, Object request, Class<T> type,
+                                                    java.util.function.Supplier<T> grant) {
+        requireHead(head);
+        return idempotency.once("POST /api/delegations:" + head.user(), key, request, 201, type, grant);
     }
 
     /** The head grants a delegation; a period already over may be recorded (it never authorises anything). */

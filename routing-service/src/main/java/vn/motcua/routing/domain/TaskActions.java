@@ -177,6 +177,10 @@ public class TaskActions {
             task.status = TaskStatus.CLAIMED;
             task.claimedBy = officer;
             task.claimedAt = now;
+            if (task.assignedTo != null) {
+                // The head had assigned it: the new officer is the assignee now, so their inbox lists it.
+                task.assignedTo = officer;
+            }
             locks.flush();
             events.publish(new TaskClaimed(task.dossierCode, task.id, task.stepId, task.agency, officer, now));
         }

@@ -153,6 +153,11 @@ class AgencyWorkTest {
                 .body("items.find { it.officer == 'tuphap2' }.open", notNullValue());
         given().auth().oauth2(TUPHAP1).when().get("/api/tasks/workload").then().statusCode(403);
 
+        // A supervisor's reassignment of an assigned task makes the new officer the assignee: their inbox lists it.
+        post(TaskFlowTest.SUPERVISOR1, "/api/tasks/{id}/reassign", task, "{\"officer\":\"tuphap3\"}").statusCode(200);
+        assertTrue(inbox(TestTokens.agencyOfficer("tuphap3", JUSTICE), code).contains(task));
+        assertTrue(!inbox(TUPHAP2, code).contains(task));
+
         // Reassigned to tuphap1 (tuphap2 is away): now tuphap2's action answers 409 and tuphap1 decides.
         assign(LEAD, task, "tuphap1").statusCode(200).body("claimedBy", equalTo("tuphap1"));
         post(TUPHAP2, "/api/tasks/{id}/complete", task, "{\"outcome\":\"APPROVED\"}").statusCode(409);
@@ -168,7 +173,7 @@ class AgencyWorkTest {
         assertEquals("tuphap2", assigned.get(0).get("officer").asText());
         assertEquals("tuphap-lead1", assigned.get(0).get("assignedBy").asText());
         assertEquals("tuphap1", assigned.get(1).get("officer").asText());
-        assertEquals("tuphap2", assigned.get(1).get("previousOfficer").asText());
+        assertEquals("tuphap3", assigned.get(1).get("previousOfficer").asText());
     }
 
     @Test
@@ -311,17 +316,17 @@ class AgencyWorkTest {
     void anAbsentOfficersOpenTasksGoToAnotherInOneAction() {
         String first = receive(code(60), StepFlow.PLAIN);
         String second = receive(code(61), StepFlow.DRAFT_REVIEW_SIGN);
-        // tuphap3 is an officer no other test uses: what they hold is exactly these two.
-        assign(LEAD, first, "tuphap3").statusCode(200);
-        assign(LEAD, second, "tuphap3").statusCode(200);
+        // tuphap4 is an officer no other test uses: what they hold is exactly these two.
+        assign(LEAD, first, "tuphap4").statusCode(200);
+        assign(LEAD, second, "tuphap4").statusCode(200);
         given().auth().oauth2(LEAD).when().get("/api/tasks/workload").then().statusCode(200)
-                .body("items.find { it.officer == 'tuphap3' }.open", equalTo(2));
+                .body("items.find { it.officer == 'tuphap4' }.open", equalTo(2));
 
-        post(TUPHAP1, "/api/tasks/bulk-reassign", null, "{\"from\":\"tuphap3\",\"to\":\"tuphap1\"}").statusCode(403);
-        post(LEAD, "/api/tasks/bulk-reassign", null, "{\"from\":\"tuphap3\",\"to\":\"tuphap3\"}").statusCode(400);
-        post(LEAD, "/api/tasks/bulk-reassign", null, "{\"from\":\"tuphap3\"}").statusCode(400);
-        List<String> moved = post(LEAD, "/api/tasks/bulk-reassign", null, "{\"from\":\"tuphap3\",\"to\":\"tuphap1\"}")
-                .statusCode(200).body("from", equalTo("tuphap3")).body("to", equalTo("tuphap1"))
+        post(TUPHAP1, "/api/tasks/bulk-reassign", null, "{\"from\":\"tuphap4\",\"to\":\"tuphap1\"}").statusCode(403);
+        post(LEAD, "/api/tasks/bulk-reassign", null, "{\"from\":\"tuphap4\",\"to\":\"tuphap4\"}").statusCode(400);
+        post(LEAD, "/api/tasks/bulk-reassign", null, "{\"from\":\"tuphap4\"}").statusCode(400);
+        List<String> moved = post(LEAD, "/api/tasks/bulk-reassign", null, "{\"from\":\"tuphap4\",\"to\":\"tuphap1\"}")
+                .statusCode(200).body("from", equalTo("tuphap4")).body("to", equalTo("tuphap1"))
                 .extract().jsonPath().getList("taskIds");
         assertEquals(Set.of(first, second), new HashSet<>(moved));
         for (String task : List.of(first, second)) {
@@ -329,14 +334,14 @@ class AgencyWorkTest {
                     .body("claimedBy", equalTo("tuphap1")).body("assignedTo", equalTo("tuphap1"));
         }
         given().auth().oauth2(LEAD).when().get("/api/tasks/workload").then().statusCode(200)
-                .body("items.officer", not(hasItem("tuphap3")));
+                .body("items.officer", not(hasItem("tuphap4")));
         // Nothing more to move: an empty answer, not an error.
-        post(LEAD, "/api/tasks/bulk-reassign", null, "{\"from\":\"tuphap3\",\"to\":\"tuphap1\"}").statusCode(200)
+        post(LEAD, "/api/tasks/bulk-reassign", null, "{\"from\":\"tuphap4\",\"to\":\"tuphap1\"}").statusCode(200)
                 .body("taskIds.size()", equalTo(0));
         JsonNode event = kit.awaitEvents(code(61), list -> list.stream()
                         .filter(e -> e.type().equals("vn.motcua.task.officer-assigned.v1")).count() == 2).stream()
                 .filter(e -> e.type().equals("vn.motcua.task.officer-assigned.v1")).toList().get(1).data();
-        assertEquals("tuphap3", event.get("previousOfficer").asText());
+        assertEquals("tuphap4", event.get("previousOfficer").asText());
         assertEquals("tuphap1", event.get("officer").asText());
     }
 
@@ -409,9 +414,15 @@ class AgencyWorkTest {
         post(TUPHAP2, "/api/tasks/{id}/sign", first, "").statusCode(403)
                 .body("type", equalTo("urn:motcua:problem:no-signing-authority"));
 
-        String current = post(LEAD, "/api/delegations", null, delegation("tuphap2", today, today, "SIGN"))
+        String key = java.util.UUID.randomUUID().toString();
+        String current = given().auth().oauth2(LEAD).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(delegation("tuphap2", today, today, "SIGN")).when().post("/api/delegations").then()
                 .statusCode(201).body("active", equalTo(true)).body("delegator", equalTo("tuphap-lead1"))
-                .body("agency", equalTo(JUSTICE)).extract().path("id");
+                .body("agency", equalTo(JUSTICE)).header("Idempotent-Replayed", "false").extract().path("id");
+        // A retry with the same key answers the same delegation, and grants no second one.
+        given().auth().oauth2(LEAD).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(delegation("tuphap2", today, today, "SIGN")).when().post("/api/delegations").then()
+                .statusCode(201).body("id", equalTo(current)).header("Idempotent-Replayed", "true");
         post(TUPHAP2, "/api/tasks/{id}/sign", first, "").statusCode(200).body("work.signedBy", equalTo("tuphap2"))
                 .body("work.signature", equalTo("KT.")).body("work.signedFor", equalTo("tuphap-lead1"))
                 .body("work.documentNumber", notNullValue());
