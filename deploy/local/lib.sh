@@ -225,7 +225,7 @@ stop_postgres() {
 # Kafka: a real single-node KRaft broker from the Maven Central jars.
 # ---------------------------------------------------------------------------------------------
 TOPICS=(motcua.intake.events:16 motcua.routing.events:16 motcua.result.events:16
-        motcua.notification.events:16 motcua.catalog.events:4)
+        motcua.notification.events:16 motcua.catalog.events:4 motcua.agency.events:4)
 
 start_kafka() {
     step kafka "localhost:$KAFKA_PORT"

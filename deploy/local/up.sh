@@ -179,6 +179,7 @@ ${BOLD}motcua is up${OFF} in $(elapsed). Logs: $LOGS  ·  stop: deploy/local/dow
 
 Demo users (password = user name): counter1 (counter-officer, unit 000.00.31.H29),
   tuphap1, tuphap2 (justice TUPHAP-BADINH), congan1 (police CONGAN-BADINH), bhxh1 (BHXH-KV1),
+  tuphap-lead1, congan-lead1 (heads of justice and police: agency-lead),
   supervisor1, admin1, citizen1 (citizen_id 001090012345)
 
 Walk-through (copy-paste):

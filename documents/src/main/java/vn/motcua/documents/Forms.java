@@ -44,6 +44,9 @@ final class Forms {
     /** Ông/Bà, address, phone and e-mail lines of the applicant. */
     static void applicant(Pdf pdf, Applicant a, float fs) {
         pdf.paragraph(fs, Pdf.Align.LEFT, 0, r("Ông/Bà: "), b(a.fullName()));
+        if (a.capacity() != null && !a.capacity().isBlank()) {
+            pdf.paragraph(fs, Pdf.Align.LEFT, 0, r(a.capacity()));
+        }
         pdf.paragraph(fs, Pdf.Align.LEFT, 0, r("Địa chỉ: " + or(a.address())));
         List<Pdf.Run> contact = new ArrayList<>();
         contact.add(r("Số điện thoại: " + or(a.phone())));

@@ -300,6 +300,30 @@ class NotificationFlowTest {
                 && count("select count(*) from dossier_contact where dossier_code = ? and ended_at is null", counter) == 0);
     }
 
+    /**
+     * Issue 24: an organisation is addressed by its name, at reception and in the messages after it (the
+     * directory keeps whom to address), though the person who submitted is the one reached.
+     */
+    @Test
+    void anOrganisationIsAddressedByItsNameNowAndLater() throws Exception {
+        String code = newCode();
+        String email = "cuong." + SEQUENCE.get() + "@example.com";
+        String phone = "09345678" + String.format("%02d", SEQUENCE.get() % 100);
+        DossierReceived plain = received(code, email, phone, "864209");
+        send(Topics.INTAKE, new DossierReceived(code, plain.procedureCode(), plain.procedureVersion(),
+                plain.procedureName(), plain.channel(), plain.unitCode(), plain.receivedBy(), plain.receivedAt(),
+                plain.appointmentAt(), plain.statutoryTime(), new Applicant("Lê Văn Cường", phone, email, "Việt Trì",
+                vn.motcua.shared.events.intake.ApplicantKind.ORGANISATION, "Công ty TNHH Phú Thọ Xanh", "2600123456",
+                null), null, "864209", plain.routingPlan()));
+        send(Topics.INTAKE, new DossierWithdrawn(code, NOW.plusDays(3), "counter1", "Doanh nghiệp tạm ngừng hoạt động"));
+
+        await().atMost(WAIT).until(() -> receivers.mailTo(email).size() == 2);
+        for (MimeMessage m : receivers.mailTo(email)) {
+            String body = m.getContent().toString();
+            assertTrue(body.contains("Kính gửi Công ty TNHH Phú Thọ Xanh"), m.getSubject() + ": " + body);
+        }
+    }
+
     @Test
     void suppliedDocumentsAreAcknowledgedByEmailAndAWithdrawalIsConfirmedAndEndsTheContact() throws Exception {
         String code = newCode();

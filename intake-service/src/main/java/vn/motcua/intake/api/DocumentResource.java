@@ -155,7 +155,8 @@ public class DocumentResource {
     }
 
     private static Applicant applicant(Dossier d) {
-        return new Applicant(d.applicantName, d.applicantAddress, d.applicantPhone, d.applicantEmail);
+        return new Applicant(d.applicantName, d.applicantAddress, d.applicantPhone, d.applicantEmail,
+                Reception.capacityLine(d));
     }
 
     private static ProcedureVersion procedureOf(Dossier d) {
@@ -173,8 +174,7 @@ public class DocumentResource {
                 .map(doc -> new DocumentItem(doc.name(), DocumentItem.formLabel(doc.form().name()), doc.copiesOrOne()))
                 .toList();
         return new ReceiptData(issuer, d.code,
-                new Applicant(d.applicantName, d.applicantAddress, d.applicantPhone, d.applicantEmail),
-                procedure == null ? d.procedureCode : procedure.name, documents, d.sets,
+                applicant(d), procedure == null ? d.procedureCode : procedure.name, documents, d.sets,
                 procedure == null ? null : statutoryTime(procedure),
                 d.receivedAt, d.appointmentAt, collectAt(d, unit),
                 d.logBook, d.logBookEntry == null ? null : String.valueOf(d.logBookEntry),

@@ -1,5 +1,6 @@
 package vn.motcua.intake.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import vn.motcua.intake.domain.Dossier;
@@ -27,7 +28,25 @@ public record DossierView(String code, String procedureCode, int procedureVersio
                           List<Supplement> supplements, List<Change> history, String returnChannel,
                           String returnAddress) {
 
-    public record Applicant(String fullName, String idNumber, String phone, String email, String address) {
+    /**
+     * The applicant; for an organisation or an authorised representative (issue 24) also {@code kind},
+     * {@code organisation} or {@code represents} (ID masked) and {@code authorisation}.
+     */
+    public record Applicant(String fullName, String idNumber, String phone, String email, String address,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String kind,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) ReceptionRequest.Organisation organisation,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) ReceptionRequest.Represented represents,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) ReceptionRequest.Authorisation authorisation) {
+
+        static Applicant of(Dossier d) {
+            return new Applicant(d.applicantName, mask(d.applicantId), d.applicantPhone, d.applicantEmail,
+                    d.applicantAddress, d.applicantKind,
+                    d.organisationName == null ? null : new ReceptionRequest.Organisation(d.organisationName, d.taxCode),
+                    d.representedName == null ? null
+                            : new ReceptionRequest.Represented(d.representedName, mask(d.representedId), d.representedAddress),
+                    d.authorisationNumber == null ? null : new ReceptionRequest.Authorisation(d.authorisationNumber,
+                            d.authorisationDate, d.authorisationIssuedBy));
+        }
     }
 
     /** A request for supplement and, once supplied, when and what. */
@@ -54,7 +73,7 @@ public record DossierView(String code, String procedureCode, int procedureVersio
                 .toList();
         return new DossierView(d.code, d.procedureCode, d.procedureVersion, procedure == null ? null : procedure.name,
                 d.channel, d.unitCode, d.status, state.nationalStatusCode(), state.citizenText(),
-                new Applicant(d.applicantName, mask(d.applicantId), d.applicantPhone, d.applicantEmail, d.applicantAddress),
+                Applicant.of(d),
                 Reception.documentsOf(d), d.receivedBy, Receipt.vietnam(d.submittedAt), Receipt.vietnam(d.receivedAt),
                 Receipt.vietnam(d.appointmentAt), supplements, history, d.returnChannel, d.returnAddress);
     }

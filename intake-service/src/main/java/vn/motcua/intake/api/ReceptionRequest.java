@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.motcua.shared.events.DocumentForm;
+import vn.motcua.shared.events.intake.ApplicantKind;
 import vn.motcua.shared.events.ReceptionChannel;
 import vn.motcua.shared.events.ReturnChannel;
 
@@ -42,7 +43,11 @@ public record ReceptionRequest(
         this(procedureCode, channel, applicant, documents, returnChannel, returnAddress, null);
     }
 
-    /** Người nộp hồ sơ. */
+    /**
+     * Người nộp hồ sơ: the person who submits and is contacted. {@code kind} (default {@code CITIZEN}, issue 24):
+     * {@code ORGANISATION} needs {@code organisation} (the person submits for it); {@code REPRESENTATIVE} needs
+     * {@code represents} (the citizen the person acts for) and {@code authorisation} (the document recorded).
+     */
     public record Applicant(
             @NotBlank @Size(max = 200) String fullName,
             /* Số định danh cá nhân (căn cước): 12 digits. */
@@ -51,7 +56,41 @@ public record ReceptionRequest(
             @Pattern(regexp = "(?:(?:0|\\+84)[35789][0-9]{8}|02[0-9]{9})",
                     message = "số điện thoại không hợp lệ (ví dụ 0912345678 hoặc 02437333333)") String phone,
             @Email(message = "địa chỉ thư điện tử không hợp lệ") @Size(max = 254) String email,
+            @Size(max = 500) String address,
+            ApplicantKind kind,
+            @Valid Organisation organisation,
+            @Valid Represented represents,
+            @Valid Authorisation authorisation) {
+
+        /** A citizen applying for themselves. */
+        public Applicant(String fullName, String idNumber, String phone, String email, String address) {
+            this(fullName, idNumber, phone, email, address, null, null, null, null);
+        }
+
+        public ApplicantKind kindOrCitizen() {
+            return kind == null ? ApplicantKind.CITIZEN : kind;
+        }
+    }
+
+    /** Tổ chức: its name and tax code (mã số thuế: 10 digits, a branch adds a dash and 3 digits). */
+    public record Organisation(
+            @NotBlank @Size(max = 300) String name,
+            @NotBlank @Pattern(regexp = "[0-9]{10}(?:-[0-9]{3})?",
+                    message = "mã số thuế gồm 10 chữ số, đơn vị phụ thuộc thêm dấu gạch ngang và 3 chữ số") String taxCode) {
+    }
+
+    /** Người được đại diện: the citizen an authorised representative acts for. */
+    public record Represented(
+            @NotBlank @Size(max = 200) String fullName,
+            @Pattern(regexp = "[0-9]{12}", message = "số định danh cá nhân phải gồm đúng 12 chữ số") String idNumber,
             @Size(max = 500) String address) {
+    }
+
+    /** Văn bản ủy quyền: its number, date and who certified or issued it. */
+    public record Authorisation(
+            @NotBlank @Size(max = 100) String number,
+            @NotNull java.time.LocalDate date,
+            @Size(max = 300) String issuedBy) {
     }
 
     /** Thành phần hồ sơ: one document and the form and number of copies handed in. */

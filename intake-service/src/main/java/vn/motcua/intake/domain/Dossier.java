@@ -40,6 +40,26 @@ public class Dossier extends PanacheEntityBase {
     public String applicantEmail;
     @Column(name = "applicant_address")
     public String applicantAddress;
+    /** CITIZEN, ORGANISATION or REPRESENTATIVE (issue 24); null for a citizen, as before V18. */
+    @Column(name = "applicant_kind")
+    public String applicantKind;
+    @Column(name = "organisation_name")
+    public String organisationName;
+    @Column(name = "tax_code")
+    public String taxCode;
+    /** The citizen an authorised representative acts for, and the authorisation document (giấy ủy quyền). */
+    @Column(name = "represented_name")
+    public String representedName;
+    @Column(name = "represented_id")
+    public String representedId;
+    @Column(name = "represented_address")
+    public String representedAddress;
+    @Column(name = "authorisation_number")
+    public String authorisationNumber;
+    @Column(name = "authorisation_date")
+    public java.time.LocalDate authorisationDate;
+    @Column(name = "authorisation_issued_by")
+    public String authorisationIssuedBy;
     @Column(name = "citizen_id_hmac")
     public String citizenIdHmac;
     @Column(name = "pin_hmac")

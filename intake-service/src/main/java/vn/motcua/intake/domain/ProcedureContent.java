@@ -7,6 +7,7 @@ import vn.motcua.shared.events.PlanStep;
 import vn.motcua.shared.events.RoutingPlanSnapshot;
 import vn.motcua.shared.events.StageKind;
 import vn.motcua.shared.events.StatutoryTime;
+import vn.motcua.shared.events.StepFlow;
 import vn.motcua.shared.events.catalog.RequiredDocument;
 
 import java.util.List;
@@ -36,7 +37,11 @@ public record ProcedureContent(String name, String field, String competentAgency
     public record Stage(StageKind kind, List<Step> steps) {
     }
 
-    public record Step(String stepId, String agencyCode, String agencyName, String name, Time share) {
+    /** {@code flow}: how the agency works the step inside itself (issue 24); absent means plain. */
+    public record Step(String stepId, String agencyCode, String agencyName, String name, Time share, StepFlow flow) {
+        public Step(String stepId, String agencyCode, String agencyName, String name, Time share) {
+            this(stepId, agencyCode, agencyName, name, share, null);
+        }
     }
 
     /** A document of the dossier: {@code form} is the weakest form accepted (ORIGINAL > CERTIFIED_COPY > COPY). */
@@ -52,7 +57,7 @@ public record ProcedureContent(String name, String field, String competentAgency
         Plan p = plan == null ? null : new Plan(text(plan.leadAgencyCode()) == null ? text(competentAgency) : text(plan.leadAgencyCode()),
                 plan.stages() == null ? null : plan.stages().stream().map(s -> s == null ? null : new Stage(s.kind(),
                         s.steps() == null ? null : s.steps().stream().map(t -> t == null ? null : new Step(text(t.stepId()),
-                                text(t.agencyCode()), text(t.agencyName()), text(t.name()), t.share())).toList())).toList());
+                                text(t.agencyCode()), text(t.agencyName()), text(t.name()), t.share(), t.flow())).toList())).toList());
         return new ProcedureContent(text(name), text(field), text(competentAgency), statutoryTime, p,
                 documents == null ? List.of() : documents.stream().map(d -> d == null ? null : new Document(text(d.name()),
                         d.form(), d.copies() == null ? Integer.valueOf(1) : d.copies(),
@@ -71,7 +76,7 @@ public record ProcedureContent(String name, String field, String competentAgency
     public ProcedureContent withAgencyNames(Function<String, String> nameOf, boolean keepGiven) {
         Plan p = new Plan(plan.leadAgencyCode(), plan.stages().stream().map(s -> new Stage(s.kind(), s.steps().stream()
                 .map(t -> new Step(t.stepId(), t.agencyCode(), keepGiven && t.agencyName() != null ? t.agencyName()
-                        : nameOf.apply(t.agencyCode()), t.name(), t.share())).toList())).toList());
+                        : nameOf.apply(t.agencyCode()), t.name(), t.share(), t.flow())).toList())).toList());
         return new ProcedureContent(name, field, competentAgency, statutoryTime, p, documents, fees, onlineLevel,
                 resultForm, legalBasis, suspensionAllowed, extensionAllowed);
     }
@@ -80,7 +85,7 @@ public record ProcedureContent(String name, String field, String competentAgency
     public RoutingPlanSnapshot routingPlan() {
         return new RoutingPlanSnapshot(plan.leadAgencyCode(), plan.stages().stream().map(s -> new PlanStage(s.kind(),
                 s.steps().stream().map(t -> new PlanStep(t.stepId(), t.agencyCode(), t.agencyName(), t.name(),
-                        t.share().toStatutory())).toList())).toList());
+                        t.share().toStatutory(), t.flow())).toList())).toList());
     }
 
     /** Only for validated content. */

@@ -18,12 +18,14 @@ import vn.motcua.shared.dossier.DossierCode;
 import vn.motcua.shared.dossier.DossierState;
 import vn.motcua.shared.events.DocumentForm;
 import vn.motcua.shared.events.EventJson;
+import vn.motcua.shared.events.intake.ApplicantKind;
 import vn.motcua.shared.events.ReceptionChannel;
 import vn.motcua.shared.events.ReturnChannel;
 import vn.motcua.shared.events.catalog.RequiredDocument;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -191,11 +193,78 @@ public class Reception {
         dossier.applicantPhone = applicant.phone();
         dossier.applicantEmail = applicant.email();
         dossier.applicantAddress = applicant.address();
+        capacity(dossier, applicant, at.toLocalDate());
         dossier.pinHmac = pinHmac(code, pin);
         dossier.documents = json(documents);
         dossier.registeredAt = at;
         dossier.statusChangedAt = at;
         return dossier;
+    }
+
+    /**
+     * In what capacity the applicant submits (issue 24): for an organisation (its name and tax code), as a
+     * citizen's authorised representative (whom, and the authorisation document, dated no later than today), or
+     * for themselves. What the kind needs is required and what it does not take is refused (400, field by field).
+     */
+    private static void capacity(Dossier dossier, ReceptionRequest.Applicant applicant, LocalDate today) {
+        ApplicantKind kind = applicant.kindOrCitizen();
+        List<Problem.FieldError> errors = new java.util.ArrayList<>();
+        if (kind == ApplicantKind.ORGANISATION && applicant.organisation() == null) {
+            errors.add(new Problem.FieldError("applicant.organisation", "bắt buộc với người nộp là tổ chức (tên, mã số thuế)"));
+        }
+        if (kind != ApplicantKind.ORGANISATION && applicant.organisation() != null) {
+            errors.add(new Problem.FieldError("applicant.organisation", "chỉ dùng khi kind là ORGANISATION"));
+        }
+        if (kind == ApplicantKind.REPRESENTATIVE) {
+            if (applicant.represents() == null) {
+                errors.add(new Problem.FieldError("applicant.represents", "bắt buộc với người đại diện theo ủy quyền"));
+            }
+            if (applicant.authorisation() == null) {
+                errors.add(new Problem.FieldError("applicant.authorisation",
+                        "bắt buộc với người đại diện theo ủy quyền (số, ngày văn bản ủy quyền)"));
+            } else if (applicant.authorisation().date().isAfter(today)) {
+                errors.add(new Problem.FieldError("applicant.authorisation.date", "không được sau ngày nộp hồ sơ"));
+            }
+        } else {
+            if (applicant.represents() != null) {
+                errors.add(new Problem.FieldError("applicant.represents", "chỉ dùng khi kind là REPRESENTATIVE"));
+            }
+            if (applicant.authorisation() != null) {
+                errors.add(new Problem.FieldError("applicant.authorisation", "chỉ dùng khi kind là REPRESENTATIVE"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        dossier.applicantKind = kind == ApplicantKind.CITIZEN ? null : kind.name();
+        if (applicant.organisation() != null) {
+            dossier.organisationName = applicant.organisation().name().strip();
+            dossier.taxCode = applicant.organisation().taxCode();
+        }
+        if (applicant.represents() != null) {
+            dossier.representedName = applicant.represents().fullName().strip();
+            dossier.representedId = applicant.represents().idNumber();
+            dossier.representedAddress = blankToNull(applicant.represents().address());
+            dossier.authorisationNumber = applicant.authorisation().number().strip();
+            dossier.authorisationDate = applicant.authorisation().date();
+            dossier.authorisationIssuedBy = blankToNull(applicant.authorisation().issuedBy());
+        }
+    }
+
+    /**
+     * The capacity line of the forms under the applicant's name: for whom they submit, or null for a citizen
+     * applying for themselves.
+     */
+    public static String capacityLine(Dossier d) {
+        if (d.organisationName != null) {
+            return "Đại diện cho tổ chức: " + d.organisationName + " (mã số thuế " + d.taxCode + ")";
+        }
+        if (d.representedName != null) {
+            return "Đại diện theo ủy quyền của: " + d.representedName + " (văn bản ủy quyền số " + d.authorisationNumber
+                    + " ngày " + d.authorisationDate.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                    + (d.authorisationIssuedBy == null ? "" : ", " + d.authorisationIssuedBy) + ")";
+        }
+        return null;
     }
 
     /** PostgreSQL keeps microseconds: receipts show instants exactly as stored. */

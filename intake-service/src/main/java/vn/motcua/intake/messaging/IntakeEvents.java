@@ -9,6 +9,7 @@ import vn.motcua.shared.events.ReceptionChannel;
 import vn.motcua.shared.events.ReturnChannel;
 import vn.motcua.shared.events.Topics;
 import vn.motcua.shared.events.intake.Applicant;
+import vn.motcua.shared.events.intake.ApplicantKind;
 import vn.motcua.shared.events.intake.DossierReceived;
 import vn.motcua.shared.events.intake.DossierRefused;
 import vn.motcua.shared.events.intake.DossierSubmitted;
@@ -61,7 +62,9 @@ public final class IntakeEvents {
     }
 
     private static Applicant applicant(Dossier dossier) {
-        return new Applicant(dossier.applicantName, dossier.applicantPhone, dossier.applicantEmail, dossier.applicantAddress);
+        return new Applicant(dossier.applicantName, dossier.applicantPhone, dossier.applicantEmail, dossier.applicantAddress,
+                dossier.applicantKind == null ? null : ApplicantKind.valueOf(dossier.applicantKind),
+                dossier.organisationName, dossier.taxCode, dossier.representedName);
     }
 
     public static CloudEvent<DossierReceived> received(Dossier dossier, ProcedureVersion procedure, String pin) {

@@ -81,7 +81,7 @@ public class Directory {
                         + " phone, email, received_at, appointment_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, null, null, now())"
                         + " on conflict (dossier_code) do nothing",
                 submitted.dossierCode(), submitted.procedureCode(), submitted.procedureName(), submitted.unitCode(),
-                applicant == null ? null : applicant.fullName(), applicant == null ? null : blankToNull(applicant.phone()),
+                applicant == null ? null : applicant.addressee(), applicant == null ? null : blankToNull(applicant.phone()),
                 applicant == null ? null : blankToNull(applicant.email()));
         contacts.get().ifPresent(memo -> memo.remove(submitted.dossierCode())); // a received one may have been there
     }
@@ -96,7 +96,7 @@ public class Directory {
                         + " applicant_name = excluded.applicant_name, phone = excluded.phone, email = excluded.email,"
                         + " received_at = excluded.received_at, appointment_at = excluded.appointment_at, updated_at = now()",
                 received.dossierCode(), received.procedureCode(), received.procedureName(), received.unitCode(),
-                applicant == null ? null : applicant.fullName(), applicant == null ? null : blankToNull(applicant.phone()),
+                applicant == null ? null : applicant.addressee(), applicant == null ? null : blankToNull(applicant.phone()),
                 applicant == null ? null : blankToNull(applicant.email()), received.receivedAt(), received.appointmentAt());
         // the row now holds exactly what the event carries
         contacts.get().ifPresent(memo -> memo.put(received.dossierCode(), Optional.of(new DossierContact(

@@ -101,17 +101,17 @@ public final class Facts {
         agency.ifPresent(a -> put(facts, "agencyName", a.name()));
         if (payload instanceof DossierReceived e) {
             put(facts, "procedureName", e.procedureName());
-            put(facts, "applicantName", e.applicant() == null ? null : e.applicant().fullName());
+            put(facts, "applicantName", e.applicant() == null ? null : e.applicant().addressee());
             put(facts, "receivedAt", time(e.receivedAt()));
             put(facts, "appointmentAt", time(e.appointmentAt()));
             put(facts, "pin", e.lookupPin());
         } else if (payload instanceof DossierSubmitted e) {
             put(facts, "procedureName", e.procedureName());
-            put(facts, "applicantName", e.applicant() == null ? null : e.applicant().fullName());
+            put(facts, "applicantName", e.applicant() == null ? null : e.applicant().addressee());
             put(facts, "submittedAt", time(e.submittedAt()));
             put(facts, "pin", e.lookupPin());
         } else if (payload instanceof DossierRefused e) {
-            put(facts, "applicantName", e.applicant() == null ? null : e.applicant().fullName());
+            put(facts, "applicantName", e.applicant() == null ? null : e.applicant().addressee());
             put(facts, "refusedAt", time(e.refusedAt()));
             facts.put("reasons", e.reasons().stream().filter(r -> r != null && !r.isBlank()).map(String::strip).toList());
         } else if (payload instanceof DossierWithdrawn e) {

@@ -34,6 +34,9 @@ import vn.motcua.shared.events.routing.TaskAssigned;
 import vn.motcua.shared.events.routing.TaskCompleted;
 import vn.motcua.shared.events.routing.TaskReturned;
 import vn.motcua.shared.events.routing.TaskTransferred;
+import vn.motcua.shared.events.routing.TaskDrafted;
+import vn.motcua.shared.events.routing.TaskReviewed;
+import vn.motcua.shared.events.routing.TaskSigned;
 
 import java.text.NumberFormat;
 import java.time.OffsetDateTime;
@@ -156,6 +159,23 @@ public class StatusProjection {
             change(id, returned.dossierCode(), returned.returnedAt(), DossierState.IN_PROCESS,
                     returned.toAgencyCode(), "Hồ sơ được chuyển lại cho " + nameOf(returned.toAgencyCode()),
                     row -> atAgency(row, returned.toAgencyCode()), row -> { });
+        } else if (payload instanceof TaskDrafted drafted) {
+            change(id, drafted.dossierCode(), drafted.draftedAt(), DossierState.IN_PROCESS, drafted.agencyCode(),
+                    "Đã dự thảo kết quả giải quyết tại " + nameOf(drafted.agencyCode()), row -> { }, row -> { });
+        } else if (payload instanceof TaskReviewed reviewed) {
+            // A send-back and its reason stay inside the agency; the citizen reads that the draft passed.
+            if (reviewed.passed()) {
+                change(id, reviewed.dossierCode(), reviewed.reviewedAt(), DossierState.IN_PROCESS, reviewed.agencyCode(),
+                        "Dự thảo kết quả đã được thẩm định, chờ lãnh đạo " + nameOf(reviewed.agencyCode()) + " ký duyệt",
+                        row -> { }, row -> { });
+            }
+        } else if (payload instanceof TaskSigned signed) {
+            change(id, signed.dossierCode(), signed.signedAt(), DossierState.IN_PROCESS, signed.agencyCode(),
+                    "Lãnh đạo " + nameOf(signed.agencyCode()) + " đã ký duyệt"
+                            + (signed.signature() == null ? "" : " (cấp phó ký thay thủ trưởng)")
+                            + ", văn bản số " + signed.documentNumber() + " ngày "
+                            + signed.documentDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+                    row -> { }, row -> { });
         } else if (payload instanceof DossierPaused paused) {
             paused(id, paused);
         } else if (payload instanceof DossierResumed resumed) {
@@ -230,7 +250,7 @@ public class StatusProjection {
                         + " applicant_address = excluded.applicant_address, applicant_phone = excluded.applicant_phone,"
                         + " sets = excluded.sets")
                 .setParameter(1, code)
-                .setParameter(2, cut(event.applicant().fullName(), 300))
+                .setParameter(2, cut(event.applicant().addressee(), 300))
                 .setParameter(3, cut(event.applicant().address(), 500))
                 .setParameter(4, cut(event.applicant().phone(), 30))
                 .setParameter(5, Math.max(1, Math.min(20, event.setsOrOne())))

@@ -277,6 +277,35 @@ class StatusProjectionTest {
                 new Applicant("Lê Văn Cường", null, "cuong@example.com", null), CITIZEN_LINK, pin);
     }
 
+    /**
+     * Issue 24: the draft, the review that passed and the signature reach the citizen's timeline in plain
+     * Vietnamese with the document's number and date; a send-back and its reason stay inside the agency.
+     */
+    @Test
+    void draftReviewAndSignatureReachTheTimelineButNotASendBack() {
+        String code = newCode();
+        UUID task = UUID.randomUUID();
+        events.sendAndAwait(Events.received(code, "112358", ReceptionChannel.COUNTER, "PRJ-P", "PRJ-A", T0,
+                        T0.plusDays(5), null), assigned(code, "PRJ-A", T0.plusMinutes(5)),
+                new vn.motcua.shared.events.routing.TaskDrafted(code, task, "buoc-1", "PRJ-A", "tuphap2",
+                        T0.plusHours(1), Outcome.APPROVED, null),
+                new vn.motcua.shared.events.routing.TaskReviewed(code, task, "buoc-1", "PRJ-A", "tuphap1",
+                        T0.plusHours(2), false, "Sai tên cha của 001099012345"),
+                new vn.motcua.shared.events.routing.TaskReviewed(code, task, "buoc-1", "PRJ-A", "tuphap1",
+                        T0.plusHours(3), true, null),
+                new vn.motcua.shared.events.routing.TaskSigned(code, task, "buoc-1", "PRJ-A", "tuphap2", "tuphap-lead1",
+                        "KT.", "7/2026/PRJ-A", java.time.LocalDate.of(2026, 12, 4), Outcome.APPROVED, T0.plusHours(4)));
+        status(code, "112358").body("nationalStatusCode", equalTo(4))
+                .body("timeline.note", org.hamcrest.Matchers.hasItems(
+                        "Đã dự thảo kết quả giải quyết tại Cơ quan PRJ-A",
+                        "Dự thảo kết quả đã được thẩm định, chờ lãnh đạo Cơ quan PRJ-A ký duyệt",
+                        "Lãnh đạo Cơ quan PRJ-A đã ký duyệt (cấp phó ký thay thủ trưởng), văn bản số 7/2026/PRJ-A"
+                                + " ngày 04/12/2026"))
+                .body("timeline.size()", equalTo(5))
+                .body("timeline.note", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.not(
+                        containsString("Sai tên cha"))));
+    }
+
     private static TaskAssigned assigned(String code, String agency, OffsetDateTime at) {
         return new TaskAssigned(code, UUID.randomUUID(), "buoc-1", agency, Events.agencyName(agency), UNIT, at,
                 at.plusDays(3));

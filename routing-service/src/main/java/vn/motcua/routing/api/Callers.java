@@ -12,6 +12,8 @@ import vn.motcua.routing.domain.Caller;
 public class Callers {
     static final String AGENCY_OFFICER = "agency-officer";
     static final String SUPERVISOR = "supervisor";
+    /** The head of an agency (thủ trưởng): the whole inbox, assignment, signature, delegations. */
+    static final String AGENCY_LEAD = "agency-lead";
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -24,11 +26,12 @@ public class Callers {
     /** The caller, who is an agency officer with an agency or a supervisor. */
     public Caller current() {
         boolean supervisor = identity.hasRole(SUPERVISOR);
-        String agency = identity.hasRole(AGENCY_OFFICER) ? agencyClaim() : null;
+        boolean lead = identity.hasRole(AGENCY_LEAD);
+        String agency = identity.hasRole(AGENCY_OFFICER) || lead ? agencyClaim() : null;
         if (!supervisor && agency == null) {
             throw new ForbiddenException("agency officer without an agency claim");
         }
-        return new Caller(identity.getPrincipal().getName(), agency, supervisor);
+        return new Caller(identity.getPrincipal().getName(), agency, supervisor, lead && agency != null);
     }
 
     /** The caller as an officer who acts on their agency's tasks (a supervisor only reads). */

@@ -4,7 +4,11 @@ import vn.motcua.routing.domain.AgencyTask;
 import vn.motcua.routing.domain.DossierQueries;
 import vn.motcua.routing.domain.DossierStatus;
 import vn.motcua.routing.domain.RoutedDossier;
+import vn.motcua.routing.domain.TaskActivity;
 import vn.motcua.routing.domain.TaskStatus;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.HashMap;
+import java.util.Map;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -26,10 +30,37 @@ import static vn.motcua.routing.api.DossierView.vn;
 public record ControlSheet(String code, List<Row> rows) {
 
     public record Row(String from, String to, OffsetDateTime handedOverAt, OffsetDateTime receivedAt,
-                      OffsetDateTime dueAt, String result, Boolean onTime) {
+                      OffsetDateTime dueAt, String result, Boolean onTime,
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Activity> activities) {
+
+        Row(String from, String to, OffsetDateTime handedOverAt, OffsetDateTime receivedAt, OffsetDateTime dueAt,
+            String result, Boolean onTime) {
+            this(from, to, handedOverAt, receivedAt, dueAt, result, onTime, List.of());
+        }
+    }
+
+    /**
+     * Who did what and when inside the receiving agency (issue 24): {@code action} ASSIGNED, DRAFTED, SENT_BACK,
+     * REVIEWED, SIGNED; {@code label} as Form 06 prints it; {@code onBehalfOf} the head a delegate acted for.
+     */
+    public record Activity(String action, String label, String by,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String onBehalfOf, OffsetDateTime at,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
+
+        static Activity of(TaskActivity a) {
+            return new Activity(a.action.name(), a.action.label, a.actor, a.onBehalfOf, vn(a.at), a.note);
+        }
     }
 
     static ControlSheet of(DossierQueries.Found found, OffsetDateTime now) {
+        return of(found, List.of(), now);
+    }
+
+    static ControlSheet of(DossierQueries.Found found, List<TaskActivity> activities, OffsetDateTime now) {
+        Map<java.util.UUID, List<Activity>> byTask = new HashMap<>();
+        for (TaskActivity a : activities) {
+            byTask.computeIfAbsent(a.taskId, k -> new ArrayList<>()).add(Activity.of(a));
+        }
         RoutedDossier dossier = found.dossier();
         List<Row> rows = new ArrayList<>();
         String lastAgency = null;
@@ -46,7 +77,7 @@ public record ControlSheet(String code, List<Row> rows) {
                 onTime = false;
             }
             rows.add(new Row(task.handedOverBy, task.agency, vn(task.assignedAt), vn(task.claimedAt), vn(task.dueAt),
-                    result, onTime));
+                    result, onTime, byTask.getOrDefault(task.id, List.of())));
             if (task.status == TaskStatus.COMPLETED) {
                 lastAgency = task.agency;
             }

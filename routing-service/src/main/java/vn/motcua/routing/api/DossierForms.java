@@ -116,7 +116,7 @@ final class DossierForms {
             }
             handovers.add(new ControlSheetData.Handover(party(found, parties, row.from()), party(found, parties, row.to()),
                     row.handedOverAt(), giver, receiver, timeliness(row, task, d, now), row.dueAt(),
-                    resultLabel(row.result())));
+                    withActivities(resultLabel(row.result()), row.activities())));
             if (task != null && !task.status.open()) {
                 String closer = task.completedBy != null ? task.completedBy : task.claimedBy;
                 if (closer != null) {
@@ -126,6 +126,29 @@ final class DossierForms {
         }
         return new ControlSheetData(new Issuer(null, parties.unitName(d.unitCode), parties.place()), d.code, applicant(d), request(d),
                 vn(d.receivedAt), vn(d.statutoryDueAt), handovers, vn(now));
+    }
+
+    /**
+     * The outcome, then who did what inside the agency and when (issue 24): "Dự thảo kết quả: tuphap2, 09:40
+     * 04/12/2026"; a delegate's signature as "KT. <head>".
+     */
+    private static String withActivities(String outcome, List<ControlSheet.Activity> activities) {
+        if (activities == null || activities.isEmpty()) {
+            return outcome;
+        }
+        java.time.format.DateTimeFormatter at = java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+        StringBuilder text = new StringBuilder(outcome == null ? "" : outcome);
+        for (ControlSheet.Activity a : activities) {
+            if (!text.isEmpty()) {
+                text.append('\n');
+            }
+            text.append(a.label()).append(": ").append(a.by());
+            if (a.onBehalfOf() != null) {
+                text.append(" (KT. ").append(a.onBehalfOf()).append(')');
+            }
+            text.append(", ").append(at.format(a.at()));
+        }
+        return text.toString();
     }
 
     /** Trước hạn (done on an earlier day than due), đúng hạn, quá hạn; null while open and not yet late. */

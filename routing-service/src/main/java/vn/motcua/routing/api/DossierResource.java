@@ -42,9 +42,11 @@ public class DossierResource {
     private final Deadlines deadlines;
     private final Callers callers;
     private final Catalog catalog;
+    private final vn.motcua.routing.domain.AgencyWork work;
 
     public DossierResource(DossierQueries queries, ClockActions clock, Deadlines deadlines, Callers callers,
-                           Catalog catalog) {
+                           Catalog catalog, vn.motcua.routing.domain.AgencyWork work) {
+        this.work = work;
         this.queries = queries;
         this.clock = clock;
         this.deadlines = deadlines;
@@ -72,7 +74,7 @@ public class DossierResource {
     public Response controlSheet(@PathParam("code") String code, @Context HttpHeaders headers) {
         DossierQueries.Found found = queries.visible(code, callers.current());
         OffsetDateTime now = deadlines.now();
-        ControlSheet sheet = ControlSheet.of(found, now);
+        ControlSheet sheet = ControlSheet.of(found, work.activities(code), now);
         if (!prefersPdf(headers.getAcceptableMediaTypes())) {
             return Response.ok(sheet, MediaType.APPLICATION_JSON_TYPE).build();
         }

@@ -21,6 +21,7 @@ import vn.motcua.routing.domain.RoutedDossier;
 import vn.motcua.platform.problem.Problem;
 import vn.motcua.platform.problem.ProblemException;
 import vn.motcua.routing.domain.AgencyTask;
+import vn.motcua.routing.domain.AgencyWork;
 import vn.motcua.routing.domain.TaskActions;
 import vn.motcua.routing.domain.TaskQueries;
 import vn.motcua.routing.domain.TaskStatus;
@@ -39,9 +40,11 @@ public class TaskResource {
     private final ClockActions clock;
     private final DossierQueries dossiers;
     private final Callers callers;
+    private final AgencyWork work;
 
     public TaskResource(TaskQueries queries, TaskActions actions, ClockActions clock, DossierQueries dossiers,
-                        Callers callers) {
+                        Callers callers, AgencyWork work) {
+        this.work = work;
         this.queries = queries;
         this.actions = actions;
         this.clock = clock;
@@ -50,7 +53,7 @@ public class TaskResource {
     }
 
     @GET
-    @RolesAllowed({Callers.AGENCY_OFFICER, Callers.SUPERVISOR})
+    @RolesAllowed({Callers.AGENCY_OFFICER, Callers.AGENCY_LEAD, Callers.SUPERVISOR})
     @Operation(summary = "The caller's agency inbox (all agencies for supervisors), in due order")
     public TaskPage list(@QueryParam("status") String status, @QueryParam("dossier") String dossier,
                                @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -67,8 +70,67 @@ public class TaskResource {
     }
 
     @GET
+    @Path("/workload")
+    @RolesAllowed(Callers.AGENCY_LEAD)
+    @Operation(summary = "The head: open tasks of the agency per officer who holds them, and how many nobody holds")
+    public WorkloadView workload() {
+        AgencyWork.Workload found = work.workload(callers.officer());
+        return new WorkloadView(found.officers(), 0, found.officers().size(), found.officers().size(),
+                found.unassigned());
+    }
+
+    /** The list envelope of officers' loads, plus the open tasks nobody holds yet. */
+    public record WorkloadView(List<AgencyWork.Load> items, int page, int size, long total, long unassigned) {
+    }
+
+    @POST
+    @Path("/bulk-reassign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Callers.AGENCY_LEAD, Callers.AGENCY_OFFICER})
+    @Operation(summary = "The head (or an ASSIGN delegate): every open task an absent officer holds goes to another")
+    public AgencyWork.Reassigned bulkReassign(@Valid @NotNull AgencyWorkRequests.BulkReassign request) {
+        return work.reassignAll(callers.officer(), request.from().strip(), request.to().strip());
+    }
+
+    @POST
+    @Path("/{id}/assign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Callers.AGENCY_LEAD, Callers.AGENCY_OFFICER})
+    @Operation(summary = "The head (or an ASSIGN delegate) gives the task to an officer, who then holds it")
+    public TaskView assign(@PathParam("id") String id, @Valid @NotNull AgencyWorkRequests.Assign request) {
+        return TaskView.detail(work.assign(taskId(id), callers.officer(), request.officer().strip()));
+    }
+
+    @POST
+    @Path("/{id}/draft")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Callers.AGENCY_OFFICER, Callers.AGENCY_LEAD})
+    @Operation(summary = "Draft the result of a draft-review-sign step and send it for review (TaskDrafted)")
+    public TaskView draft(@PathParam("id") String id, @Valid @NotNull AgencyWorkRequests.Draft request) {
+        return TaskView.detail(work.draft(taskId(id), callers.officer(), request.outcome(), blankToNull(request.note())));
+    }
+
+    @POST
+    @Path("/{id}/review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Callers.AGENCY_OFFICER, Callers.AGENCY_LEAD})
+    @Operation(summary = "Review a draft: PASS it on for signature or SEND_BACK with a reason (TaskReviewed)")
+    public TaskView review(@PathParam("id") String id, @Valid @NotNull AgencyWorkRequests.Review request) {
+        return TaskView.detail(work.review(taskId(id), callers.officer(),
+                request.decision() == AgencyWorkRequests.Decision.PASS, blankToNull(request.reason())));
+    }
+
+    @POST
+    @Path("/{id}/sign")
+    @RolesAllowed({Callers.AGENCY_OFFICER, Callers.AGENCY_LEAD})
+    @Operation(summary = "The head (or a SIGN delegate, KT.) signs the reviewed draft: document number, step completed")
+    public TaskView sign(@PathParam("id") String id) {
+        return TaskView.detail(work.sign(taskId(id), callers.officer()));
+    }
+
+    @GET
     @Path("/{id}")
-    @RolesAllowed({Callers.AGENCY_OFFICER, Callers.SUPERVISOR})
+    @RolesAllowed({Callers.AGENCY_OFFICER, Callers.AGENCY_LEAD, Callers.SUPERVISOR})
     public TaskView get(@PathParam("id") String id) {
         return TaskView.detail(queries.visible(taskId(id), callers.current()));
     }

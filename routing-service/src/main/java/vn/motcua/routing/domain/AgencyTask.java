@@ -77,6 +77,58 @@ public class AgencyTask {
     @Column(name = "warn_at", nullable = false)
     public OffsetDateTime warnAt;
 
+    /** The officer the head (or a delegate) gave the task to (phân công); null when nobody assigned it. */
+    @Column(name = "assigned_to")
+    public String assignedTo;
+
+    @Column(name = "assigned_by")
+    public String assignedBy;
+
+    @Column(name = "officer_assigned_at")
+    public OffsetDateTime officerAssignedAt;
+
+    /** Where a draft-review-sign step stands inside the agency; null before the first draft and for plain steps. */
+    @Enumerated(EnumType.STRING)
+    public TaskPhase phase;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "draft_outcome")
+    public Outcome draftOutcome;
+
+    @Column(name = "draft_note")
+    public String draftNote;
+
+    @Column(name = "drafted_by")
+    public String draftedBy;
+
+    @Column(name = "drafted_at")
+    public OffsetDateTime draftedAt;
+
+    @Column(name = "reviewed_by")
+    public String reviewedBy;
+
+    @Column(name = "reviewed_at")
+    public OffsetDateTime reviewedAt;
+
+    @Column(name = "sent_back_reason")
+    public String sentBackReason;
+
+    @Column(name = "signed_by")
+    public String signedBy;
+
+    /** The head a delegate signed for ("KT."); null when the head signed. */
+    @Column(name = "signed_for")
+    public String signedFor;
+
+    @Column(name = "signed_at")
+    public OffsetDateTime signedAt;
+
+    @Column(name = "document_number")
+    public String documentNumber;
+
+    @Column(name = "document_date")
+    public java.time.LocalDate documentDate;
+
     @Version
     public long version;
 }

@@ -51,7 +51,7 @@ public class DossierRouting {
         dossier.unitCode = received.unitCode();
         dossier.procedureName = received.procedureName();
         if (received.applicant() != null) {
-            dossier.applicantName = received.applicant().fullName();
+            dossier.applicantName = received.applicant().addressee();
             dossier.applicantAddress = received.applicant().address();
         }
         dossier.receivedAt = received.receivedAt();

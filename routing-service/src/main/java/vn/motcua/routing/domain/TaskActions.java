@@ -83,6 +83,10 @@ public class TaskActions {
         }
         TaskLocks.Held held = locks.hold(id, caller, false);
         AgencyTask task = held.task();
+        if (AgencyWork.flowOf(held.dossier(), task) == vn.motcua.shared.events.StepFlow.DRAFT_REVIEW_SIGN) {
+            throw ProblemException.conflict("signature-required", "Bước này được giải quyết qua dự thảo, thẩm định"
+                    + " và ký duyệt của lãnh đạo cơ quan; không hoàn thành trực tiếp.");
+        }
         OffsetDateTime now = held.now();
         task.status = TaskStatus.COMPLETED;
         task.completedBy = caller.user();
@@ -173,6 +177,10 @@ public class TaskActions {
             task.status = TaskStatus.CLAIMED;
             task.claimedBy = officer;
             task.claimedAt = now;
+            if (task.assignedTo != null) {
+                // The head had assigned it: the new officer is the assignee now, so their inbox lists it.
+                task.assignedTo = officer;
+            }
             locks.flush();
             events.publish(new TaskClaimed(task.dossierCode, task.id, task.stepId, task.agency, officer, now));
         }
@@ -215,7 +223,7 @@ public class TaskActions {
     }
 
     /** After a completed task: the next stage, the decision, or nothing while parallel tasks are open. */
-    private void advance(RoutedDossier dossier, AgencyTask completed, OffsetDateTime now) {
+    void advance(RoutedDossier dossier, AgencyTask completed, OffsetDateTime now) {
         RoutingPlan plan = RoutingPlan.fromJson(dossier.plan);
         List<AgencyTask> openInStage = openInStage(dossier.code, completed.stageIndex);
         if (completed.outcome == Outcome.REJECTED) {

@@ -37,6 +37,11 @@ public class TaskQueries {
             where.append(" and t.agency = :agency");
             parameters.put("agency", caller.agency());
         }
+        if (caller.seesOnlyOwnAndUnassigned()) {
+            // Issue 24: a task the head gave to a colleague is not this officer's to see in the inbox.
+            where.append(" and (t.assignedTo is null or t.assignedTo = :me)");
+            parameters.put("me", caller.user());
+        }
         if (status != null) {
             where.append(" and t.status = :status");
             parameters.put("status", status);

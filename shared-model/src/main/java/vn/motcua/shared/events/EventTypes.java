@@ -33,6 +33,12 @@ import vn.motcua.shared.events.routing.TaskClaimed;
 import vn.motcua.shared.events.routing.TaskCompleted;
 import vn.motcua.shared.events.routing.TaskReturned;
 import vn.motcua.shared.events.routing.TaskTransferred;
+import vn.motcua.shared.events.routing.TaskOfficerAssigned;
+import vn.motcua.shared.events.routing.TaskDrafted;
+import vn.motcua.shared.events.routing.TaskReviewed;
+import vn.motcua.shared.events.routing.TaskSigned;
+import vn.motcua.shared.events.routing.DelegationGranted;
+import vn.motcua.shared.events.routing.DelegationRevoked;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +82,14 @@ public final class EventTypes {
             new EventType<>(TaskReturned.TYPE, TaskReturned.class, TaskReturned.TOPIC);
     public static final EventType<TaskTransferred> TASK_TRANSFERRED =
             new EventType<>(TaskTransferred.TYPE, TaskTransferred.class, TaskTransferred.TOPIC);
+    public static final EventType<TaskOfficerAssigned> TASK_OFFICER_ASSIGNED =
+            new EventType<>(TaskOfficerAssigned.TYPE, TaskOfficerAssigned.class, TaskOfficerAssigned.TOPIC);
+    public static final EventType<TaskDrafted> TASK_DRAFTED =
+            new EventType<>(TaskDrafted.TYPE, TaskDrafted.class, TaskDrafted.TOPIC);
+    public static final EventType<TaskReviewed> TASK_REVIEWED =
+            new EventType<>(TaskReviewed.TYPE, TaskReviewed.class, TaskReviewed.TOPIC);
+    public static final EventType<TaskSigned> TASK_SIGNED =
+            new EventType<>(TaskSigned.TYPE, TaskSigned.class, TaskSigned.TOPIC);
     public static final EventType<DossierPaused> DOSSIER_PAUSED =
             new EventType<>(DossierPaused.TYPE, DossierPaused.class, DossierPaused.TOPIC);
     public static final EventType<DossierResumed> DOSSIER_RESUMED =
@@ -96,6 +110,12 @@ public final class EventTypes {
             new EventType<>(SupplementOverdue.TYPE, SupplementOverdue.class, SupplementOverdue.TOPIC);
     public static final EventType<DossierProcessed> DOSSIER_PROCESSED =
             new EventType<>(DossierProcessed.TYPE, DossierProcessed.class, DossierProcessed.TOPIC);
+
+    // routing: inside agencies
+    public static final EventType<DelegationGranted> DELEGATION_GRANTED =
+            new EventType<>(DelegationGranted.TYPE, DelegationGranted.class, DelegationGranted.TOPIC);
+    public static final EventType<DelegationRevoked> DELEGATION_REVOKED =
+            new EventType<>(DelegationRevoked.TYPE, DelegationRevoked.class, DelegationRevoked.TOPIC);
 
     // result
     public static final EventType<ResultReturned> RESULT_RETURNED =
@@ -127,8 +147,10 @@ public final class EventTypes {
             DOSSIER_SUBMITTED, DOSSIER_RECEIVED, SUPPLEMENT_REQUESTED, SUPPLEMENT_SUPPLIED, DOSSIER_REFUSED, DOSSIER_WITHDRAWN,
             SUBMISSION_UNCHECKED,
             DOSSIER_ROUTED, TASK_ASSIGNED, TASK_CLAIMED, TASK_COMPLETED, TASK_RETURNED, TASK_TRANSFERRED,
+            TASK_OFFICER_ASSIGNED, TASK_DRAFTED, TASK_REVIEWED, TASK_SIGNED,
             DOSSIER_PAUSED, DOSSIER_RESUMED, OBLIGATION_REQUESTED, OBLIGATION_PAID, PROCESSING_STOPPED,
             EXTENSION_GRANTED, DEADLINE_WARNING, DOSSIER_OVERDUE, SUPPLEMENT_OVERDUE, DOSSIER_PROCESSED,
+            DELEGATION_GRANTED, DELEGATION_REVOKED,
             RESULT_RETURNED, DOSSIER_RATED,
             NOTIFICATION_DELIVERED, NOTIFICATION_FAILED, NOTIFICATION_DEAD_LETTERED,
             PROCEDURE_VERSION_PUBLISHED, PROCEDURE_VERSION_RETIRED, AGENCY_UPSERTED, UNIT_UPSERTED,

@@ -18,7 +18,13 @@ public final class Topics {
     /** Notification delivery outcomes. Key: dossier code. */
     public static final String NOTIFICATION = "motcua.notification.events";
 
-    public static final List<String> ALL = List.of(INTAKE, CATALOG, ROUTING, RESULT, NOTIFICATION);
+    /**
+     * Work organisation inside agencies, published by routing: delegations of authority granted and revoked
+     * (issue 24), the audit trail of who may sign or assign for a head. Key: the agency's code.
+     */
+    public static final String AGENCY = "motcua.agency.events";
+
+    public static final List<String> ALL = List.of(INTAKE, CATALOG, ROUTING, RESULT, NOTIFICATION, AGENCY);
 
     private Topics() {
     }

@@ -166,7 +166,8 @@ class AsyncApiContractTest {
         if (!type.type().equals(typeConst)) {
             differences.add(type.type() + ": envelope 'type' const is " + typeConst);
         }
-        String expectedKey = type.topic().equals(Topics.CATALOG) ? "catalogKey" : "dossierKey";
+        String expectedKey = type.topic().equals(Topics.CATALOG) ? "catalogKey"
+                    : type.topic().equals(Topics.AGENCY) ? "agencyKey" : "dossierKey";
         Object traits = message.message().get("traits");
         boolean keyed = traits instanceof List<?> list && list.stream()
                 .anyMatch(t -> ("#/components/messageTraits/" + expectedKey).equals(((Map<?, ?>) t).get("$ref")));
@@ -339,7 +340,8 @@ class AsyncApiContractTest {
             message.put("name", type.type());
             message.put("title", id);
             message.put("traits", List.of(Map.of("$ref", "#/components/messageTraits/"
-                    + (type.topic().equals(Topics.CATALOG) ? "catalogKey" : "dossierKey"))));
+                    + (type.topic().equals(Topics.CATALOG) ? "catalogKey"
+                        : type.topic().equals(Topics.AGENCY) ? "agencyKey" : "dossierKey"))));
             message.put("payload", Map.of("allOf", List.of(Map.of("$ref", REF + "CloudEvent"), data)));
             messages.put(id, message);
             channelMessages.computeIfAbsent(type.topic(), t -> new LinkedHashMap<>())

@@ -71,8 +71,9 @@ class EventContractsTest {
         assertEquals(type.type(), c.getField("TYPE").get(null));
         assertEquals(type.topic(), c.getField("TOPIC").get(null));
         assertTrue(TYPE_NAME.matcher(type.type()).matches(), "versioned name: " + type.type());
-        assertEquals(type.topic().equals(Topics.CATALOG), !DossierEvent.class.isAssignableFrom(c),
-                "dossier topics carry dossier events, the catalogue topic the others");
+        assertEquals(type.topic().equals(Topics.CATALOG) || type.topic().equals(Topics.AGENCY),
+                !DossierEvent.class.isAssignableFrom(c),
+                "dossier topics carry dossier events, the catalogue and agency topics the others");
         for (RecordComponent component : c.getRecordComponents()) {
             assertFalse(component.getType().isPrimitive() && component.isAnnotationPresent(OptionalField.class),
                     c.getSimpleName() + "." + component.getName() + " is primitive, so it cannot be optional");
@@ -81,7 +82,7 @@ class EventContractsTest {
 
     @Test
     void registryIsCompleteAndUnique() {
-        assertEquals(33, EventTypes.ALL.size());
+        assertEquals(39, EventTypes.ALL.size());
         assertEquals(EventTypes.ALL.size(), EventTypes.ALL.stream().map(EventType::type).distinct().count());
         assertEquals(EventTypes.ALL.size(), EventTypes.ALL.stream().map(EventType::payloadClass).distinct().count());
         assertEquals(SampleEvents.all().keySet(), Set.copyOf(EventTypes.ALL));
@@ -91,7 +92,8 @@ class EventContractsTest {
                 vn.motcua.shared.events.routing.RoutingEvent.class, Topics.ROUTING,
                 vn.motcua.shared.events.result.ResultEvent.class, Topics.RESULT,
                 vn.motcua.shared.events.notification.NotificationEvent.class, Topics.NOTIFICATION,
-                vn.motcua.shared.events.catalog.CatalogEvent.class, Topics.CATALOG);
+                vn.motcua.shared.events.catalog.CatalogEvent.class, Topics.CATALOG,
+                vn.motcua.shared.events.routing.AgencyEvent.class, Topics.AGENCY);
         int permitted = 0;
         for (var entry : sealed.entrySet()) {
             for (Class<?> sub : entry.getKey().getPermittedSubclasses()) {

@@ -42,7 +42,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * motcua-api audience); {@code citizen} = citizen1, the applicant of the dossier; {@code citizen2},
  * another citizen; {@code counter} = counter1, of the unit that received it; {@code counter2} = load01,
  * a counter officer of another unit; {@code agency} = tuphap1, of the agency whose task it is;
- * {@code agency2} = congan1, of an agency that never had a task of it; {@code supervisor1}; {@code admin1}.
+ * {@code agency2} = congan1, of an agency that never had a task of it; {@code supervisor1}; {@code admin1};
+ * {@code lead} = tuphap-lead1, the head of the task's agency (agency-lead besides agency-officer, issue 24).
  *
  * <p>Path parameters are real: the dossier received for the test (in justice's queue), its task, its
  * notification, submissions with Form 02 and Form 03. Cells expected to pass authorisation get a harmless
@@ -55,7 +56,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class AuthorizationMatrixIT {
     static final List<String> USERS = List.of("citizen:citizen1", "citizen2:citizen2", "counter:counter1",
-            "counter2:load01", "agency:tuphap1", "agency2:congan1", "supervisor:supervisor1", "admin:admin1");
+            "counter2:load01", "agency:tuphap1", "agency2:congan1", "supervisor:supervisor1", "admin:admin1",
+            "lead:tuphap-lead1");
     static final Map<String, String> SERVICES = Map.of("intake", Stack.INTAKE, "routing", Stack.ROUTING,
             "result", Stack.RESULT, "notification", Stack.NOTIFICATION);
     static final String LONG_1001 = "x".repeat(1001);
@@ -259,7 +261,7 @@ class AuthorizationMatrixIT {
         return switch (row.path()) {
             case "/api/calendar/holidays" -> Map.of("year", "2026");
             case "/api/calendar/deadline" -> Map.of("from", "2026-03-02T08:00:00+07:00", "workingDays", "3");
-            case "/api/reports/progress" -> Map.of("from", today, "to", today);
+            case "/api/reports/progress", "/api/reports/officers" -> Map.of("from", today, "to", today);
             // a day before any dossier: the log book of a busy stack's today may pass its 2,000-entry limit (a 400)
             case "/api/reports/log-book" -> Map.of("from", "2025-01-02", "to", "2025-01-02");
             case "/api/public/dossiers/{code}", "/api/public/dossiers/{code}/rating",
@@ -273,7 +275,7 @@ class AuthorizationMatrixIT {
     static String harmlessBody(Row row) {
         return switch (row.path()) {
             case "/api/dossiers/{code}/accept", "/api/tasks/{id}/claim", "/api/catalogue/announce",
-                 "/api/admin/read-model/replay", "/api/notifications/{id}/resend" -> null;
+                 "/api/admin/read-model/replay", "/api/notifications/{id}/resend", "/api/tasks/{id}/sign" -> null;
             case "/api/dossiers/{code}/withdraw", "/api/public/submissions/{code}/withdraw" ->
                     "{\"reason\":\"" + LONG_1001 + "\"}";
             case "/api/tasks/{id}/financial-obligation/payment" -> "{\"paymentReference\":\"" + LONG_1001 + "\"}";
@@ -285,7 +287,10 @@ class AuthorizationMatrixIT {
     static String validBody(Row row) {
         String items = "{\"items\":[" + Fixture.ITEM + "]}";
         return switch (row.path()) {
-            case "/api/dossiers/{code}/accept", "/api/tasks/{id}/claim" -> null;
+            case "/api/dossiers/{code}/accept", "/api/tasks/{id}/claim", "/api/tasks/{id}/sign" -> null;
+            case "/api/tasks/{id}/assign" -> "{\"officer\":\"congan1\"}";
+            case "/api/tasks/{id}/draft" -> "{\"outcome\":\"APPROVED\",\"note\":\"Thử phân quyền\"}";
+            case "/api/tasks/{id}/review" -> "{\"decision\":\"PASS\"}";
             case "/api/dossiers/{code}/refuse" -> "{\"reasons\":[\"Thử phân quyền\"]}";
             case "/api/dossiers/{code}/supplement-request" ->
                     "{\"reason\":\"Thử phân quyền\",\"items\":[" + Fixture.ITEM + "]}";

@@ -63,8 +63,9 @@ class FuzzIT {
     static final int THREADS = Integer.getInteger("fuzz.threads", 6);
     static final Map<String, String> SERVICES = AuthorizationMatrixIT.SERVICES;
     static final Map<String, String> USERS = Map.of("citizen", "citizen1", "counter", "counter1", "agency", "tuphap1",
-            "supervisor", "supervisor1", "admin", "admin1");
-    static final List<String> PREFERENCE = List.of("none", "counter", "agency", "citizen", "supervisor", "admin");
+            "supervisor", "supervisor1", "admin", "admin1", "lead", "tuphap-lead1");
+    /** The head (lead) last: only for what no one else may call (the workload, delegations). */
+    static final List<String> PREFERENCE = List.of("none", "counter", "agency", "citizen", "supervisor", "admin", "lead");
     static final Set<String> NOT_FUZZED = Set.of("POST /api/admin/read-model/replay", "POST /api/catalogue/announce");
     static final List<String> REFERENCE_DATA = List.of("/api/procedures", "/api/agencies", "/api/units", "/api/calendar/years",
             "/api/catalogue", "/api/notification-rules", "/api/webhook-subscriptions", "/api/notifications/{id}/resend");
