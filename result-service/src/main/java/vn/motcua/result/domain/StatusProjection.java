@@ -36,6 +36,7 @@ import vn.motcua.shared.events.routing.TaskReturned;
 import vn.motcua.shared.events.routing.TaskTransferred;
 import vn.motcua.shared.events.routing.TaskDrafted;
 import vn.motcua.shared.events.routing.TaskReviewed;
+import vn.motcua.shared.events.routing.SignatureMark;
 import vn.motcua.shared.events.routing.TaskSigned;
 
 import java.text.NumberFormat;
@@ -171,8 +172,7 @@ public class StatusProjection {
             }
         } else if (payload instanceof TaskSigned signed) {
             change(id, signed.dossierCode(), signed.signedAt(), DossierState.IN_PROCESS, signed.agencyCode(),
-                    "Lãnh đạo " + nameOf(signed.agencyCode()) + " đã ký duyệt"
-                            + (signed.signature() == null ? "" : " (cấp phó ký thay thủ trưởng)")
+                    signedBy(signed.agencyCode(), SignatureMark.ofMark(signed.signature()))
                             + ", văn bản số " + signed.documentNumber() + " ngày "
                             + signed.documentDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")),
                     row -> { }, row -> { });
@@ -485,6 +485,17 @@ public class StatusProjection {
                 .setParameter(5, completed.completedAt())
                 .setParameter(6, completed.onTime())
                 .executeUpdate();
+    }
+
+    /** Who signed, as the citizen reads it: the head, or someone under the delegation's mark (KT., TL., TUQ.). */
+    private String signedBy(String agency, SignatureMark mark) {
+        if (mark == null) {
+            return "Lãnh đạo " + nameOf(agency) + " đã ký duyệt";
+        }
+        return switch (mark) {
+            case KT -> "Lãnh đạo " + nameOf(agency) + " đã ký duyệt (cấp phó ký thay thủ trưởng)";
+            case TL, TUQ -> nameOf(agency) + " đã ký duyệt (" + mark.words() + " thủ trưởng)";
+        };
     }
 
     private void atAgency(DossierStatus row, String agency) {

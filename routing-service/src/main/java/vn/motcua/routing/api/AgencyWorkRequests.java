@@ -1,6 +1,7 @@
 package vn.motcua.routing.api;
 
 import vn.motcua.shared.events.routing.DelegationScope;
+import vn.motcua.shared.events.routing.SignatureMark;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -36,8 +37,12 @@ public final class AgencyWorkRequests {
     public record Review(@NotNull Decision decision, @Size(max = 2000) String reason) {
     }
 
-    /** {@code POST /api/delegations}: to whom, from and to which day (both included), what, and why. */
+    /**
+     * {@code POST /api/delegations}: to whom, from and to which day (both included), what, and why; for signing, the
+     * mark the delegate signs under ({@code KT} when absent: a deputy signing in the head's place).
+     */
     public record Grant(@NotBlank @Size(max = 100) String delegate, @NotNull LocalDate from, @NotNull LocalDate to,
-                        @NotNull DelegationScope scope, @NotBlank @Size(max = 2000) String reason) {
+                        @NotNull DelegationScope scope, @NotBlank @Size(max = 2000) String reason,
+                        SignatureMark signAs) {
     }
 }

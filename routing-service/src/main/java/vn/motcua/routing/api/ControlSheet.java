@@ -45,10 +45,12 @@ public record ControlSheet(String code, List<Row> rows) {
      */
     public record Activity(String action, String label, String by,
                            @JsonInclude(JsonInclude.Include.NON_NULL) String onBehalfOf, OffsetDateTime at,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String note,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String signature) {
 
         static Activity of(TaskActivity a) {
-            return new Activity(a.action.name(), a.action.label, a.actor, a.onBehalfOf, vn(a.at), a.note);
+            return new Activity(a.action.name(), a.action.label, a.actor, a.onBehalfOf, vn(a.at), a.note,
+                    a.signAs == null ? null : a.signAs.mark());
         }
     }
 

@@ -57,7 +57,7 @@ public class DelegationResource {
         Caller head = callers.officer();
         IdempotencyKeys.Outcome<DelegationView> outcome = delegations.grantOnce(idempotencyKey, head, body,
                 DelegationView.class, () -> DelegationView.of(delegations.grant(head, body.delegate().strip(), body.scope(), body.from(),
-                        body.to(), body.reason().strip()), today()));
+                        body.to(), body.reason().strip(), body.signAs()), today()));
         return Response.status(outcome.status()).location(URI.create("/api/delegations/" + outcome.body().id()))
                 .header("Idempotent-Replayed", outcome.replayed()).entity(outcome.body()).build();
     }

@@ -130,7 +130,7 @@ final class DossierForms {
 
     /**
      * The outcome, then who did what inside the agency and when (issue 24): "Dự thảo kết quả: tuphap2, 09:40
-     * 04/12/2026"; a delegate's signature as "KT. <head>".
+     * 04/12/2026"; a delegate's signature as "KT. <head>" (or TL., TUQ.: the delegation's mark).
      */
     private static String withActivities(String outcome, List<ControlSheet.Activity> activities) {
         if (activities == null || activities.isEmpty()) {
@@ -144,7 +144,9 @@ final class DossierForms {
             }
             text.append(a.label()).append(": ").append(a.by());
             if (a.onBehalfOf() != null) {
-                text.append(" (KT. ").append(a.onBehalfOf()).append(')');
+                // a delegate's signature under its mark (KT., TL., TUQ.); an assignment by delegation "thay"
+                text.append(" (").append(a.signature() != null ? a.signature() : "thay").append(' ')
+                        .append(a.onBehalfOf()).append(')');
             }
             text.append(", ").append(at.format(a.at()));
         }

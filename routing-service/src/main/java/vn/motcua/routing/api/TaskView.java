@@ -1,5 +1,6 @@
 package vn.motcua.routing.api;
 
+import vn.motcua.shared.events.routing.SignatureMark;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import vn.motcua.routing.domain.AgencyTask;
 import vn.motcua.shared.events.EventJson;
@@ -57,7 +58,7 @@ public record TaskView(
             }
             return new Work(t.assignedBy, t.draftOutcome, t.draftNote, t.draftedBy, vietnam(t.draftedAt), t.reviewedBy,
                     vietnam(t.reviewedAt), t.sentBackReason, t.signedBy,
-                    t.signedFor == null ? null : vn.motcua.routing.domain.AgencyWork.ON_BEHALF, t.signedFor,
+                    t.signedFor == null ? null : (t.signedAs == null ? SignatureMark.KT : t.signedAs).mark(), t.signedFor,
                     vietnam(t.signedAt), t.documentNumber, t.documentDate);
         }
     }

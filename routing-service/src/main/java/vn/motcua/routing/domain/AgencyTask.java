@@ -1,5 +1,6 @@
 package vn.motcua.routing.domain;
 
+import vn.motcua.shared.events.routing.SignatureMark;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -116,9 +117,14 @@ public class AgencyTask {
     @Column(name = "signed_by")
     public String signedBy;
 
-    /** The head a delegate signed for ("KT."); null when the head signed. */
+    /** The head a delegate signed for; null when the head signed. */
     @Column(name = "signed_for")
     public String signedFor;
+
+    /** The mark the delegate signed under (KT., TL., TUQ.); null when the head signed. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "signed_as")
+    public SignatureMark signedAs;
 
     @Column(name = "signed_at")
     public OffsetDateTime signedAt;

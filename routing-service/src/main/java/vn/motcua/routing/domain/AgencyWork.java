@@ -1,5 +1,6 @@
 package vn.motcua.routing.domain;
 
+import vn.motcua.shared.events.routing.SignatureMark;
 import vn.motcua.shared.events.routing.DelegationScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -27,14 +28,13 @@ import java.util.UUID;
 /**
  * Work inside an agency (issue 24): the head assigns a task to an officer; on a draft-review-sign step the
  * officer holding it drafts the result, another officer of the agency reviews it (passes it on or sends it
- * back with a reason) and the head signs it, or a delegate signs "KT." on the head's behalf during a
- * delegation; the signature issues the agency's document number of the year and completes the step. Every
- * action locks the dossier's row first, like the other step actions, so racing actions have one winner.
+ * back with a reason) and the head signs it, or a delegate signs on the head's behalf during a delegation,
+ * under the delegation's mark (KT., TL. or TUQ.); the signature issues the agency's document number of the year
+ * and completes the step. Every action locks the dossier's row first, like the other step actions, so racing
+ * actions have one winner.
  */
 @ApplicationScoped
 public class AgencyWork {
-    /** How a delegate's signature is marked on the document: ký thay (signing on the head's behalf). */
-    public static final String ON_BEHALF = "KT.";
 
     private final EntityManager em;
     private final RoutingEvents events;
@@ -60,7 +60,7 @@ public class AgencyWork {
     @Transactional
     public AgencyTask assign(UUID id, Caller caller, String officer) {
         locks.actionable(id, caller);
-        String onBehalfOf = authority(caller, DelegationScope.ASSIGN);
+        String onBehalfOf = authority(caller, DelegationScope.ASSIGN).onBehalfOf();
         TaskLocks.Held held = locks.lockOpen(id);
         AgencyTask task = held.task();
         if (officer.equals(task.claimedBy) && officer.equals(task.assignedTo)) {
@@ -154,14 +154,15 @@ public class AgencyWork {
     }
 
     /**
-     * The head signs the reviewed draft, or a delegate with a SIGN delegation in force today signs "KT." for
-     * the head (anyone else: 403). The document gets the agency's next number of the year and today's date;
+     * The head signs the reviewed draft, or a delegate with a SIGN delegation in force today signs for the head
+     * under the delegation's mark (KT., TL., TUQ.; anyone else: 403). The document gets the agency's next number of the year and today's date;
      * the step completes with the drafted outcome and the dossier moves on, as a completion does.
      */
     @Transactional
     public AgencyTask sign(UUID id, Caller caller) {
         locks.actionable(id, caller);
-        String onBehalfOf = authority(caller, DelegationScope.SIGN);
+        Authority authority = authority(caller, DelegationScope.SIGN);
+        String onBehalfOf = authority.onBehalfOf();
         TaskLocks.Held held = lockSignedStep(id);
         AgencyTask task = held.task();
         if (task.phase != TaskPhase.AWAITING_SIGNATURE) {
@@ -175,6 +176,7 @@ public class AgencyWork {
         task.phase = null;
         task.signedBy = caller.user();
         task.signedFor = onBehalfOf;
+        task.signedAs = authority.mark();
         task.signedAt = now;
         task.documentNumber = number;
         task.documentDate = date;
@@ -184,9 +186,11 @@ public class AgencyWork {
         task.outcome = task.draftOutcome;
         task.note = task.draftNote;
         locks.flush();
-        em.persist(TaskActivity.of(task, TaskActivity.Action.SIGNED, caller.user(), onBehalfOf, now,
-                "Văn bản số " + number));
-        String signature = onBehalfOf == null ? null : ON_BEHALF;
+        TaskActivity signedLine = TaskActivity.of(task, TaskActivity.Action.SIGNED, caller.user(), onBehalfOf, now,
+                "Văn bản số " + number);
+        signedLine.signAs = authority.mark();
+        em.persist(signedLine);
+        String signature = authority.mark() == null ? null : authority.mark().mark();
         events.publish(new TaskSigned(task.dossierCode, task.id, task.stepId, task.agency, caller.user(), onBehalfOf,
                 signature, number, date, task.outcome, now));
         Map<String, String> result = new LinkedHashMap<>();
@@ -194,7 +198,7 @@ public class AgencyWork {
         result.put("documentDate", date.toString());
         result.put("signedBy", caller.user());
         if (onBehalfOf != null) {
-            result.put("signature", ON_BEHALF);
+            result.put("signature", signature);
             result.put("onBehalfOf", onBehalfOf);
         }
         events.publish(new TaskCompleted(task.dossierCode, task.id, task.stepId, task.agency, caller.user(), now,
@@ -219,7 +223,7 @@ public class AgencyWork {
             throw ProblemException.badRequest("reassign-to-same-officer",
                     "Cán bộ nhận phải khác cán bộ vắng mặt.");
         }
-        String onBehalfOf = authority(caller, DelegationScope.ASSIGN);
+        String onBehalfOf = authority(caller, DelegationScope.ASSIGN).onBehalfOf();
         List<AgencyTask> held = em.createQuery("select t from AgencyTask t where t.agency = :agency"
                         + " and t.claimedBy = :from and t.status in :open order by t.dossierCode, t.id", AgencyTask.class)
                 .setParameter("agency", caller.agency())
@@ -291,13 +295,19 @@ public class AgencyWork {
      * Whether the caller may act with the head's authority: the head (null: in their own name), or a delegate
      * of the scope in force today (the head's name, to sign or assign on their behalf); anyone else 403.
      */
-    private String authority(Caller caller, DelegationScope scope) {
+    /** Whose authority the caller acts under: their own (the head), or a head's through a delegation and its mark. */
+    private record Authority(String onBehalfOf, SignatureMark mark) {
+        static final Authority OWN = new Authority(null, null);
+    }
+
+    private Authority authority(Caller caller, DelegationScope scope) {
         if (caller.lead()) {
-            return null;
+            return Authority.OWN;
         }
         LocalDate today = locks.now().atZoneSameInstant(EventJson.VIETNAM).toLocalDate();
         return delegations.inForce(caller.agency(), caller.user(), scope, today)
-                .map(d -> d.delegator)
+                .map(d -> new Authority(d.delegator, scope == DelegationScope.SIGN
+                        ? (d.signAs == null ? SignatureMark.KT : d.signAs) : null))
                 .orElseThrow(() -> forbidden(scope == DelegationScope.SIGN ? "no-signing-authority"
                                 : "no-assigning-authority", scope == DelegationScope.SIGN
                                 ? "Chỉ lãnh đạo cơ quan, hoặc người được ủy quyền ký trong thời hạn ủy quyền, được ký."

@@ -1,6 +1,7 @@
 package vn.motcua.routing.domain;
 
 import vn.motcua.shared.events.routing.DelegationScope;
+import vn.motcua.shared.events.routing.SignatureMark;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -43,6 +44,11 @@ public class Delegation {
 
     @Column(nullable = false)
     public String reason;
+
+    /** For signing: the mark the delegate signs under (KT., TL., TUQ.); null for assignment. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sign_as")
+    public SignatureMark signAs;
 
     @Column(name = "granted_at", nullable = false)
     public OffsetDateTime grantedAt;

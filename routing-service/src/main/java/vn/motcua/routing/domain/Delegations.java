@@ -6,10 +6,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import vn.motcua.platform.idempotency.IdempotencyKeys;
+import vn.motcua.platform.problem.Problem;
 import vn.motcua.platform.problem.ProblemException;
 import vn.motcua.routing.messaging.RoutingEvents;
 import vn.motcua.shared.events.routing.DelegationGranted;
 import vn.motcua.shared.events.routing.DelegationRevoked;
+import vn.motcua.shared.events.routing.SignatureMark;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -49,8 +51,12 @@ public class Delegations {
     /** The head grants a delegation; a period already over may be recorded (it never authorises anything). */
     @Transactional
     public Delegation grant(Caller head, String delegate, DelegationScope scope, LocalDate from, LocalDate to,
-                            String reason) {
+                            String reason, SignatureMark signAs) {
         requireHead(head);
+        if (signAs != null && scope != DelegationScope.SIGN) {
+            throw ProblemException.validation(List.of(new Problem.FieldError("signAs",
+                    "chỉ dùng cho ủy quyền ký (scope SIGN)")));
+        }
         if (to.isBefore(from)) {
             throw ProblemException.badRequest("delegation-period-invalid",
                     "Ngày kết thúc ủy quyền (to) không được trước ngày bắt đầu (from).");
@@ -67,10 +73,11 @@ public class Delegations {
         d.validFrom = from;
         d.validTo = to;
         d.reason = reason;
+        d.signAs = scope == DelegationScope.SIGN ? (signAs == null ? SignatureMark.KT : signAs) : null;
         d.grantedAt = locks.now();
         em.persist(d);
         events.publish(new DelegationGranted(d.id, d.agency, d.delegator, d.delegate, d.scope, d.validFrom,
-                d.validTo, d.reason, d.grantedAt));
+                d.validTo, d.reason, d.grantedAt, d.signAs));
         return d;
     }
 

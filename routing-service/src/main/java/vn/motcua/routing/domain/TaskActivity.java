@@ -1,5 +1,6 @@
 package vn.motcua.routing.domain;
 
+import vn.motcua.shared.events.routing.SignatureMark;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -47,6 +48,11 @@ public class TaskActivity {
 
     @Column(name = "on_behalf_of")
     public String onBehalfOf;
+
+    /** For a delegate's signature: the mark it was made under (KT., TL., TUQ.). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sign_as")
+    public SignatureMark signAs;
 
     @Column(nullable = false)
     public OffsetDateTime at;

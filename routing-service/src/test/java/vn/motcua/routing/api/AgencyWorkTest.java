@@ -466,6 +466,37 @@ class AgencyWorkTest {
         assertEquals("tuphap-lead1", assigned.get("onBehalfOf").asText());
     }
 
+    @Test
+    void aSigningDelegationSaysWhichMarkTheDelegateSignsUnder() {
+        LocalDate today = LocalDate.now(EventJson.VIETNAM);
+        String grant = """
+                {"delegate":"tuphap1","from":"%s","to":"%s","scope":"%s","reason":"Chánh văn phòng ký thừa lệnh",
+                 "signAs":"%s"}""";
+        // A mark is for signing only, and one of the three the law knows; nothing is granted otherwise.
+        post(LEAD, "/api/delegations", null, grant.formatted(today, today, "ASSIGN", "TL")).statusCode(400)
+                .body("errors.field", hasItem("signAs"));
+        post(LEAD, "/api/delegations", null, grant.formatted(today, today, "SIGN", "KY_BUA")).statusCode(400);
+        post(LEAD, "/api/delegations", null, grant.formatted(today, today, "SIGN", "TL")).statusCode(201)
+                .body("signAs", equalTo("TL")).body("scope", equalTo("SIGN"));
+        // Without a mark a signing delegation is a deputy's (KT.); an assignment carries none.
+        post(LEAD, "/api/delegations", null, delegation("tuphap3", today, today, "SIGN")).statusCode(201)
+                .body("signAs", equalTo("KT"));
+        post(LEAD, "/api/delegations", null, delegation("tuphap3", today, today, "ASSIGN")).statusCode(201)
+                .body("signAs", nullValue());
+
+        String task = awaitingSignature(60);
+        post(TUPHAP1, "/api/tasks/{id}/sign", task, "").statusCode(200).body("work.signedBy", equalTo("tuphap1"))
+                .body("work.signature", equalTo("TL.")).body("work.signedFor", equalTo("tuphap-lead1"));
+        // The event and Form 06 carry the mark the delegation gave, not a fixed "KT."
+        JsonNode signed = kit.awaitEvents(code(60), list -> list.stream()
+                        .anyMatch(e -> e.type().equals("vn.motcua.task.signed.v1"))).stream()
+                .filter(e -> e.type().equals("vn.motcua.task.signed.v1")).findFirst().orElseThrow().data();
+        assertEquals("TL.", signed.get("signature").asText());
+        given().auth().oauth2(TUPHAP1).when().get("/api/dossiers/{code}/control-sheet", code(60)).then()
+                .statusCode(200).body("rows[0].activities.find { it.action == 'SIGNED' }.signature", equalTo("TL."))
+                .body("rows[0].activities.find { it.action == 'SIGNED' }.onBehalfOf", equalTo("tuphap-lead1"));
+    }
+
     /** The agency topic's events about one delegation, in order. */
     List<CloudEvent<JsonNode>> agencyEvents(String delegationId) {
         return vn.motcua.testsupport.TopicReader.read(bootstrap, vn.motcua.shared.events.Topics.AGENCY, 1,

@@ -19,7 +19,8 @@ public record DelegationGranted(
         LocalDate validFrom,
         LocalDate validTo,
         String reason,
-        OffsetDateTime grantedAt) implements AgencyEvent {
+        OffsetDateTime grantedAt,
+        @OptionalField SignatureMark signAs) implements AgencyEvent {
 
     public static final String TYPE = "vn.motcua.delegation.granted.v1";
     public static final String TOPIC = Topics.AGENCY;

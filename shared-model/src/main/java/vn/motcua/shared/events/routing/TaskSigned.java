@@ -14,7 +14,8 @@ import java.util.UUID;
  * {@link TaskCompleted} follows in the same transaction.
  *
  * @param documentNumber per agency and year, e.g. {@code 12/2026/TUPHAP-BADINH}; never repeated
- * @param signature      {@code KT.} when a delegate signed for the head, absent when the head signed
+ * @param signature      the delegation's mark ({@link SignatureMark}: {@code KT.}, {@code TL.} or {@code TUQ.}) when
+ *                       a delegate signed for the head, absent when the head signed
  */
 public record TaskSigned(
         String dossierCode,
