@@ -26,6 +26,7 @@ import vn.motcua.shared.events.PlanStage;
 import vn.motcua.shared.events.PlanStep;
 import vn.motcua.shared.events.StageKind;
 import vn.motcua.shared.events.StatutoryTime;
+import vn.motcua.shared.events.SupplementLapse;
 import vn.motcua.shared.events.catalog.RequiredDocument;
 
 import java.net.URI;
@@ -50,7 +51,8 @@ public class ProcedureResource {
                                 Integer statutoryWorkingDays, StatutoryTime statutoryTime, List<Step> steps,
                                 List<RequiredDocument> documents, List<ProcedureContent.Fee> fees, String onlineLevel,
                                 String resultForm, String legalBasis, boolean suspensionAllowed,
-                                boolean extensionAllowed, LocalDate effectiveFrom, LocalDate effectiveTo) {
+                                boolean extensionAllowed, SupplementLapse supplementLapse, LocalDate effectiveFrom,
+                                LocalDate effectiveTo) {
     }
 
     /** One step of the routing plan; steps of one {@code stage} with {@code parallel} run side by side. */
@@ -174,7 +176,8 @@ public class ProcedureResource {
         }
         return new ProcedureView(p.code, p.version, p.name, p.field, p.competentAgency,
                 workingDays(p.statutoryTime()), p.statutoryTime(), steps, p.requiredDocuments(), p.content().fees(),
-                p.onlineLevel, p.resultForm, p.legalBasis, p.suspensionAllowed, p.extensionAllowed, p.effectiveFrom,
+                p.onlineLevel, p.resultForm, p.legalBasis, p.suspensionAllowed, p.extensionAllowed, p.supplementLapse,
+                p.effectiveFrom,
                 p.effectiveTo);
     }
 

@@ -7,6 +7,7 @@ import vn.motcua.shared.events.PlanStep;
 import vn.motcua.shared.events.RoutingPlanSnapshot;
 import vn.motcua.shared.events.StageKind;
 import vn.motcua.shared.events.StatutoryTime;
+import vn.motcua.shared.events.SupplementLapse;
 import vn.motcua.shared.events.catalog.RequiredDocument;
 
 import java.util.List;
@@ -22,7 +23,8 @@ import java.util.function.Function;
  */
 public record ProcedureContent(String name, String field, String competentAgency, Time statutoryTime, Plan plan,
                                List<Document> documents, List<Fee> fees, String onlineLevel, String resultForm,
-                               String legalBasis, Boolean suspensionAllowed, Boolean extensionAllowed) {
+                               String legalBasis, Boolean suspensionAllowed, Boolean extensionAllowed,
+                               SupplementLapse supplementLapse) {
 
     public record Time(Integer value, DurationUnit unit) {
         StatutoryTime toStatutory() {
@@ -47,7 +49,10 @@ public record ProcedureContent(String name, String field, String competentAgency
     public record Fee(String name, Long amountVnd, String note) {
     }
 
-    /** Trimmed texts, blanks as absent, defaults filled in (suspension and extension allowed, documents mandatory). */
+    /**
+     * Trimmed texts, blanks as absent, defaults filled in (suspension and extension allowed, documents mandatory, a
+     * lapsed supplement returns the dossier).
+     */
     public ProcedureContent normalized() {
         Plan p = plan == null ? null : new Plan(text(plan.leadAgencyCode()) == null ? text(competentAgency) : text(plan.leadAgencyCode()),
                 plan.stages() == null ? null : plan.stages().stream().map(s -> s == null ? null : new Stage(s.kind(),
@@ -61,7 +66,8 @@ public record ProcedureContent(String name, String field, String competentAgency
                         : new Fee(text(f.name()), f.amountVnd(), text(f.note()))).toList(),
                 text(onlineLevel), text(resultForm), text(legalBasis),
                 suspensionAllowed == null ? Boolean.TRUE : suspensionAllowed,
-                extensionAllowed == null ? Boolean.TRUE : extensionAllowed);
+                extensionAllowed == null ? Boolean.TRUE : extensionAllowed,
+                supplementLapse == null ? SupplementLapse.RETURN : supplementLapse);
     }
 
     /**
@@ -73,7 +79,7 @@ public record ProcedureContent(String name, String field, String competentAgency
                 .map(t -> new Step(t.stepId(), t.agencyCode(), keepGiven && t.agencyName() != null ? t.agencyName()
                         : nameOf.apply(t.agencyCode()), t.name(), t.share())).toList())).toList());
         return new ProcedureContent(name, field, competentAgency, statutoryTime, p, documents, fees, onlineLevel,
-                resultForm, legalBasis, suspensionAllowed, extensionAllowed);
+                resultForm, legalBasis, suspensionAllowed, extensionAllowed, supplementLapse);
     }
 
     /** Only for validated content. */
