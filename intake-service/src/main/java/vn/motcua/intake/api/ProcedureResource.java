@@ -46,13 +46,16 @@ public class ProcedureResource {
     /**
      * @param statutoryWorkingDays the statutory time when it is set in working days, else null
      *                             (see {@code statutoryTime} for hours and calendar days)
+     * @param supplementLapse      what routing does when a supply-by date passes unanswered (issue 20, item 4)
+     * @param sameDayCutoff        the version's own cut-off for same-day receptions ("HH:mm"), or null for the
+     *                             deployment's {@code motcua.intake.same-day-cutoff} (issue 20, item 5)
      */
     public record ProcedureView(String code, int version, String name, String field, String competentAgency,
                                 Integer statutoryWorkingDays, StatutoryTime statutoryTime, List<Step> steps,
                                 List<RequiredDocument> documents, List<ProcedureContent.Fee> fees, String onlineLevel,
                                 String resultForm, String legalBasis, boolean suspensionAllowed,
-                                boolean extensionAllowed, SupplementLapse supplementLapse, LocalDate effectiveFrom,
-                                LocalDate effectiveTo) {
+                                boolean extensionAllowed, SupplementLapse supplementLapse, String sameDayCutoff,
+                                LocalDate effectiveFrom, LocalDate effectiveTo) {
     }
 
     /** One step of the routing plan; steps of one {@code stage} with {@code parallel} run side by side. */
@@ -177,7 +180,7 @@ public class ProcedureResource {
         return new ProcedureView(p.code, p.version, p.name, p.field, p.competentAgency,
                 workingDays(p.statutoryTime()), p.statutoryTime(), steps, p.requiredDocuments(), p.content().fees(),
                 p.onlineLevel, p.resultForm, p.legalBasis, p.suspensionAllowed, p.extensionAllowed, p.supplementLapse,
-                p.effectiveFrom,
+                p.sameDayCutoff == null ? null : p.sameDayCutoff.toString(), p.effectiveFrom,
                 p.effectiveTo);
     }
 

@@ -24,7 +24,7 @@ import java.util.function.Function;
 public record ProcedureContent(String name, String field, String competentAgency, Time statutoryTime, Plan plan,
                                List<Document> documents, List<Fee> fees, String onlineLevel, String resultForm,
                                String legalBasis, Boolean suspensionAllowed, Boolean extensionAllowed,
-                               SupplementLapse supplementLapse) {
+                               SupplementLapse supplementLapse, String sameDayCutoff) {
 
     public record Time(Integer value, DurationUnit unit) {
         StatutoryTime toStatutory() {
@@ -67,7 +67,7 @@ public record ProcedureContent(String name, String field, String competentAgency
                 text(onlineLevel), text(resultForm), text(legalBasis),
                 suspensionAllowed == null ? Boolean.TRUE : suspensionAllowed,
                 extensionAllowed == null ? Boolean.TRUE : extensionAllowed,
-                supplementLapse == null ? SupplementLapse.RETURN : supplementLapse);
+                supplementLapse == null ? SupplementLapse.RETURN : supplementLapse, text(sameDayCutoff));
     }
 
     /**
@@ -79,7 +79,12 @@ public record ProcedureContent(String name, String field, String competentAgency
                 .map(t -> new Step(t.stepId(), t.agencyCode(), keepGiven && t.agencyName() != null ? t.agencyName()
                         : nameOf.apply(t.agencyCode()), t.name(), t.share())).toList())).toList());
         return new ProcedureContent(name, field, competentAgency, statutoryTime, p, documents, fees, onlineLevel,
-                resultForm, legalBasis, suspensionAllowed, extensionAllowed, supplementLapse);
+                resultForm, legalBasis, suspensionAllowed, extensionAllowed, supplementLapse, sameDayCutoff);
+    }
+
+    /** The version's own cut-off for same-day receptions ("HH:mm"), or null for the deployment's; only when valid. */
+    public java.time.LocalTime cutoff() {
+        return sameDayCutoff == null ? null : java.time.LocalTime.parse(sameDayCutoff);
     }
 
     /** Only for validated content. */

@@ -77,6 +77,9 @@ public class ProcedureVersion extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "supplement_lapse")
     public SupplementLapse supplementLapse = SupplementLapse.RETURN;
+    /** This version's cut-off for same-day receptions, or null for the deployment's (issue 20, item 5; V16). */
+    @Column(name = "same_day_cutoff")
+    public java.time.LocalTime sameDayCutoff;
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
     @Column(name = "published_by")
@@ -158,7 +161,8 @@ public class ProcedureVersion extends PanacheEntityBase {
                 read(plan, new TypeReference<ProcedureContent.Plan>() {
                 }), read(documents, new TypeReference<List<ProcedureContent.Document>>() {
                 }), read(fees == null ? "[]" : fees, new TypeReference<List<ProcedureContent.Fee>>() {
-                }), onlineLevel, resultForm, legalBasis, suspensionAllowed, extensionAllowed, supplementLapse).normalized();
+                }), onlineLevel, resultForm, legalBasis, suspensionAllowed, extensionAllowed, supplementLapse,
+                sameDayCutoff == null ? null : sameDayCutoff.toString()).normalized();
     }
 
     /** Sets the content of a new version (validated and normalized). */
@@ -177,6 +181,7 @@ public class ProcedureVersion extends PanacheEntityBase {
         suspensionAllowed = c.suspensionAllowed();
         extensionAllowed = c.extensionAllowed();
         supplementLapse = c.supplementLapse();
+        sameDayCutoff = c.cutoff();
     }
 
     public StatutoryTime statutoryTime() {

@@ -162,7 +162,9 @@ public class Reception {
         dossier.receivedAt = now.atOffset(EventJson.VIETNAM);
         dossier.statusChangedAt = dossier.receivedAt;
         // A same-day procedure received after the unit's cut-off counts from the next working day (docs/LEGAL-BASIS.md).
-        dossier.countsFrom = calendars.countsFrom(now, procedure.statutoryTime(), config.cutoff());
+        // The version's own cut-off where the catalogue sets one, else the deployment's (issue 20, item 5).
+        dossier.countsFrom = calendars.countsFrom(now, procedure.statutoryTime(),
+                procedure.sameDayCutoff != null ? procedure.sameDayCutoff : config.cutoff());
         dossier.appointmentAt = calendars.due(dossier.countsFrom.toInstant(), procedure.statutoryTime());
     }
 

@@ -20,12 +20,12 @@ public record VersionRecord(String code, Integer version, Integer basedOnVersion
                             ProcedureContent.Time statutoryTime, ProcedureContent.Plan plan,
                             List<ProcedureContent.Document> documents, List<ProcedureContent.Fee> fees,
                             String onlineLevel, String resultForm, String legalBasis, Boolean suspensionAllowed,
-                            Boolean extensionAllowed, SupplementLapse supplementLapse, OffsetDateTime publishedAt,
-                            String publishedBy) {
+                            Boolean extensionAllowed, SupplementLapse supplementLapse, String sameDayCutoff,
+                            OffsetDateTime publishedAt, String publishedBy) {
 
     public ProcedureContent content() {
         return new ProcedureContent(name, field, competentAgency, statutoryTime, plan, documents, fees, onlineLevel,
-                resultForm, legalBasis, suspensionAllowed, extensionAllowed, supplementLapse).normalized();
+                resultForm, legalBasis, suspensionAllowed, extensionAllowed, supplementLapse, sameDayCutoff).normalized();
     }
 
     public static VersionRecord of(ProcedureVersion v) {
@@ -33,7 +33,7 @@ public record VersionRecord(String code, Integer version, Integer basedOnVersion
         return new VersionRecord(v.code, v.version, null, v.effectiveFrom, v.effectiveTo, c.name(), c.field(),
                 c.competentAgency(), c.statutoryTime(), c.plan(), c.documents(), c.fees(), c.onlineLevel(),
                 c.resultForm(), c.legalBasis(), c.suspensionAllowed(), c.extensionAllowed(), c.supplementLapse(),
-                v.publishedAt,
+                c.sameDayCutoff(), v.publishedAt,
                 v.publishedBy);
     }
 }
