@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +18,7 @@ import vn.motcua.intake.domain.ProcedureContent;
 import vn.motcua.intake.domain.ProcedureRules;
 import vn.motcua.intake.domain.ProcedureVersion;
 import vn.motcua.intake.domain.Procedures;
+import vn.motcua.intake.domain.TerritorialCompetence;
 import vn.motcua.intake.domain.VersionRecord;
 import vn.motcua.platform.api.Page;
 import vn.motcua.platform.problem.Problem;
@@ -64,10 +66,12 @@ public class ProcedureResource {
     }
 
     private final Procedures procedures;
+    private final TerritorialCompetence competence;
     private final SecurityIdentity identity;
 
-    public ProcedureResource(Procedures procedures, SecurityIdentity identity) {
+    public ProcedureResource(Procedures procedures, TerritorialCompetence competence, SecurityIdentity identity) {
         this.procedures = procedures;
+        this.competence = competence;
         this.identity = identity;
     }
 
@@ -145,6 +149,36 @@ public class ProcedureResource {
     public Response newVersion(@PathParam("code") String code, VersionRecord body) {
         ProcedureVersion created = procedures.newVersion(code, required(body), identity.getPrincipal().getName());
         return Response.created(URI.create("/api/procedures/" + code)).entity(VersionRecord.of(created)).build();
+    }
+
+    /** {@code {"agency": "CODE"}}: the agency competent for the procedure in a commune. */
+    public record AreaAgency(String agency) {
+    }
+
+    /**
+     * Territorial competence (issue 20, item 6): the communes whose dossiers of this procedure another agency than
+     * the procedure's competent agency processes, by commune code.
+     */
+    @GET
+    @Path("/{code}/areas")
+    @RolesAllowed({"admin", "supervisor", "counter-officer"})
+    public Page<TerritorialCompetence.Area> areas(@PathParam("code") String code, @QueryParam("page") String page,
+                                                  @QueryParam("size") String size) {
+        if (ProcedureVersion.history(code).isEmpty()) {
+            throw ProblemException.notFound("Không có thủ tục mã " + code + ".");
+        }
+        return competence.list(code, Page.Request.of(page, size));
+    }
+
+    /** Sets the agency competent for the procedure's dossiers from a commune (5 digits); it replaces one set before. */
+    @PUT
+    @Path("/{code}/areas/{commune}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public TerritorialCompetence.Area setArea(@PathParam("code") String code, @PathParam("commune") String commune,
+                                              AreaAgency body) {
+        return competence.set(code, commune, body == null ? null : body.agency(), identity.getPrincipal().getName(),
+                procedures.now());
     }
 
     /** {@code {"effectiveTo": "YYYY-MM-DD", "basedOnVersion": N}}; {@code basedOnVersion} is optional. */

@@ -49,15 +49,17 @@ public class Reception {
     private final IdempotencyKeys idempotency;
     private final IntakeConfig config;
     private final Catalogue catalogue;
+    private final TerritorialCompetence competence;
 
     public Reception(DossierSequences sequences, Calendars calendars, Outbox outbox, IdempotencyKeys idempotency,
-                     IntakeConfig config, Catalogue catalogue) {
+                     IntakeConfig config, Catalogue catalogue, TerritorialCompetence competence) {
         this.sequences = sequences;
         this.calendars = calendars;
         this.outbox = outbox;
         this.idempotency = idempotency;
         this.config = config;
         this.catalogue = catalogue;
+        this.competence = competence;
     }
 
     /** Receives once per idempotency key: a repeated request answers the first receipt again. */
@@ -78,11 +80,13 @@ public class Reception {
         dossier.citizenIdHmac = citizenHmac(request.applicant().idNumber());
         returnBy(dossier, request);
         dossier.sets = request.sets() == null ? 1 : request.sets();
+        dossier.communeCode = request.commune();
         markReceived(dossier, procedure, officer, now);
         dossier.persist();
         history(dossier, officer.username(), "RECEIVE", null, List.of(), null);
 
-        outbox.publish(IntakeEvents.TOPIC, IntakeEvents.received(dossier, procedure, pin));
+        outbox.publish(IntakeEvents.TOPIC, IntakeEvents.received(dossier, procedure, pin,
+                competence.plan(procedure, dossier.communeCode)));
         return Receipt.of(dossier, pin);
     }
 
@@ -130,7 +134,8 @@ public class Reception {
                 new ProcedureVersion.Key(dossier.procedureCode, dossier.procedureVersion));
         checkComplete(procedure.requiredDocuments(), documentsOf(dossier));
         markReceived(dossier, procedure, officer, now());
-        outbox.publish(IntakeEvents.TOPIC, IntakeEvents.received(dossier, procedure, null));
+        outbox.publish(IntakeEvents.TOPIC, IntakeEvents.received(dossier, procedure, null,
+                competence.plan(procedure, dossier.communeCode)));
     }
 
     /** The return channel asked for; by post, to the address given or else the applicant's (400 if neither). */
