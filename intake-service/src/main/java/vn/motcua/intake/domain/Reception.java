@@ -115,6 +115,7 @@ public class Reception {
                 request.documents(), DossierState.SUBMITTED, now, pin);
         dossier.submittedAt = dossier.registeredAt;
         dossier.submittedBy = citizen.username();
+        dossier.communeCode = request.commune();
         // The submission belongs to the logged-in citizen, whoever the applicant named in it is.
         dossier.citizenIdHmac = citizenHmac(citizen.citizenId());
         dossier.persist();

@@ -13,6 +13,7 @@ import vn.motcua.shared.events.Topics;
 import vn.motcua.shared.events.intake.DossierReceived;
 import vn.motcua.testsupport.KafkaResource;
 import vn.motcua.testsupport.PostgresResource;
+import vn.motcua.testsupport.TestTokens;
 import vn.motcua.testsupport.TopicReader;
 
 import java.time.Duration;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static vn.motcua.intake.catalogue.CatalogueFixtures.ADMIN;
 import static vn.motcua.intake.catalogue.CatalogueFixtures.COUNTER;
 import static vn.motcua.intake.catalogue.CatalogueFixtures.SUPERVISOR;
+import static vn.motcua.intake.catalogue.CatalogueFixtures.UNIT;
 import static vn.motcua.intake.catalogue.CatalogueFixtures.as;
 import static vn.motcua.intake.catalogue.CatalogueFixtures.newProcedure;
 import static vn.motcua.intake.catalogue.CatalogueFixtures.today;
@@ -96,6 +98,15 @@ class TerritorialCompetenceTest {
         String unstated = as(COUNTER).body(reception("TEST-DIA-BAN", null)).post("/api/dossiers").then()
                 .statusCode(201).extract().path("code");
         assertEquals(List.of("TUPHAP-BADINH", "CONGAN-BADINH", "BHXH-KV1"), agencies(received(unstated)));
+
+        // Online: the commune given with the submission routes it once the counter has accepted it.
+        String online = as(TestTokens.citizen("citizen1", "001090012345")).body("""
+                        {"procedureCode":"TEST-DIA-BAN","unitCode":"%s","commune":"00007",
+                         "applicant":{"fullName":"Trần Thị Bình","idNumber":"001090012345","phone":"0912345678"},
+                         "documents":[{"name":"Tờ khai thử nghiệm","form":"ORIGINAL","copies":1}]}""".formatted(UNIT))
+                .post("/api/public/submissions").then().statusCode(201).extract().path("code");
+        as(COUNTER).post("/api/dossiers/" + online + "/accept").then().statusCode(200);
+        assertEquals(List.of("CONGAN-BADINH", "CONGAN-BADINH", "BHXH-KV1"), agencies(received(online)));
     }
 
     @Test
