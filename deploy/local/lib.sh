@@ -283,7 +283,7 @@ launch_service() {
     # Small heaps and the C1 compiler only start fast and fit a laptop; for load runs use e.g.
     # MOTCUA_SERVICE_JAVA_OPTS="-Xms256m -Xmx512m -XX:+UseParallelGC" (full JIT, the benchmarks' setting).
     local opts=${MOTCUA_SERVICE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
-    # MOTCUA_TEST_HOOKS=1 (test.sh sets it; never in production): routing's clock can be shifted by an admin
+    # MOTCUA_TEST_HOOKS=1 (test.sh sets it; never in production): routing's and intake's clocks can be shifted by an admin
     # (PUT /api/admin/clock) and its deadline sweep runs every 2 s, so system tests reach warnings and overdue.
     local extra=()
     # Form 01's QR code opens this stack's console (its port moves with the offset).
@@ -297,6 +297,11 @@ launch_service() {
     [ "$name" = result-service ] && extra+=("-Dmotcua.result.lookup.trusted-proxies=127.0.0.1,::1")
     if [ "${MOTCUA_TEST_HOOKS:-0}" = 1 ] && [ "$name" = routing-service ]; then
         extra+=(-Dmotcua.routing.clock.adjustable=true -Dmotcua.routing.deadlines.sweep-every=2s)
+    fi
+    # ...and intake's clock too (a reception at 15:30 or on a Saturday whatever the hour); both services refuse the
+    # hook unless MOTCUA_TEST_HOOKS=1 is in their environment, as it is here.
+    if [ "${MOTCUA_TEST_HOOKS:-0}" = 1 ] && [ "$name" = intake-service ]; then
+        extra+=(-Dmotcua.intake.clock.adjustable=true)
     fi
     # The system tests' webhook receiver listens on loopback, an internal target refused otherwise (docs/SECURITY.md).
     if [ "${MOTCUA_TEST_HOOKS:-0}" = 1 ] && [ "$name" = notification-service ]; then

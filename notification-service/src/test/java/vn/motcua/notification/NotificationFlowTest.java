@@ -27,6 +27,7 @@ import vn.motcua.shared.events.ReceptionChannel;
 import vn.motcua.shared.events.ReturnChannel;
 import vn.motcua.shared.events.RoutingPlanSnapshot;
 import vn.motcua.shared.events.StatutoryTime;
+import vn.motcua.shared.events.SupplementLapse;
 import vn.motcua.shared.events.Topics;
 import vn.motcua.shared.events.catalog.AgencyUpserted;
 import vn.motcua.shared.events.intake.Applicant;
@@ -393,6 +394,44 @@ class NotificationFlowTest {
                 + "'vn.motcua.dossier.paused.v1' and audience = 'APPLICANT'", code));
         // processing stopped ends the dossier: the contact is marked ended once told
         assertEquals(0, count("select count(*) from dossier_contact where dossier_code = ? and ended_at is null", code), "ended: kept only for the retention period");
+    }
+
+    /**
+     * Issue 20, item 4: a dossier routing returned to the applicant because the supply-by date lapsed is told as a
+     * return (subject, body and SMS), with the reason; one it stopped for the same cause as a stop.
+     */
+    @Test
+    void theApplicantIsToldTheDossierWasReturnedWhenTheSupplyByDateLapsed() throws Exception {
+        String agency = "TUPHAP-" + SEQUENCE.incrementAndGet();
+        send(Topics.CATALOG, new AgencyUpserted(agency, "Phòng Tư pháp thử nghiệm", null, List.of(), true, NOW));
+        await().atMost(WAIT).until(() -> count("select count(*) from agency_contact where agency_code = ?", agency) == 1);
+        String returned = newCode();
+        String email = "lan." + SEQUENCE.get() + "@example.com";
+        String phone = "09890123" + String.format("%02d", SEQUENCE.get() % 100);
+        send(Topics.INTAKE, received(returned, email, phone, "271828"));
+        String reason = "Quá hạn bổ sung hồ sơ (hạn 01/12/2025) mà chưa nhận được hồ sơ bổ sung; hồ sơ được trả lại"
+                + " cho người nộp theo quy định của thủ tục.";
+        send(Topics.ROUTING, new DossierProcessingStopped(returned, agency, "routing-service", NOW.plusDays(10), reason,
+                SupplementLapse.RETURN));
+        String stopped = newCode();
+        String otherEmail = "mai." + SEQUENCE.get() + "@example.com";
+        send(Topics.INTAKE, received(stopped, otherEmail, "09890124" + String.format("%02d", SEQUENCE.get() % 100), "161803"));
+        send(Topics.ROUTING, new DossierProcessingStopped(stopped, agency, "routing-service", NOW.plusDays(10),
+                "Quá hạn bổ sung hồ sơ; dừng giải quyết hồ sơ theo quy định của thủ tục.", SupplementLapse.STOP));
+
+        await().atMost(WAIT).until(() -> receivers.mailTo(email).size() == 2 && smsFor(returned).size() == 2
+                && receivers.mailTo(otherEmail).size() == 2);
+        MimeMessage notice = receivers.mailTo(email).stream()
+                .filter(m -> subject(m).equals("Hồ sơ " + returned + ": thông báo trả lại hồ sơ")).findFirst().orElseThrow();
+        String body = notice.getContent().toString();
+        assertTrue(body.contains("Phòng Tư pháp thử nghiệm thông báo trả lại hồ sơ " + returned), body);
+        assertTrue(body.contains("quá hạn bổ sung"), body);
+        assertTrue(body.contains("Lý do: " + reason), body);
+        assertTrue(!body.contains("dừng xử lý"), body);
+        assertTrue(smsFor(returned).stream().anyMatch(r -> r.body().contains("\"Hồ sơ " + returned
+                + " được trả lại do quá hạn bổ sung. Lý do: Quá hạn bổ sung")), smsFor(returned).toString());
+        assertTrue(receivers.mailTo(otherEmail).stream().map(NotificationFlowTest::subject).toList()
+                .contains("Hồ sơ " + stopped + ": thông báo dừng xử lý hồ sơ"));
     }
 
     /**

@@ -1,7 +1,7 @@
 package vn.motcua.routing;
 
 import jakarta.inject.Singleton;
-import vn.motcua.routing.config.AdjustableClock;
+import vn.motcua.platform.time.AdjustableClock;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -223,6 +223,26 @@ final class Journeys {
                 .put(Stack.ROUTING + "/api/admin/clock").then().statusCode(200).body("offset", equalTo(offset.toString()));
     }
 
+    /**
+     * Moves intake's clock (its test hook, issue 20) so that its now is {@code at}, or just after: whole seconds,
+     * rounded up, so a reception is never before the instant asked for.
+     */
+    static void intakeTimeIs(java.time.OffsetDateTime at) {
+        JsonPath clock = Stack.as("admin1").get(Stack.INTAKE + "/api/admin/clock").then().statusCode(200)
+                .extract().jsonPath();
+        java.time.OffsetDateTime real = java.time.OffsetDateTime.parse(clock.getString("now"))
+                .minus(Duration.parse(clock.getString("offset")));
+        Duration offset = Duration.between(real, at).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+        Stack.as("admin1").contentType(ContentType.JSON).body("{\"offset\":\"" + offset + "\"}")
+                .put(Stack.INTAKE + "/api/admin/clock").then().statusCode(200).body("offset", equalTo(offset.toString()));
+    }
+
+    /** Intake's clock back to the real time. */
+    static void intakeRealTime() {
+        Stack.as("admin1").delete(Stack.INTAKE + "/api/admin/clock").then().statusCode(200)
+                .body("offset", equalTo("PT0S"));
+    }
+
     /** Routing's clock back to the real time (the system tests share the stack). */
     static void realTime() {
         Stack.as("admin1").delete(Stack.ROUTING + "/api/admin/clock").then().statusCode(200)

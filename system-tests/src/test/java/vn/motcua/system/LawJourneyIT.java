@@ -27,10 +27,12 @@ import static vn.motcua.system.Journeys.JUSTICE;
 /**
  * Issue 20, the law exactly, on the real stack with routing's clock hook: an extended dossier decided after its
  * statutory date is late (with an apology) in the progress report; an extension asked on the due day is refused;
- * a supplement asked twice for one step is refused; Form 01 read back with poppler's {@code pdftotext} prints the PIN,
+ * a supplement asked twice for one step is refused; a supplement left unanswered past its date returns the dossier
+ * and the citizen is told; a same-day dossier received at 15:30 is due the next working day (intake's clock hook); a
+ * dossier received for another commune's office lands in that office's inbox; Form 01 read back with poppler's {@code pdftotext} prints the PIN,
  * and its QR code read with zbar's {@code zbarimg} opens the citizens' page with code and PIN (both tools installed
  * by test.sh). The procedure is the test's own (a new code each run), with
- * the two documents every test procedure lists. Routing's clock is put back after each test.
+ * the two documents every test procedure lists. Routing's and intake's clocks are put back after each test.
  */
 class LawJourneyIT {
     static final String RUN = Journeys.run();
@@ -46,6 +48,7 @@ class LawJourneyIT {
     @AfterEach
     void realTime() {
         Journeys.realTime();
+        Journeys.intakeRealTime();
     }
 
     static String receive() {
@@ -185,5 +188,99 @@ class LawJourneyIT {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:motcua:problem:supplement-already-requested"));
         assertEquals("IN_PROGRESS", Journeys.routing(code).getString("status"));
+    }
+
+    /**
+     * Issue 20, item 4: the applicant lets the supply-by date pass; the next morning routing applies the procedure's
+     * rule (the catalogue's default, RETURN): the dossier ends (national status 8) everywhere, the citizen's page says
+     * it was returned and why, and the applicant is mailed a notice of return.
+     */
+    @Test
+    void aSupplementLeftUnansweredPastItsDateReturnsTheDossierAndTheCitizenIsTold() {
+        String email = Journeys.mailbox("tra-lai");
+        Response receipt = Journeys.receive("counter1", PROCEDURE, "COUNTER", email);
+        String code = receipt.path("code");
+        String pin = receipt.path("lookupPin");
+        String task = Journeys.taskOf("tuphap1", code);
+        LocalDate supplyBy = Journeys.today().plusDays(1);
+        Journeys.act("tuphap1", task, "supplement-request", """
+                        {"items":[{"name":"Giấy tờ chứng minh","form":"ORIGINAL","copies":1}],"supplyBy":"%s"}"""
+                .formatted(supplyBy)).then().statusCode(200);
+        Journeys.intakeShows("counter1", code, "SUPPLEMENT_REQUESTED");
+
+        Journeys.routingTimeIs(supplyBy.plusDays(1).atTime(8, 0).atOffset(Journeys.VIETNAM));
+        await().atMost(Journeys.HOP).pollInterval(Journeys.POLL).untilAsserted(() ->
+                assertEquals("STOPPED", Journeys.routing(code).getString("status")));
+        JsonPath routed = Journeys.routing(code);
+        assertEquals("routing-service", routed.getString("stop.stoppedBy"));
+        assertTrue(routed.getString("stop.reason").contains("trả lại cho người nộp"), routed.prettify());
+        JsonPath seen = Journeys.citizenSees(code, pin, 8);
+        String note = seen.getString("timeline[-1].note");
+        assertTrue(note.startsWith("Trả lại hồ sơ cho người nộp. Lý do: Quá hạn bổ sung hồ sơ"), seen.prettify());
+        Journeys.intakeShows("counter1", code, "STOPPED");
+        Journeys.mailArrives(email, "Hồ sơ " + code + ": thông báo trả lại hồ sơ");
+    }
+
+    /**
+     * Issue 20, item 6: territorial competence. A procedure of the police (its competent agency), whose work in
+     * commune 00007 the justice office does: the counter of unit A receives a dossier of an applicant of that commune,
+     * and it lands in the justice office's inbox, not the police's; another commune's stays with the police.
+     */
+    @Test
+    void aDossierReceivedForAnotherCommunesOfficeLandsInThatOfficesInbox() {
+        String procedure = "TN-DIABAN-" + RUN;
+        Journeys.createProcedure(procedure, "Thử nghiệm: thẩm quyền theo địa bàn", 2, null,
+                Journeys.single(Journeys.step("giai-quyet", Journeys.POLICE, "Giải quyết", 2)));
+        Stack.as("admin1").contentType(ContentType.JSON).body("{\"agency\":\"" + JUSTICE + "\"}")
+                .put(Stack.INTAKE + "/api/procedures/" + procedure + "/areas/00007").then().statusCode(200)
+                .body("agency", equalTo(JUSTICE));
+        String there = receiveFrom(procedure, "00007");
+        String elsewhere = receiveFrom(procedure, "00009");
+
+        Journeys.taskOf("tuphap1", there);
+        Journeys.taskOf("congan1", elsewhere);
+        Stack.as("congan1").queryParam("dossier", there).get(Stack.ROUTING + "/api/tasks").then().statusCode(200)
+                .body("total", equalTo(0));
+        Stack.as("tuphap1").queryParam("dossier", elsewhere).get(Stack.ROUTING + "/api/tasks").then().statusCode(200)
+                .body("total", equalTo(0));
+    }
+
+    /**
+     * Issue 20, item 5: a dossier of a same-day procedure received at 15:30 (after the default cut-off, 15:00) is due
+     * the next working day, on the receipt and in routing; intake's clock hook puts the reception at 15:30 of the
+     * next working day whatever the hour the test runs.
+     */
+    @Test
+    void aSameDayDossierReceivedAt1530IsDueTheNextWorkingDay() {
+        String procedure = "TN-TRONGNGAY-" + RUN;
+        Journeys.createProcedure(procedure, "Thử nghiệm: giải quyết trong ngày", 0, null,
+                Journeys.single(Journeys.step("giai-quyet", JUSTICE, "Giải quyết", 0)));
+        LocalDate day = nextWorkingDay(Journeys.today());
+        LocalDate next = nextWorkingDay(day);
+        Journeys.intakeTimeIs(day.atTime(15, 30).atOffset(Journeys.VIETNAM));
+        Response receipt = Journeys.receive("counter1", procedure, "COUNTER", Journeys.mailbox("trong-ngay"));
+        String code = receipt.path("code");
+        assertEquals(day, OffsetDateTime.parse(receipt.path("receivedAt")).toLocalDate());
+        OffsetDateTime due = next.atTime(17, 0).atOffset(Journeys.VIETNAM);
+        assertTrue(due.isEqual(OffsetDateTime.parse(receipt.path("appointmentAt"))), receipt.asString());
+        Journeys.taskOf("tuphap1", code);
+        assertTrue(due.isEqual(OffsetDateTime.parse(Journeys.routing(code).getString("lawfulDueAt"))),
+                Journeys.routing(code).prettify());
+    }
+
+    /** The working day after {@code day}, by intake's public calendar (one working day from its 09:00 ends at 17:00 of it). */
+    static LocalDate nextWorkingDay(LocalDate day) {
+        String due = Stack.anonymous().queryParam("from", day.atTime(9, 0).atOffset(Journeys.VIETNAM).toString())
+                .queryParam("workingDays", 1).get(Stack.INTAKE + "/api/calendar/deadline").then().statusCode(200)
+                .extract().path("due");
+        return OffsetDateTime.parse(due).toLocalDate();
+    }
+
+    static String receiveFrom(String procedure, String commune) {
+        return Stack.as("counter1").contentType(ContentType.JSON).body("""
+                        {"procedureCode":"%s","channel":"COUNTER","commune":"%s","applicant":%s,"documents":%s}"""
+                        .formatted(procedure, commune, Journeys.applicant("Lê Văn Địa", Journeys.mailbox("diaban")),
+                                Journeys.HANDED_IN))
+                .post(Stack.INTAKE + "/api/dossiers").then().statusCode(201).extract().path("code");
     }
 }

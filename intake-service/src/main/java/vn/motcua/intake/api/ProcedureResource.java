@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +18,7 @@ import vn.motcua.intake.domain.ProcedureContent;
 import vn.motcua.intake.domain.ProcedureRules;
 import vn.motcua.intake.domain.ProcedureVersion;
 import vn.motcua.intake.domain.Procedures;
+import vn.motcua.intake.domain.TerritorialCompetence;
 import vn.motcua.intake.domain.VersionRecord;
 import vn.motcua.platform.api.Page;
 import vn.motcua.platform.problem.Problem;
@@ -26,6 +28,7 @@ import vn.motcua.shared.events.PlanStage;
 import vn.motcua.shared.events.PlanStep;
 import vn.motcua.shared.events.StageKind;
 import vn.motcua.shared.events.StatutoryTime;
+import vn.motcua.shared.events.SupplementLapse;
 import vn.motcua.shared.events.catalog.RequiredDocument;
 
 import java.net.URI;
@@ -45,12 +48,16 @@ public class ProcedureResource {
     /**
      * @param statutoryWorkingDays the statutory time when it is set in working days, else null
      *                             (see {@code statutoryTime} for hours and calendar days)
+     * @param supplementLapse      what routing does when a supply-by date passes unanswered (issue 20, item 4)
+     * @param sameDayCutoff        the version's own cut-off for same-day receptions ("HH:mm"), or null for the
+     *                             deployment's {@code motcua.intake.same-day-cutoff} (issue 20, item 5)
      */
     public record ProcedureView(String code, int version, String name, String field, String competentAgency,
                                 Integer statutoryWorkingDays, StatutoryTime statutoryTime, List<Step> steps,
                                 List<RequiredDocument> documents, List<ProcedureContent.Fee> fees, String onlineLevel,
                                 String resultForm, String legalBasis, boolean suspensionAllowed,
-                                boolean extensionAllowed, LocalDate effectiveFrom, LocalDate effectiveTo) {
+                                boolean extensionAllowed, SupplementLapse supplementLapse, String sameDayCutoff,
+                                LocalDate effectiveFrom, LocalDate effectiveTo) {
     }
 
     /** One step of the routing plan; steps of one {@code stage} with {@code parallel} run side by side. */
@@ -59,10 +66,12 @@ public class ProcedureResource {
     }
 
     private final Procedures procedures;
+    private final TerritorialCompetence competence;
     private final SecurityIdentity identity;
 
-    public ProcedureResource(Procedures procedures, SecurityIdentity identity) {
+    public ProcedureResource(Procedures procedures, TerritorialCompetence competence, SecurityIdentity identity) {
         this.procedures = procedures;
+        this.competence = competence;
         this.identity = identity;
     }
 
@@ -142,6 +151,36 @@ public class ProcedureResource {
         return Response.created(URI.create("/api/procedures/" + code)).entity(VersionRecord.of(created)).build();
     }
 
+    /** {@code {"agency": "CODE"}}: the agency competent for the procedure in a commune. */
+    public record AreaAgency(String agency) {
+    }
+
+    /**
+     * Territorial competence (issue 20, item 6): the communes whose dossiers of this procedure another agency than
+     * the procedure's competent agency processes, by commune code.
+     */
+    @GET
+    @Path("/{code}/areas")
+    @RolesAllowed({"admin", "supervisor", "counter-officer"})
+    public Page<TerritorialCompetence.Area> areas(@PathParam("code") String code, @QueryParam("page") String page,
+                                                  @QueryParam("size") String size) {
+        if (ProcedureVersion.history(code).isEmpty()) {
+            throw ProblemException.notFound("Không có thủ tục mã " + code + ".");
+        }
+        return competence.list(code, Page.Request.of(page, size));
+    }
+
+    /** Sets the agency competent for the procedure's dossiers from a commune (5 digits); it replaces one set before. */
+    @PUT
+    @Path("/{code}/areas/{commune}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public TerritorialCompetence.Area setArea(@PathParam("code") String code, @PathParam("commune") String commune,
+                                              AreaAgency body) {
+        return competence.set(code, commune, body == null ? null : body.agency(), identity.getPrincipal().getName(),
+                procedures.now());
+    }
+
     /** {@code {"effectiveTo": "YYYY-MM-DD", "basedOnVersion": N}}; {@code basedOnVersion} is optional. */
     public record Retirement(LocalDate effectiveTo, Integer basedOnVersion) {
     }
@@ -174,7 +213,8 @@ public class ProcedureResource {
         }
         return new ProcedureView(p.code, p.version, p.name, p.field, p.competentAgency,
                 workingDays(p.statutoryTime()), p.statutoryTime(), steps, p.requiredDocuments(), p.content().fees(),
-                p.onlineLevel, p.resultForm, p.legalBasis, p.suspensionAllowed, p.extensionAllowed, p.effectiveFrom,
+                p.onlineLevel, p.resultForm, p.legalBasis, p.suspensionAllowed, p.extensionAllowed, p.supplementLapse,
+                p.sameDayCutoff == null ? null : p.sameDayCutoff.toString(), p.effectiveFrom,
                 p.effectiveTo);
     }
 

@@ -19,7 +19,9 @@ import java.util.List;
 /**
  * Body of {@code POST /api/dossiers}: a dossier handed in at the counter, by post, or online.
  * {@code returnChannel} is how the applicant wants the result back (default {@code COUNTER}); with {@code POST}
- * the result goes to {@code returnAddress}, or to the applicant's address when none is given.
+ * the result goes to {@code returnAddress}, or to the applicant's address when none is given. {@code commune}, the
+ * applicant's commune, picks the agency competent there (territorial competence, issue 20, item 6); without it the
+ * procedure's published plan.
  */
 public record ReceptionRequest(
         @NotBlank @Size(max = 64) String procedureCode,
@@ -30,17 +32,19 @@ public record ReceptionRequest(
         @Size(max = 500) String returnAddress,
         /* Số lượng hồ sơ: the sets handed in, printed on Form 01 (default one). */
         @Min(value = 1, message = "số lượng hồ sơ ít nhất là 1 bộ")
-        @Max(value = 20, message = "số lượng hồ sơ nhiều nhất là 20 bộ") Integer sets) {
+        @Max(value = 20, message = "số lượng hồ sơ nhiều nhất là 20 bộ") Integer sets,
+        /* The applicant's commune (mã xã, phường: 5 digits): the agency competent there processes the dossier. */
+        @Pattern(regexp = "[0-9]{5}", message = "mã xã, phường phải gồm đúng 5 chữ số") String commune) {
 
     /** The same dossier without a stated return channel (the result is handed back at the counter). */
     public ReceptionRequest(String procedureCode, ReceptionChannel channel, Applicant applicant, List<Document> documents) {
-        this(procedureCode, channel, applicant, documents, null, null, null);
+        this(procedureCode, channel, applicant, documents, null, null, null, null);
     }
 
     /** The same dossier in one set. */
     public ReceptionRequest(String procedureCode, ReceptionChannel channel, Applicant applicant, List<Document> documents,
                             ReturnChannel returnChannel, String returnAddress) {
-        this(procedureCode, channel, applicant, documents, returnChannel, returnAddress, null);
+        this(procedureCode, channel, applicant, documents, returnChannel, returnAddress, null, null);
     }
 
     /**

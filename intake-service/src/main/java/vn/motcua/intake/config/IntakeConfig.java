@@ -53,4 +53,17 @@ public interface IntakeConfig {
      */
     @WithDefault("5s")
     Duration catalogueMaxAge();
+
+    TimeHook clock();
+
+    interface TimeHook {
+        /**
+         * Test hook: intake's clock may be shifted by an administrator ({@code PUT /api/admin/clock}) so system tests
+         * receive a dossier at 15:30 or on a Saturday whatever the hour they run. Never on in production: off, the
+         * clock is the system clock and the endpoint answers 404; a packaged intake refuses to start with it on
+         * unless MOTCUA_TEST_HOOKS=1.
+         */
+        @WithDefault("false")
+        boolean adjustable();
+    }
 }

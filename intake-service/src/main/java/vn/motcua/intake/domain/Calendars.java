@@ -19,17 +19,18 @@ import java.time.OffsetDateTime;
 
 /**
  * The working-day calendar intake computes appointments with (rules, bundled official tables, and
- * the tables its administrators publish), and the clock it reads.
+ * the tables its administrators publish), and the clock it reads (the system clock, or the test hook's: config.Clocks).
  */
 @ApplicationScoped
 public class Calendars {
     private final CalendarStore store;
     private final Outbox outbox;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public Calendars(CalendarStore store, Outbox outbox) {
+    public Calendars(CalendarStore store, Outbox outbox, Clock clock) {
         this.store = store;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     public DeadlineCalculator calculator() {

@@ -77,6 +77,9 @@ public class Dossier extends PanacheEntityBase {
     /** When the statutory time started to count (after the cut-off, a same-day procedure's next morning). */
     @Column(name = "counts_from")
     public OffsetDateTime countsFrom;
+    /** The applicant's commune as given at reception (territorial competence, issue 20, item 6; V17), or null. */
+    @Column(name = "commune_code")
+    public String communeCode;
     /** Số lượng hồ sơ: the sets handed in. */
     public int sets = 1;
     /** The unit's log book (Form 07) the dossier was entered in at reception, and its entry; null before V7. */

@@ -8,6 +8,7 @@ import vn.motcua.shared.events.RoutingPlanSnapshot;
 import vn.motcua.shared.events.StageKind;
 import vn.motcua.shared.events.StatutoryTime;
 import vn.motcua.shared.events.StepFlow;
+import vn.motcua.shared.events.SupplementLapse;
 import vn.motcua.shared.events.catalog.RequiredDocument;
 
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.function.Function;
  */
 public record ProcedureContent(String name, String field, String competentAgency, Time statutoryTime, Plan plan,
                                List<Document> documents, List<Fee> fees, String onlineLevel, String resultForm,
-                               String legalBasis, Boolean suspensionAllowed, Boolean extensionAllowed) {
+                               String legalBasis, Boolean suspensionAllowed, Boolean extensionAllowed,
+                               SupplementLapse supplementLapse, String sameDayCutoff) {
 
     public record Time(Integer value, DurationUnit unit) {
         StatutoryTime toStatutory() {
@@ -52,7 +54,10 @@ public record ProcedureContent(String name, String field, String competentAgency
     public record Fee(String name, Long amountVnd, String note) {
     }
 
-    /** Trimmed texts, blanks as absent, defaults filled in (suspension and extension allowed, documents mandatory). */
+    /**
+     * Trimmed texts, blanks as absent, defaults filled in (suspension and extension allowed, documents mandatory, a
+     * lapsed supplement returns the dossier).
+     */
     public ProcedureContent normalized() {
         Plan p = plan == null ? null : new Plan(text(plan.leadAgencyCode()) == null ? text(competentAgency) : text(plan.leadAgencyCode()),
                 plan.stages() == null ? null : plan.stages().stream().map(s -> s == null ? null : new Stage(s.kind(),
@@ -66,7 +71,8 @@ public record ProcedureContent(String name, String field, String competentAgency
                         : new Fee(text(f.name()), f.amountVnd(), text(f.note()))).toList(),
                 text(onlineLevel), text(resultForm), text(legalBasis),
                 suspensionAllowed == null ? Boolean.TRUE : suspensionAllowed,
-                extensionAllowed == null ? Boolean.TRUE : extensionAllowed);
+                extensionAllowed == null ? Boolean.TRUE : extensionAllowed,
+                supplementLapse == null ? SupplementLapse.RETURN : supplementLapse, text(sameDayCutoff));
     }
 
     /**
@@ -78,7 +84,12 @@ public record ProcedureContent(String name, String field, String competentAgency
                 .map(t -> new Step(t.stepId(), t.agencyCode(), keepGiven && t.agencyName() != null ? t.agencyName()
                         : nameOf.apply(t.agencyCode()), t.name(), t.share(), t.flow())).toList())).toList());
         return new ProcedureContent(name, field, competentAgency, statutoryTime, p, documents, fees, onlineLevel,
-                resultForm, legalBasis, suspensionAllowed, extensionAllowed);
+                resultForm, legalBasis, suspensionAllowed, extensionAllowed, supplementLapse, sameDayCutoff);
+    }
+
+    /** The version's own cut-off for same-day receptions ("HH:mm"), or null for the deployment's; only when valid. */
+    public java.time.LocalTime cutoff() {
+        return sameDayCutoff == null ? null : java.time.LocalTime.parse(sameDayCutoff);
     }
 
     /** Only for validated content. */

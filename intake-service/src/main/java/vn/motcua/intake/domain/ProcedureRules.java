@@ -23,6 +23,8 @@ public final class ProcedureRules {
     /** Codes of procedures and agencies: capitals, digits, and single separators ({@code LT-KS-TT-BHYT}, {@code 1.001193}). */
     public static final Pattern CODE = Pattern.compile("[A-Z0-9]+([.\\-_][A-Z0-9]+)*");
     private static final Pattern STEP_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** A cut-off time of day, "HH:mm". */
+    private static final Pattern CUTOFF = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 
     /** A rule of the catalogue that input broke: its problem type and where. */
     public record Violation(String slug, FieldError error) {
@@ -67,6 +69,9 @@ public final class ProcedureRules {
         time(c.statutoryTime(), at + "statutoryTime", errors);
         text(c.resultForm(), at + "resultForm", 1000, false, errors);
         text(c.legalBasis(), at + "legalBasis", 2000, false, errors);
+        if (c.sameDayCutoff() != null && !CUTOFF.matcher(c.sameDayCutoff()).matches()) {
+            errors.add(new FieldError(at + "sameDayCutoff", "giờ dạng HH:mm (00:00–23:59) hoặc để trống"));
+        }
         if (c.onlineLevel() != null && !c.onlineLevel().equals("FULL") && !c.onlineLevel().equals("PARTIAL")) {
             errors.add(new FieldError(at + "onlineLevel", "FULL, PARTIAL hoặc để trống"));
         }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Query;
@@ -16,6 +18,7 @@ import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.events.ProcedureRules;
 import vn.motcua.shared.events.RoutingPlanSnapshot;
 import vn.motcua.shared.events.StatutoryTime;
+import vn.motcua.shared.events.SupplementLapse;
 import vn.motcua.shared.events.catalog.RequiredDocument;
 
 import java.io.Serializable;
@@ -70,6 +73,13 @@ public class ProcedureVersion extends PanacheEntityBase {
     public boolean suspensionAllowed = true;
     @Column(name = "extension_allowed")
     public boolean extensionAllowed = true;
+    /** What becomes of a dossier whose supply-by date passes unanswered (issue 20, item 4; V15). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "supplement_lapse")
+    public SupplementLapse supplementLapse = SupplementLapse.RETURN;
+    /** This version's cut-off for same-day receptions, or null for the deployment's (issue 20, item 5; V16). */
+    @Column(name = "same_day_cutoff")
+    public java.time.LocalTime sameDayCutoff;
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
     @Column(name = "published_by")
@@ -151,7 +161,8 @@ public class ProcedureVersion extends PanacheEntityBase {
                 read(plan, new TypeReference<ProcedureContent.Plan>() {
                 }), read(documents, new TypeReference<List<ProcedureContent.Document>>() {
                 }), read(fees == null ? "[]" : fees, new TypeReference<List<ProcedureContent.Fee>>() {
-                }), onlineLevel, resultForm, legalBasis, suspensionAllowed, extensionAllowed).normalized();
+                }), onlineLevel, resultForm, legalBasis, suspensionAllowed, extensionAllowed, supplementLapse,
+                sameDayCutoff == null ? null : sameDayCutoff.toString()).normalized();
     }
 
     /** Sets the content of a new version (validated and normalized). */
@@ -169,6 +180,8 @@ public class ProcedureVersion extends PanacheEntityBase {
         legalBasis = c.legalBasis();
         suspensionAllowed = c.suspensionAllowed();
         extensionAllowed = c.extensionAllowed();
+        supplementLapse = c.supplementLapse();
+        sameDayCutoff = c.cutoff();
     }
 
     public StatutoryTime statutoryTime() {
@@ -182,7 +195,7 @@ public class ProcedureVersion extends PanacheEntityBase {
 
     /** The flags and document list processing must keep, as {@code dossier.received} carries them to routing. */
     public ProcedureRules rules() {
-        return new ProcedureRules(suspensionAllowed, extensionAllowed, requiredDocuments());
+        return new ProcedureRules(suspensionAllowed, extensionAllowed, requiredDocuments(), supplementLapse);
     }
 
     public List<RequiredDocument> requiredDocuments() {

@@ -38,7 +38,7 @@ public class Procedures {
         return now().toLocalDate();
     }
 
-    OffsetDateTime now() {
+    public OffsetDateTime now() {
         return calendars.now().atOffset(EventJson.VIETNAM);
     }
 

@@ -51,15 +51,17 @@ public class Reception {
     private final IdempotencyKeys idempotency;
     private final IntakeConfig config;
     private final Catalogue catalogue;
+    private final TerritorialCompetence competence;
 
     public Reception(DossierSequences sequences, Calendars calendars, Outbox outbox, IdempotencyKeys idempotency,
-                     IntakeConfig config, Catalogue catalogue) {
+                     IntakeConfig config, Catalogue catalogue, TerritorialCompetence competence) {
         this.sequences = sequences;
         this.calendars = calendars;
         this.outbox = outbox;
         this.idempotency = idempotency;
         this.config = config;
         this.catalogue = catalogue;
+        this.competence = competence;
     }
 
     /** Receives once per idempotency key: a repeated request answers the first receipt again. */
@@ -80,11 +82,13 @@ public class Reception {
         dossier.citizenIdHmac = citizenHmac(request.applicant().idNumber());
         returnBy(dossier, request);
         dossier.sets = request.sets() == null ? 1 : request.sets();
+        dossier.communeCode = request.commune();
         markReceived(dossier, procedure, officer, now);
         dossier.persist();
         history(dossier, officer.username(), "RECEIVE", null, List.of(), null);
 
-        outbox.publish(IntakeEvents.TOPIC, IntakeEvents.received(dossier, procedure, pin));
+        outbox.publish(IntakeEvents.TOPIC, IntakeEvents.received(dossier, procedure, pin,
+                competence.plan(procedure, dossier.communeCode)));
         return Receipt.of(dossier, pin);
     }
 
@@ -113,6 +117,7 @@ public class Reception {
                 request.documents(), DossierState.SUBMITTED, now, pin);
         dossier.submittedAt = dossier.registeredAt;
         dossier.submittedBy = citizen.username();
+        dossier.communeCode = request.commune();
         // The submission belongs to the logged-in citizen, whoever the applicant named in it is.
         dossier.citizenIdHmac = citizenHmac(citizen.citizenId());
         dossier.persist();
@@ -132,7 +137,8 @@ public class Reception {
                 new ProcedureVersion.Key(dossier.procedureCode, dossier.procedureVersion));
         checkComplete(procedure.requiredDocuments(), documentsOf(dossier));
         markReceived(dossier, procedure, officer, now());
-        outbox.publish(IntakeEvents.TOPIC, IntakeEvents.received(dossier, procedure, null));
+        outbox.publish(IntakeEvents.TOPIC, IntakeEvents.received(dossier, procedure, null,
+                competence.plan(procedure, dossier.communeCode)));
     }
 
     /** The return channel asked for; by post, to the address given or else the applicant's (400 if neither). */
@@ -164,7 +170,9 @@ public class Reception {
         dossier.receivedAt = now.atOffset(EventJson.VIETNAM);
         dossier.statusChangedAt = dossier.receivedAt;
         // A same-day procedure received after the unit's cut-off counts from the next working day (docs/LEGAL-BASIS.md).
-        dossier.countsFrom = calendars.countsFrom(now, procedure.statutoryTime(), config.cutoff());
+        // The version's own cut-off where the catalogue sets one, else the deployment's (issue 20, item 5).
+        dossier.countsFrom = calendars.countsFrom(now, procedure.statutoryTime(),
+                procedure.sameDayCutoff != null ? procedure.sameDayCutoff : config.cutoff());
         dossier.appointmentAt = calendars.due(dossier.countsFrom.toInstant(), procedure.statutoryTime());
     }
 

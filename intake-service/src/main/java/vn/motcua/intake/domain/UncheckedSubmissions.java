@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import vn.motcua.intake.config.IntakeConfig;
 import vn.motcua.intake.messaging.IntakeEvents;
+import vn.motcua.platform.api.Page;
 import vn.motcua.platform.outbox.Outbox;
 import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.events.EventTypes;
@@ -47,6 +48,39 @@ public class UncheckedSubmissions {
         if (warned > 0) {
             LOG.infof("unchecked submissions: %d warnings", warned);
         }
+    }
+
+    /**
+     * An online submission still waiting for the counter's check after its time for it: a row of the supervisors'
+     * list. {@code checkBy} is when the check was due; {@code warnedAt} when the warning went out (null until the
+     * sweep has seen it).
+     */
+    public record Unchecked(String code, String unitCode, String procedureCode, OffsetDateTime submittedAt,
+                            OffsetDateTime checkBy, OffsetDateTime warnedAt) {
+    }
+
+    /**
+     * The supervisors' list (issue 20, item 4): submissions still unchecked at {@code now} beyond their time for the
+     * check, the longest waiting first, of one unit or of all ({@code unit} null). Two statements whatever the page.
+     */
+    @Transactional
+    public Page<Unchecked> list(OffsetDateTime now, String unit, Page.Request paging) {
+        OffsetDateTime submittedBy = calendars.calculator().plusWorkingTime(now.toInstant(), checkWithin.negated());
+        String from = " from dossier where status = 'SUBMITTED' and submitted_at <= :submittedBy"
+                + " and (cast(:unit as varchar) is null or unit_code = :unit)";
+        long total = ((Number) em.createNativeQuery("select count(*)" + from)
+                .setParameter("submittedBy", submittedBy).setParameter("unit", unit).getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Dossier> rows = em.createNativeQuery("select *" + from
+                        + " order by submitted_at, code offset :offset limit :limit", Dossier.class)
+                .setParameter("submittedBy", submittedBy).setParameter("unit", unit)
+                .setParameter("offset", paging.offset()).setParameter("limit", paging.size())
+                .getResultList();
+        return new Page<>(rows.stream().map(d -> new Unchecked(d.code, d.unitCode, d.procedureCode,
+                d.submittedAt.withOffsetSameInstant(EventJson.VIETNAM),
+                calendars.calculator().plusWorkingTime(d.submittedAt.toInstant(), checkWithin),
+                d.uncheckedWarnedAt == null ? null : d.uncheckedWarnedAt.withOffsetSameInstant(EventJson.VIETNAM)))
+                .toList(), paging.page(), paging.size(), total);
     }
 
     /** Warns about one batch of submissions unchecked at {@code now}; returns how many. */

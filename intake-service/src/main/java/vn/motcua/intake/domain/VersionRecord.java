@@ -1,6 +1,7 @@
 package vn.motcua.intake.domain;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import vn.motcua.shared.events.SupplementLapse;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,18 +20,20 @@ public record VersionRecord(String code, Integer version, Integer basedOnVersion
                             ProcedureContent.Time statutoryTime, ProcedureContent.Plan plan,
                             List<ProcedureContent.Document> documents, List<ProcedureContent.Fee> fees,
                             String onlineLevel, String resultForm, String legalBasis, Boolean suspensionAllowed,
-                            Boolean extensionAllowed, OffsetDateTime publishedAt, String publishedBy) {
+                            Boolean extensionAllowed, SupplementLapse supplementLapse, String sameDayCutoff,
+                            OffsetDateTime publishedAt, String publishedBy) {
 
     public ProcedureContent content() {
         return new ProcedureContent(name, field, competentAgency, statutoryTime, plan, documents, fees, onlineLevel,
-                resultForm, legalBasis, suspensionAllowed, extensionAllowed).normalized();
+                resultForm, legalBasis, suspensionAllowed, extensionAllowed, supplementLapse, sameDayCutoff).normalized();
     }
 
     public static VersionRecord of(ProcedureVersion v) {
         ProcedureContent c = v.content();
         return new VersionRecord(v.code, v.version, null, v.effectiveFrom, v.effectiveTo, c.name(), c.field(),
                 c.competentAgency(), c.statutoryTime(), c.plan(), c.documents(), c.fees(), c.onlineLevel(),
-                c.resultForm(), c.legalBasis(), c.suspensionAllowed(), c.extensionAllowed(), v.publishedAt,
+                c.resultForm(), c.legalBasis(), c.suspensionAllowed(), c.extensionAllowed(), c.supplementLapse(),
+                c.sameDayCutoff(), v.publishedAt,
                 v.publishedBy);
     }
 }

@@ -7,6 +7,7 @@ import vn.motcua.shared.events.CloudEvent;
 import vn.motcua.shared.events.EventTypes;
 import vn.motcua.shared.events.ReceptionChannel;
 import vn.motcua.shared.events.ReturnChannel;
+import vn.motcua.shared.events.RoutingPlanSnapshot;
 import vn.motcua.shared.events.Topics;
 import vn.motcua.shared.events.intake.Applicant;
 import vn.motcua.shared.events.intake.ApplicantKind;
@@ -67,7 +68,9 @@ public final class IntakeEvents {
                 dossier.organisationName, dossier.taxCode, dossier.representedName);
     }
 
-    public static CloudEvent<DossierReceived> received(Dossier dossier, ProcedureVersion procedure, String pin) {
+    /** {@code plan}: the routing plan of this dossier (the procedure's, with the applicant's commune's agency). */
+    public static CloudEvent<DossierReceived> received(Dossier dossier, ProcedureVersion procedure, String pin,
+                                                       RoutingPlanSnapshot plan) {
         return EventTypes.envelope(SOURCE, new DossierReceived(
                 dossier.code,
                 procedure.code,
@@ -82,7 +85,7 @@ public final class IntakeEvents {
                 applicant(dossier),
                 dossier.citizenIdHmac,
                 pin,
-                procedure.routingPlan(),
+                plan,
                 ReturnChannel.valueOf(dossier.returnChannel),
                 dossier.returnAddress,
                 procedure.rules(),

@@ -172,6 +172,40 @@ class CounterWorkflowTest {
                 vn.motcua.shared.events.intake.SubmissionUnchecked.class, 1).size(), "warned once");
     }
 
+    /**
+     * Issue 20, item 4: the supervisors' list of online submissions left unchecked beyond their time for the check:
+     * not while there is time, then with its check-by time, of its unit only when narrowed, and no longer once an
+     * officer checked it. Supervisors only.
+     */
+    @Test
+    void supervisorsListSubmissionsLeftUncheckedBeyondTheirTime() {
+        String code = submit(CITIZEN, submission(ReceptionTest.ALL_DOCUMENTS)).then().statusCode(201)
+                .extract().path("code");
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(EventJson.VIETNAM);
+        vn.motcua.platform.api.Page.Request all = vn.motcua.platform.api.Page.Request.of(null, "500");
+        assertTrue(unchecked.list(now, UNIT, all).items().stream().noneMatch(r -> r.code().equals(code)));
+        var late = unchecked.list(now.plusDays(10), UNIT, all);
+        var row = late.items().stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow();
+        assertEquals(UNIT, row.unitCode());
+        assertEquals("LT-KS-TT-BHYT", row.procedureCode());
+        assertTrue(row.checkBy().isAfter(row.submittedAt()) && !row.checkBy().isAfter(now.plusDays(10)), row.toString());
+        assertTrue(late.items().stream().allMatch(r -> r.unitCode().equals(UNIT)));
+        assertTrue(unchecked.list(now.plusDays(10), OTHER_UNIT, all).items().stream().noneMatch(r -> r.code().equals(code)));
+        assertTrue(unchecked.list(now.plusDays(10), null, all).items().stream().anyMatch(r -> r.code().equals(code)));
+
+        act(COUNTER, code, "accept", null).then().statusCode(200);
+        assertTrue(unchecked.list(now.plusDays(10), UNIT, all).items().stream().noneMatch(r -> r.code().equals(code)));
+
+        given().auth().oauth2(TestTokens.supervisor("supervisor1")).queryParam("unit", UNIT)
+                .get("/api/submissions/unchecked").then().statusCode(200)
+                .body("page", equalTo(0)).body("size", equalTo(50)).body("total", org.hamcrest.Matchers.notNullValue())
+                .body("items.code", not(hasItem(code)));
+        given().auth().oauth2(TestTokens.supervisor("supervisor1")).queryParam("size", "501")
+                .get("/api/submissions/unchecked").then().statusCode(400);
+        given().auth().oauth2(COUNTER).get("/api/submissions/unchecked").then().statusCode(403);
+        given().get("/api/submissions/unchecked").then().statusCode(401);
+    }
+
     @Test
     void onlineSubmissionWaitsForTheCheckAndTheClockStartsWhenAnOfficerAcceptsIt() {
         submit(CITIZEN, submission(ReceptionTest.ALL_DOCUMENTS)).then().statusCode(201);

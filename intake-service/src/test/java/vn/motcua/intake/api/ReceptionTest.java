@@ -136,6 +136,8 @@ class ReceptionTest {
         assertTrue(received.rules().suspensionAllowed());
         assertTrue(received.rules().extensionAllowed());
         assertEquals(4, received.rules().documents().size());
+        // A lapsed supplement returns the dossier unless the catalogue says otherwise (issue 20, item 4).
+        assertEquals(vn.motcua.shared.events.SupplementLapse.RETURN, received.rules().supplementLapse());
     }
 
     @Test

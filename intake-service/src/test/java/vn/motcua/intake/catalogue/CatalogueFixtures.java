@@ -53,7 +53,8 @@ final class CatalogueFixtures {
                               {"name":"Giấy tờ kèm theo","form":"COPY","copies":1,"mandatory":false}],
                  "fees":[{"name":"Lệ phí thử nghiệm","amountVnd":50000}],
                  "onlineLevel":"PARTIAL","resultForm":"Giấy xác nhận","legalBasis":"Văn bản thử nghiệm",
-                 "suspensionAllowed":true,"extensionAllowed":false}""".formatted(head, name, statutoryDays, policeDays);
+                 "suspensionAllowed":true,"extensionAllowed":false,"supplementLapse":"STOP"}""".formatted(head, name,
+                statutoryDays, policeDays);
     }
 
     static String newProcedure(String code, LocalDate from) {

@@ -13,11 +13,15 @@ import vn.motcua.shared.events.CloudEvent;
 import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.events.EventTypes;
 import vn.motcua.shared.events.StageKind;
+import vn.motcua.shared.events.SupplementLapse;
+import vn.motcua.shared.events.Topics;
 import vn.motcua.shared.events.catalog.ProcedureVersionPublished;
 import vn.motcua.shared.events.catalog.ProcedureVersionRetired;
+import vn.motcua.shared.events.intake.DossierReceived;
 import vn.motcua.testsupport.KafkaResource;
 import vn.motcua.testsupport.PostgresResource;
 import vn.motcua.testsupport.TestTokens;
+import vn.motcua.testsupport.TopicReader;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -87,7 +91,14 @@ class ProcedureAdminTest {
                 .body("versions[1].statutoryTime.value", equalTo(5));
         given().queryParam("q", "test-ver").get("/api/procedures").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].version", equalTo(1))
-                .body("items[0].fees[0].amountVnd", equalTo(50000)).body("items[0].extensionAllowed", equalTo(false));
+                .body("items[0].fees[0].amountVnd", equalTo(50000)).body("items[0].extensionAllowed", equalTo(false))
+                .body("items[0].supplementLapse", equalTo("STOP"));
+        // The rule for a lapsed supplement travels with the dossier, for routing to apply (issue 20, item 4).
+        DossierReceived received = TopicReader.read(bootstrap, Topics.INTAKE, 1, java.time.Duration.ofMillis(500),
+                        java.time.Duration.ofSeconds(10)).stream().filter(r -> code.equals(r.key()))
+                .map(r -> EventJson.read(r.value())).filter(e -> e.type().equals(DossierReceived.TYPE))
+                .map(EventTypes.DOSSIER_RECEIVED::payload).findFirst().orElseThrow();
+        assertEquals(SupplementLapse.STOP, received.rules().supplementLapse());
         given().queryParam("q", "TEST-VER").queryParam("at", tomorrow.toString()).get("/api/procedures").then()
                 .body("items[0].version", equalTo(2)).body("items[0].statutoryWorkingDays", equalTo(5));
 

@@ -4,6 +4,7 @@ import vn.motcua.shared.events.DocumentForm;
 import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.events.EventPayload;
 import vn.motcua.shared.events.Outcome;
+import vn.motcua.shared.events.SupplementLapse;
 import vn.motcua.shared.events.intake.Applicant;
 import vn.motcua.shared.events.intake.DossierReceived;
 import vn.motcua.shared.events.intake.DossierRefused;
@@ -128,6 +129,8 @@ public final class Facts {
         } else if (payload instanceof DossierProcessingStopped e) {
             put(facts, "stoppedAt", time(e.stoppedAt()));
             put(facts, "reason", e.reason());
+            // A dossier routing ended because the supply-by date lapsed: returned to the applicant, or stopped.
+            facts.put("returned", e.supplementLapse() == SupplementLapse.RETURN);
         } else if (payload instanceof DossierSupplementRequested e) {
             put(facts, "reason", e.reason());
             facts.put("items", e.items().stream().map(Facts::item).toList());

@@ -14,6 +14,7 @@ import vn.motcua.shared.events.EventTypes;
 import vn.motcua.shared.events.Outcome;
 import vn.motcua.shared.events.PlanStep;
 import vn.motcua.shared.events.ReceptionChannel;
+import vn.motcua.shared.events.SupplementLapse;
 import vn.motcua.shared.events.intake.DossierReceived;
 import vn.motcua.shared.events.intake.DossierRefused;
 import vn.motcua.shared.events.intake.DossierSubmitted;
@@ -188,8 +189,12 @@ public class StatusProjection {
             change(id, paid.dossierCode(), paid.paidAt(), DossierState.IN_PROCESS, null,
                     "Đã thực hiện nghĩa vụ tài chính (" + vnd(paid.amountVnd()) + ")", row -> { }, row -> { });
         } else if (payload instanceof DossierProcessingStopped stopped) {
+            // Routing ends a dossier whose supply-by date lapsed by the procedure's rule: returned or stopped.
+            String note = stopped.supplementLapse() == SupplementLapse.RETURN
+                    ? "Trả lại hồ sơ cho người nộp. Lý do: " + stopped.reason()
+                    : "Dừng giải quyết hồ sơ. Lý do: " + stopped.reason();
             change(id, stopped.dossierCode(), stopped.stoppedAt(), DossierState.STOPPED, stopped.agencyCode(),
-                    "Dừng giải quyết hồ sơ. Lý do: " + stopped.reason(), StatusProjection::leaveAgencies,
+                    note, StatusProjection::leaveAgencies,
                     row -> row.stoppedAt = stopped.stoppedAt());
         } else if (payload instanceof DossierExtensionGranted extension) {
             extension(id, extension);

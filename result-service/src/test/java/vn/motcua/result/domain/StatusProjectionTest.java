@@ -15,6 +15,7 @@ import vn.motcua.shared.events.DocumentForm;
 import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.events.Outcome;
 import vn.motcua.shared.events.ReceptionChannel;
+import vn.motcua.shared.events.SupplementLapse;
 import vn.motcua.shared.events.intake.Applicant;
 import vn.motcua.shared.events.intake.DossierRefused;
 import vn.motcua.shared.events.intake.DossierSubmitted;
@@ -270,6 +271,30 @@ class StatusProjectionTest {
         events.sendAndAwait(assigned(code, "PRJ-C", T0.plusHours(5)));
         status(code, "303030").body("nationalStatusCode", equalTo(8)).body("currentAgency", nullValue())
                 .body("timeline.status", not(hasItem("Đang xử lý")));
+    }
+
+    /**
+     * Issue 20, item 4: a dossier routing returned to the applicant because the supply-by date lapsed shows national
+     * status 8 with a timeline note that says it was returned and why; one it stopped says it was stopped.
+     */
+    @Test
+    void aDossierReturnedForALapsedSupplementSaysSoOnTheCitizensPage() {
+        String returned = newCode();
+        String reason = "Quá hạn bổ sung hồ sơ (hạn 01/12/2025) mà chưa nhận được hồ sơ bổ sung; hồ sơ được trả lại"
+                + " cho người nộp theo quy định của thủ tục.";
+        events.sendAndAwait(Events.received(returned, "404040", ReceptionChannel.COUNTER, "PRJ-P", "PRJ-B", T0,
+                        T0.plusDays(5), null),
+                new DossierProcessingStopped(returned, "PRJ-B", "routing-service", T0.plusDays(8), reason,
+                        SupplementLapse.RETURN));
+        status(returned, "404040").body("nationalStatusCode", equalTo(8)).body("currentAgency", nullValue())
+                .body("timeline[-1].note", equalTo("Trả lại hồ sơ cho người nộp. Lý do: " + reason));
+        String stopped = newCode();
+        events.sendAndAwait(Events.received(stopped, "505050", ReceptionChannel.COUNTER, "PRJ-P", "PRJ-B", T0,
+                        T0.plusDays(5), null),
+                new DossierProcessingStopped(stopped, "PRJ-B", "routing-service", T0.plusDays(8), "Quá hạn bổ sung",
+                        SupplementLapse.STOP));
+        status(stopped, "505050").body("nationalStatusCode", equalTo(8))
+                .body("timeline[-1].note", equalTo("Dừng giải quyết hồ sơ. Lý do: Quá hạn bổ sung"));
     }
 
     private static DossierSubmitted submitted(String code, String pin, OffsetDateTime at) {

@@ -26,8 +26,10 @@ public class SupplementResource {
     @GET
     @Path("/overdue")
     @RolesAllowed(Callers.SUPERVISOR)
-    @Operation(summary = "Dossiers still paused for a supplement after its supply-by date, the longest overdue first")
-    public Page<Supplements.Overdue> overdue(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return supplements.overdue(deadlines.now().toLocalDate(), Page.Request.of(page, size));
+    @Operation(summary = "Dossiers still paused for a supplement after its supply-by date, the longest overdue first (all units, or one with unit)")
+    public Page<Supplements.Overdue> overdue(@QueryParam("unit") String unit, @QueryParam("page") String page,
+                                             @QueryParam("size") String size) {
+        return supplements.overdue(deadlines.now().toLocalDate(), unit == null || unit.isBlank() ? null : unit.strip(),
+                Page.Request.of(page, size));
     }
 }

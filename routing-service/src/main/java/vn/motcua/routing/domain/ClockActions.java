@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import vn.motcua.platform.problem.ProblemException;
 import vn.motcua.routing.messaging.RoutingEvents;
+import vn.motcua.shared.events.SupplementLapse;
 import vn.motcua.shared.events.intake.DossierSupplementSupplied;
 import vn.motcua.shared.events.intake.DossierWithdrawn;
 import vn.motcua.shared.events.intake.SupplementItem;
@@ -213,6 +214,43 @@ public class ClockActions {
         dossier.stopLegalBasis = legalBasis == null ? STOP_LEGAL_BASIS : legalBasis;
         events.publish(new DossierProcessingStopped(dossier.code, dossier.stopAgency, caller.user(), now, reason));
         return dossier;
+    }
+
+    /** Who ended a dossier whose supply-by date lapsed: routing itself, by the procedure's rule. */
+    public static final String LAPSE_ACTOR = "routing-service";
+    private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /**
+     * The applicant let the supply-by date of the request that paused the dossier (made at {@code requestedAt}) pass:
+     * the procedure's rule applies (issue 20, item 4; docs/LEGAL-BASIS.md). {@code RETURN} and {@code STOP} end the
+     * dossier as a stop does (open tasks closed, national status 8), with a reason saying which and why, and
+     * {@code DossierProcessingStopped} carries the rule so the citizen's page and message say it; {@code WAIT} leaves
+     * it paused for an officer. In the sweep's transaction, under the dossier's row lock: a supplement supplied, a
+     * withdrawal or an officer's stop that won the lock first leaves nothing to do. Returns whether it ended the dossier.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean lapse(String code, OffsetDateTime requestedAt, LocalDate supplyBy, OffsetDateTime now) {
+        RoutedDossier dossier = em.find(RoutedDossier.class, code, LockModeType.PESSIMISTIC_WRITE);
+        if (dossier == null || dossier.status != DossierStatus.SUPPLEMENT_REQUESTED || dossier.pausedAt == null
+                || !dossier.pausedAt.isEqual(requestedAt) || dossier.supplementLapse == SupplementLapse.WAIT) {
+            return false;
+        }
+        String lapsed = "Quá hạn bổ sung hồ sơ (hạn " + VN_DATE.format(supplyBy) + ") mà chưa nhận được hồ sơ bổ sung";
+        String reason = dossier.supplementLapse == SupplementLapse.RETURN
+                ? lapsed + "; hồ sơ được trả lại cho người nộp theo quy định của thủ tục."
+                : lapsed + "; dừng giải quyết hồ sơ theo quy định của thủ tục.";
+        String agency = dossier.pausedByAgency;
+        openTasks(code).forEach(t -> TaskActions.close(t, TaskStatus.CANCELLED, reason, now));
+        dossier.status = DossierStatus.STOPPED;
+        dossier.stoppedAt = now;
+        dossier.stoppedBy = LAPSE_ACTOR;
+        dossier.stopAgency = agency;
+        dossier.stopReason = reason;
+        dossier.stopRef = "05/" + code;
+        dossier.stopLegalBasis = STOP_LEGAL_BASIS;
+        dossier.note = reason;
+        events.publish(new DossierProcessingStopped(code, agency, LAPSE_ACTOR, now, reason, dossier.supplementLapse));
+        return true;
     }
 
     /**

@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import vn.motcua.routing.config.RoutingConfig;
 import vn.motcua.routing.messaging.RoutingEvents;
 import vn.motcua.shared.events.EventJson;
+import vn.motcua.shared.events.SupplementLapse;
 import vn.motcua.shared.events.routing.DeadlineScope;
 import vn.motcua.shared.events.routing.DeadlineWarning;
 import vn.motcua.shared.events.routing.DossierOverdue;
@@ -36,9 +37,10 @@ import java.util.UUID;
  * that comes too late (the due date already passed when the sweep first sees it) is marked and left
  * out: the overdue event says more.
  *
- * <p>A dossier still paused for a supplement after its supply-by date (paused beyond its limit, issue 20) raises one
- * {@link SupplementOverdue} warning per request, from the next day on, in the same way (the request's
- * {@code overdue_at} mark); it is on the supervisors' list ({@code GET /api/supplements/overdue}) meanwhile.
+ * <p>A dossier still paused for a supplement after its supply-by date (issue 20, item 4) is taken once per request,
+ * from the next day on, in the same way (the request's {@code overdue_at} mark): the procedure's rule returns it to
+ * the applicant or stops it ({@link ClockActions#lapse}), or, where the rule is to wait for an officer, it raises one
+ * {@link SupplementOverdue} warning and stays on the supervisors' list ({@code GET /api/supplements/overdue}).
  */
 @ApplicationScoped
 public class DeadlineSweep {
@@ -48,12 +50,15 @@ public class DeadlineSweep {
     private final AgroalDataSource dataSource;
     private final RoutingEvents events;
     private final Deadlines deadlines;
+    private final ClockActions clock;
     private final int batchSize;
 
-    public DeadlineSweep(AgroalDataSource dataSource, RoutingEvents events, Deadlines deadlines, RoutingConfig config) {
+    public DeadlineSweep(AgroalDataSource dataSource, RoutingEvents events, Deadlines deadlines, ClockActions clock,
+                         RoutingConfig config) {
         this.dataSource = dataSource;
         this.events = events;
         this.deadlines = deadlines;
+        this.clock = clock;
         this.batchSize = config.deadlines().sweepBatchSize();
     }
 
@@ -93,29 +98,35 @@ public class DeadlineSweep {
         return total;
     }
 
-    /** Marks one batch of supplement requests past their supply-by date and writes their warnings. */
+    /**
+     * Marks one batch of supplement requests past their supply-by date, and for each either applies the procedure's
+     * rule ({@link ClockActions#lapse}: returned or stopped, the citizen told) or, where the rule is to wait for an
+     * officer, writes the supervisors' warning.
+     */
     private int supplementBatch(OffsetDateTime now) throws SQLException {
         LocalDate today = now.atZoneSameInstant(EventJson.VIETNAM).toLocalDate();
-        List<SupplementOverdue> written = new ArrayList<>();
+        List<SupplementOverdue> found = new ArrayList<>();
+        List<SupplementLapse> rules = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "select s.dossier_code, s.step_id, s.agency, s.requested_at, s.supply_by"
+                "select s.dossier_code, s.step_id, s.agency, s.requested_at, s.supply_by, d.supplement_lapse"
                         + Supplements.pausedBeyondSupplyBy("?") + " and s.overdue_at is null"
                         + " order by s.supply_by, s.dossier_code limit ? for update of s skip locked")) {
             select.setObject(1, today);
             select.setInt(2, batchSize);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    written.add(new SupplementOverdue(rs.getString("dossier_code"), rs.getString("step_id"),
+                    found.add(new SupplementOverdue(rs.getString("dossier_code"), rs.getString("step_id"),
                             rs.getString("agency"), rs.getObject("requested_at", OffsetDateTime.class)
                             .withOffsetSameInstant(EventJson.VIETNAM), rs.getObject("supply_by", LocalDate.class), now));
+                    rules.add(SupplementLapse.valueOf(rs.getString("supplement_lapse")));
                 }
             }
-            if (written.isEmpty()) {
+            if (found.isEmpty()) {
                 return 0;
             }
             try (PreparedStatement mark = c.prepareStatement(
                     "update supplement_request set overdue_at = ? where dossier_code = ? and step_id = ?")) {
-                for (SupplementOverdue w : written) {
+                for (SupplementOverdue w : found) {
                     mark.setObject(1, now);
                     mark.setString(2, w.dossierCode());
                     mark.setString(3, w.stepId());
@@ -124,8 +135,15 @@ public class DeadlineSweep {
                 mark.executeBatch();
             }
         }
-        written.forEach(events::publish);
-        return written.size();
+        for (int i = 0; i < found.size(); i++) {
+            SupplementOverdue w = found.get(i);
+            boolean ended = rules.get(i) != SupplementLapse.WAIT
+                    && clock.lapse(w.dossierCode(), w.requestedAt(), w.supplyBy(), now);
+            if (!ended) {
+                events.publish(w);
+            }
+        }
+        return found.size();
     }
 
     private enum Kind { DOSSIER_WARNING, DOSSIER_OVERDUE, TASK_WARNING, TASK_OVERDUE }

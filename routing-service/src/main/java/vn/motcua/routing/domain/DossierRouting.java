@@ -69,6 +69,7 @@ public class DossierRouting {
             dossier.extensionAllowed = received.rules().extensionAllowed();
             dossier.documents = received.rules().documents().isEmpty() ? null
                     : Supplements.documentsJson(received.rules().documents());
+            dossier.supplementLapse = received.rules().supplementLapse();
         }
         em.persist(dossier);
 

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.ColumnTransformer;
 import vn.motcua.shared.events.Outcome;
+import vn.motcua.shared.events.SupplementLapse;
 
 import java.time.OffsetDateTime;
 
@@ -164,6 +165,14 @@ public class RoutedDossier {
     @ColumnTransformer(write = "?::jsonb")
     @Column(columnDefinition = "jsonb")
     public String documents;
+
+    /**
+     * The procedure's rule for a supply-by date that passes unanswered (issue 20, item 4): returned, stopped, or left
+     * waiting for an officer. WAIT for dossiers routed before it was kept, or received without it.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "supplement_lapse", nullable = false)
+    public SupplementLapse supplementLapse = SupplementLapse.WAIT;
 
     @Version
     public long version;

@@ -51,21 +51,23 @@ public class Supplements {
 
     /**
      * Dossiers paused for a supplement beyond its supply-by date (before {@code today}), the longest overdue
-     * first: the supervisors' list (issue 20). The request that paused the dossier is the one made at the
+     * first, of one unit or of all ({@code unit} null): the supervisors' list (issue 20). Those whose procedure
+     * returns or stops them are on it only until the next sweep applies the rule. The request that paused the dossier is the one made at the
      * pause's instant. Two statements whatever the page size.
      */
     @Transactional
-    public Page<Overdue> overdue(LocalDate today, Page.Request paging) {
-        String from = pausedBeyondSupplyBy("?1");
-        long total = ((Number) em.createNativeQuery("select count(*)" + from).setParameter(1, today)
-                .getSingleResult()).longValue();
+    public Page<Overdue> overdue(LocalDate today, String unit, Page.Request paging) {
+        String from = pausedBeyondSupplyBy(":today") + " and (cast(:unit as varchar) is null or d.unit_code = :unit)";
+        long total = ((Number) em.createNativeQuery("select count(*)" + from).setParameter("today", today)
+                .setParameter("unit", unit).getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select d.code, d.procedure_code, d.unit_code, s.step_id, s.agency,"
                         + " s.requested_by, s.requested_at, s.supply_by" + from
-                        + " order by s.supply_by, d.code offset ?2 limit ?3")
-                .setParameter(1, today)
-                .setParameter(2, paging.offset())
-                .setParameter(3, paging.size())
+                        + " order by s.supply_by, d.code offset :offset limit :limit")
+                .setParameter("today", today)
+                .setParameter("unit", unit)
+                .setParameter("offset", paging.offset())
+                .setParameter("limit", paging.size())
                 .getResultList();
         return new Page<>(rows.stream().map(r -> new Overdue((String) r[0], (String) r[1],
                 (String) r[2], (String) r[3], (String) r[4], (String) r[5],

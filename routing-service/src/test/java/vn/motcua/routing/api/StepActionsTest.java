@@ -18,6 +18,7 @@ import vn.motcua.shared.events.DocumentForm;
 import vn.motcua.shared.events.EventJson;
 import vn.motcua.shared.events.EventTypes;
 import vn.motcua.shared.events.ProcedureRules;
+import vn.motcua.shared.events.SupplementLapse;
 import vn.motcua.shared.events.catalog.RequiredDocument;
 import vn.motcua.shared.events.PlanStage;
 import vn.motcua.shared.events.PlanStep;
@@ -654,6 +655,81 @@ class StepActionsTest {
         assertEquals(POLICE, warning.path("agencyCode").asText());
         assertEquals("2025-12-01", warning.path("supplyBy").asText());
         assertEquals("2025-12-02T08:00:00+07:00", warning.path("detectedAt").asText());
+    }
+
+    /**
+     * Issue 20, item 4: when the supply-by date passes unanswered the procedure's rule applies on the sweep of the
+     * next day: RETURN and STOP end the dossier (open tasks closed, status STOPPED with a reason that says why),
+     * {@code processing-stopped} carries the rule for the citizen's page and message, no supervisors' warning goes
+     * out and the dossier leaves their list; a supplement brought afterwards changes nothing. Not on the last day.
+     */
+    @Test
+    void aLapsedSupplementReturnsOrStopsTheDossierByTheProceduresRule() {
+        List<RequiredDocument> documents = List.of(new RequiredDocument("Giấy chứng sinh", DocumentForm.ORIGINAL, 1, true));
+        String returned = code(40);
+        String stopped = code(41);
+        Map<String, SupplementLapse> rules = Map.of(returned, SupplementLapse.RETURN, stopped, SupplementLapse.STOP);
+        clock.set(at("2025-11-25T10:00:00"));
+        for (String code : List.of(returned, stopped)) {
+            kit.receive(code, TaskFlowTest.sequentialPlan(), "LT-KS-TT-BHYT", RECEIVED, DUE, 3,
+                    new ProcedureRules(true, true, documents, rules.get(code)));
+            String task = kit.awaitTask(code, TUPHAP1);
+            post(TUPHAP1, "/api/tasks/{id}/supplement-request", task,
+                    "{\"items\": [{\"name\": \"Giấy chứng sinh\"}], \"supplyBy\": \"2025-12-01\"}").statusCode(200);
+        }
+        // The last day to supply is the applicant's own: nothing happens yet.
+        sweep.sweep(at("2025-12-01T16:00:00"));
+        dossier(SUPERVISOR1, returned).body("status", equalTo("SUPPLEMENT_REQUESTED")).body("stop", nullValue());
+
+        sweep.sweep(at("2025-12-02T08:00:00"));
+        sweep.sweep(at("2025-12-03T08:00:00"));
+        dossier(SUPERVISOR1, returned).body("status", equalTo("STOPPED"))
+                .body("stop.stoppedBy", equalTo("routing-service"))
+                .body("stop.agency", equalTo(JUSTICE))
+                .body("stop.reason", containsString("trả lại cho người nộp"))
+                .body("stop.reason", containsString("01/12/2025"));
+        dossier(SUPERVISOR1, stopped).body("status", equalTo("STOPPED"))
+                .body("stop.reason", containsString("dừng giải quyết hồ sơ"));
+        for (String code : List.of(returned, stopped)) {
+            List<CloudEvent<JsonNode>> events = kit.awaitEvents(code, has(EventTypes.PROCESSING_STOPPED.type()));
+            JsonNode stop = only(events, EventTypes.PROCESSING_STOPPED.type()).data();
+            assertEquals(rules.get(code).name(), stop.path("supplementLapse").asText());
+            assertEquals("routing-service", stop.path("stoppedBy").asText());
+            assertEquals("2025-12-02T08:00:00+07:00", stop.path("stoppedAt").asText());
+            assertEquals(0, count(events, EventTypes.SUPPLEMENT_OVERDUE.type()), code);
+            given().auth().oauth2(TUPHAP1).when().get("/api/tasks?dossier=" + code + "&status=ASSIGNED").then()
+                    .statusCode(200).body("total", equalTo(0));
+        }
+        clock.set(at("2025-12-02T09:00:00"));
+        given().auth().oauth2(SUPERVISOR1).queryParam("size", 500).when().get("/api/supplements/overdue").then()
+                .statusCode(200).body("items.code", not(hasItem(returned))).body("items.code", not(hasItem(stopped)));
+
+        // The applicant comes too late: the dossier stays ended.
+        kit.sendIntake(returned, new DossierSupplementSupplied(returned, at("2025-12-02T10:00:00"), "counter1",
+                List.of(new SupplementItem("Giấy chứng sinh", DocumentForm.ORIGINAL, 1, null)), null), UUID.randomUUID());
+        kit.awaitEvents(returned, has(EventTypes.PROCESSING_STOPPED.type()));
+        dossier(SUPERVISOR1, returned).body("status", equalTo("STOPPED"));
+    }
+
+    /**
+     * Issue 20, item 4: the supervisors' list of dossiers paused beyond their supply-by date can be narrowed to one
+     * unit; another unit's list does not hold them.
+     */
+    @Test
+    void theOverdueListNarrowsToOneUnit() {
+        String code = code(42);
+        clock.set(at("2025-11-25T10:00:00"));
+        kit.receive(code, TaskFlowTest.sequentialPlan(), "LT-KS-TT-BHYT", RECEIVED, DUE, 3);
+        String task = kit.awaitTask(code, TUPHAP1);
+        post(TUPHAP1, "/api/tasks/{id}/supplement-request", task,
+                "{\"items\": [{\"name\": \"Giấy chứng sinh\"}], \"supplyBy\": \"2025-12-01\"}").statusCode(200);
+        clock.set(at("2025-12-02T09:00:00"));
+        given().auth().oauth2(SUPERVISOR1).queryParam("size", 500).queryParam("unit", UNIT)
+                .when().get("/api/supplements/overdue").then().statusCode(200)
+                .body("items.code", hasItem(code)).body("items.findAll { it.unitCode != '" + UNIT + "' }", hasSize(0));
+        given().auth().oauth2(SUPERVISOR1).queryParam("size", 500).queryParam("unit", "KHAC.00.00.H99")
+                .when().get("/api/supplements/overdue").then().statusCode(200)
+                .body("items.code", not(hasItem(code))).body("total", equalTo(0));
     }
 
     // ---- races: different actions on one task at once, exactly one wins ---------------------------------

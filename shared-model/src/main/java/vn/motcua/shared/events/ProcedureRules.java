@@ -13,10 +13,18 @@ import java.util.List;
  * @param suspensionAllowed whether an agency may pause the clock to ask the applicant for a supplement
  * @param extensionAllowed  whether the one new appointment with apology (Form 04) may be given
  * @param documents         the procedure's dossier components (thành phần hồ sơ): a supplement asks only for these
+ * @param supplementLapse   what happens when a supply-by date passes unanswered; absent from older producers, and
+ *                          then {@link SupplementLapse#WAIT} (nothing automatic)
  */
 public record ProcedureRules(boolean suspensionAllowed, boolean extensionAllowed,
-                             @OptionalField List<RequiredDocument> documents) {
+                             @OptionalField List<RequiredDocument> documents,
+                             @OptionalField SupplementLapse supplementLapse) {
     public ProcedureRules {
         documents = Payloads.list(documents);
+        supplementLapse = supplementLapse == null ? SupplementLapse.WAIT : supplementLapse;
+    }
+
+    public ProcedureRules(boolean suspensionAllowed, boolean extensionAllowed, List<RequiredDocument> documents) {
+        this(suspensionAllowed, extensionAllowed, documents, null);
     }
 }

@@ -253,7 +253,7 @@ class AuthorizationMatrixIT {
         } else if (path.equals("/api/notifications/{id}")) {
             id = notification;
         }
-        return path.replace("{code}", code).replace("{id}", id).replace("{year}", "2099");
+        return path.replace("{code}", code).replace("{id}", id).replace("{year}", "2099").replace("{commune}", "00007");
     }
 
     static Map<String, String> queries(Row row) {

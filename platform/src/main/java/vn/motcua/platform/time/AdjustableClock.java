@@ -1,4 +1,4 @@
-package vn.motcua.routing.config;
+package vn.motcua.platform.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,11 +7,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A test hook: the system clock shifted by an offset an administrator sets through
- * {@code /api/admin/clock}, so system tests can make a step late, warned about and overdue without
- * waiting days. Routing uses it only when {@code motcua.routing.clock.adjustable=true} (default false;
- * the local stack turns it on only under {@code MOTCUA_TEST_HOOKS=1}); otherwise its clock is the plain
- * system clock and the endpoint answers 404.
+ * A test hook: the system clock shifted by an offset an administrator sets through a service's
+ * {@code /api/admin/clock} ({@link ClockHook}), so system tests can make a step late, warned about and overdue, or
+ * a reception fall after the cut-off, without waiting. A service uses it only when its
+ * {@code motcua.<service>.clock.adjustable=true} (default false; the local stack turns it on only under
+ * {@code MOTCUA_TEST_HOOKS=1}, and a packaged service refuses it otherwise); else its clock is the plain system clock
+ * and the endpoint answers 404.
  */
 public class AdjustableClock extends Clock {
     private volatile Duration offset = Duration.ZERO;
