@@ -136,7 +136,7 @@ final class SampleEvents {
                 Map.entry(EventTypes.DELEGATION_GRANTED, new vn.motcua.shared.events.routing.DelegationGranted(
                         TASK, "TP-XA-01", "tuphap-lead1", "tuphap2", vn.motcua.shared.events.routing.DelegationScope.SIGN,
                         LocalDate.of(2025, 11, 24), LocalDate.of(2025, 11, 28), "Trưởng phòng đi công tác",
-                        at("2025-11-21T16:00:00"))),
+                        at("2025-11-21T16:00:00"), vn.motcua.shared.events.routing.SignatureMark.TL)),
                 Map.entry(EventTypes.DELEGATION_REVOKED, new vn.motcua.shared.events.routing.DelegationRevoked(
                         TASK, "TP-XA-01", "tuphap2", vn.motcua.shared.events.routing.DelegationScope.SIGN,
                         "tuphap-lead1", at("2025-11-26T08:00:00"))),

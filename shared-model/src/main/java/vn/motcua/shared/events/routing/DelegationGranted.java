@@ -1,5 +1,6 @@
 package vn.motcua.shared.events.routing;
 
+import vn.motcua.shared.events.OptionalField;
 import vn.motcua.shared.events.Topics;
 
 import java.time.LocalDate;
