@@ -484,15 +484,15 @@ class AgencyWorkTest {
         post(LEAD, "/api/delegations", null, delegation("tuphap3", today, today, "ASSIGN")).statusCode(201)
                 .body("signAs", nullValue());
 
-        String task = awaitingSignature(60);
+        String task = awaitingSignature(90);
         post(TUPHAP1, "/api/tasks/{id}/sign", task, "").statusCode(200).body("work.signedBy", equalTo("tuphap1"))
                 .body("work.signature", equalTo("TL.")).body("work.signedFor", equalTo("tuphap-lead1"));
         // The event and Form 06 carry the mark the delegation gave, not a fixed "KT."
-        JsonNode signed = kit.awaitEvents(code(60), list -> list.stream()
+        JsonNode signed = kit.awaitEvents(code(90), list -> list.stream()
                         .anyMatch(e -> e.type().equals("vn.motcua.task.signed.v1"))).stream()
                 .filter(e -> e.type().equals("vn.motcua.task.signed.v1")).findFirst().orElseThrow().data();
         assertEquals("TL.", signed.get("signature").asText());
-        given().auth().oauth2(TUPHAP1).when().get("/api/dossiers/{code}/control-sheet", code(60)).then()
+        given().auth().oauth2(TUPHAP1).when().get("/api/dossiers/{code}/control-sheet", code(90)).then()
                 .statusCode(200).body("rows[0].activities.find { it.action == 'SIGNED' }.signature", equalTo("TL."))
                 .body("rows[0].activities.find { it.action == 'SIGNED' }.onBehalfOf", equalTo("tuphap-lead1"));
     }
