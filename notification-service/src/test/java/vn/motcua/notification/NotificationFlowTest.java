@@ -325,6 +325,34 @@ class NotificationFlowTest {
         }
     }
 
+    /**
+     * A batch that brings a contact and then plans from it reads it back from the transaction's memory, not the
+     * table: what it remembers must be what it wrote (an organisation's name, not its representative's).
+     */
+    @Test
+    void whatABatchKeepsIsWhatItReadsBackBeforeCommit() {
+        String code = newCode();
+        DossierReceived plain = received(code, "org." + SEQUENCE.get() + "@example.com", "0934567800", "864209");
+        DossierReceived organisation = new DossierReceived(code, plain.procedureCode(), plain.procedureVersion(),
+                plain.procedureName(), plain.channel(), plain.unitCode(), plain.receivedBy(), plain.receivedAt(),
+                plain.appointmentAt(), plain.statutoryTime(), new Applicant("Lê Văn Cường", "0934567800",
+                plain.applicant().email(), "Việt Trì", vn.motcua.shared.events.intake.ApplicantKind.ORGANISATION,
+                "Công ty TNHH Phú Thọ Xanh", "2600123456", null), null, "864209", plain.routingPlan());
+        Directory.DossierContact inTransaction = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            directory.keep(organisation);
+            return directory.dossier(code).orElseThrow();
+        });
+        Directory.DossierContact stored = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> directory.dossier(code).orElseThrow());
+        assertEquals("Công ty TNHH Phú Thọ Xanh", inTransaction.applicantName());
+        // the same facts (times as instants: the table gives them back in UTC, the event carried +07:00)
+        assertEquals(List.of(stored.applicantName(), stored.phone(), stored.email(), stored.procedureName(),
+                        stored.receivedAt().toInstant(), stored.appointmentAt().toInstant()),
+                List.of(inTransaction.applicantName(), inTransaction.phone(), inTransaction.email(),
+                        inTransaction.procedureName(), inTransaction.receivedAt().toInstant(),
+                        inTransaction.appointmentAt().toInstant()));
+    }
+
     @Test
     void suppliedDocumentsAreAcknowledgedByEmailAndAWithdrawalIsConfirmedAndEndsTheContact() throws Exception {
         String code = newCode();

@@ -89,21 +89,21 @@ public class Directory {
     @Transactional(Transactional.TxType.MANDATORY)
     public void keep(DossierReceived received) {
         var applicant = received.applicant();
+        // one record for the row and for this transaction's memory of it, so the two cannot say different things
+        DossierContact contact = new DossierContact(received.dossierCode(), received.procedureCode(),
+                received.procedureName(), received.unitCode(), applicant == null ? null : applicant.addressee(),
+                applicant == null ? null : blankToNull(applicant.phone()),
+                applicant == null ? null : blankToNull(applicant.email()), received.receivedAt(),
+                received.appointmentAt());
         update("insert into dossier_contact (dossier_code, procedure_code, procedure_name, unit_code, applicant_name,"
                         + " phone, email, received_at, appointment_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
                         + " on conflict (dossier_code) do update set procedure_code = excluded.procedure_code,"
                         + " procedure_name = excluded.procedure_name, unit_code = excluded.unit_code,"
                         + " applicant_name = excluded.applicant_name, phone = excluded.phone, email = excluded.email,"
                         + " received_at = excluded.received_at, appointment_at = excluded.appointment_at, updated_at = now()",
-                received.dossierCode(), received.procedureCode(), received.procedureName(), received.unitCode(),
-                applicant == null ? null : applicant.addressee(), applicant == null ? null : blankToNull(applicant.phone()),
-                applicant == null ? null : blankToNull(applicant.email()), received.receivedAt(), received.appointmentAt());
-        // the row now holds exactly what the event carries
-        contacts.get().ifPresent(memo -> memo.put(received.dossierCode(), Optional.of(new DossierContact(
-                received.dossierCode(), received.procedureCode(), received.procedureName(), received.unitCode(),
-                applicant == null ? null : applicant.fullName(), applicant == null ? null : blankToNull(applicant.phone()),
-                applicant == null ? null : blankToNull(applicant.email()), received.receivedAt(),
-                received.appointmentAt()))));
+                contact.dossierCode(), contact.procedureCode(), contact.procedureName(), contact.unitCode(),
+                contact.applicantName(), contact.phone(), contact.email(), contact.receivedAt(), contact.appointmentAt());
+        contacts.get().ifPresent(memo -> memo.put(contact.dossierCode(), Optional.of(contact)));
     }
 
     /** A new appointment (extension) or a due date moved by a pause: later messages quote it. */
