@@ -3,6 +3,7 @@ package vn.motcua.platform.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -74,8 +75,10 @@ public class IdempotencyKeys {
         try {
             body = action.get();
         } catch (ProblemException refused) {
-            // a repeat of a request that succeeded may be refused now (the state it changed has moved on)
-            Outcome<T> first = stored(scope, key, fingerprint, type);
+            // a repeat of a request that succeeded may be refused now (the state it changed has moved on); the
+            // refusal has usually marked this transaction for rollback, so the first response is looked up in one
+            // of its own (it is committed, or there is none)
+            Outcome<T> first = QuarkusTransaction.requiringNew().call(() -> stored(scope, key, fingerprint, type));
             if (first == null) {
                 throw refused;
             }
