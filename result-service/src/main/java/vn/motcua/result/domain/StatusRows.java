@@ -126,11 +126,7 @@ public class StatusRows {
         held.remove(code);
         try (Connection c = dataSource.getConnection()) {
             if (!knownAbsent) {
-                try (PreparedStatement s = c.prepareStatement("select " + SELECTED
-                        + " from dossier_status where code = ? for update")) {
-                    s.setString(1, code);
-                    readInto(s, held);
-                }
+                readLocked(c, code, held);
             }
             if (!held.containsKey(code)) {
                 // absent: create it; a concurrent creator's row (the insert waited for it) is then read and locked
@@ -146,11 +142,7 @@ public class StatusRows {
                 }
             }
             if (!held.containsKey(code)) {
-                try (PreparedStatement s = c.prepareStatement("select " + SELECTED
-                        + " from dossier_status where code = ? for update")) {
-                    s.setString(1, code);
-                    readInto(s, held);
-                }
+                readLocked(c, code, held);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not lock the dossier_status row of " + code, e);
@@ -179,6 +171,13 @@ public class StatusRows {
     private Map<String, DossierStatus> held() {
         // outside a transaction (not a path of the projection, which runs in its caller's) nothing is kept
         return rows.get().orElseGet(HashMap::new);
+    }
+
+    private static void readLocked(Connection c, String code, Map<String, DossierStatus> held) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select " + SELECTED + " from dossier_status where code = ? for update")) {
+            s.setString(1, code);
+            readInto(s, held);
+        }
     }
 
     private static void readInto(PreparedStatement s, Map<String, DossierStatus> held) throws SQLException {
