@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -266,6 +267,68 @@ class LawJourneyIT {
         Journeys.taskOf("tuphap1", code);
         assertTrue(due.isEqual(OffsetDateTime.parse(Journeys.routing(code).getString("lawfulDueAt"))),
                 Journeys.routing(code).prettify());
+    }
+
+    /**
+     * Issue 20, item 5: a unit's office hours are data. Load unit 50 closes at 16:00 with a 14:00 cut-off and
+     * receives on Saturday mornings. A one-day dossier whose step is 8 working hours, received there at 14:30, is
+     * handed to the justice office at 07:30 the next working day: its step is due at 17:00 of that day (14:30
+     * without the hand-over), the citizen's appointment too; one received at 16:30, after the close, counts from the
+     * next working day (due a day later). The unit's hours are put back to the deployment's afterwards.
+     */
+    @Test
+    void aUnitsHoursAndCutOffMoveTheHandOverAndTheAfterHoursReceipt() {
+        String unit = "000.50.31.H29";
+        if (Stack.as("admin1").get(Stack.INTAKE + "/api/units/" + unit).statusCode() == 404) {
+            Stack.as("admin1").contentType(ContentType.JSON).body("""
+                            {"code":"%s","name":"Bộ phận Một cửa thử tải 50","level":"COMMUNE"}""".formatted(unit))
+                    .put(Stack.INTAKE + "/api/units/" + unit).then().statusCode(201);
+        }
+        String procedure = "TN-GIODONVI-" + RUN;
+        Journeys.createProcedure(procedure, "Thử nghiệm: giờ làm việc của đơn vị", 1, null, Journeys.single("""
+                {"stepId":"giai-quyet","agencyCode":"%s","name":"Giải quyết","share":{"value":8,"unit":"WORKING_HOURS"}}"""
+                .formatted(JUSTICE)));
+        try {
+            Stack.as("admin1").contentType(ContentType.JSON).body(hours("16:00", "{\"day\":\"SATURDAY\",\"sessions\":"
+                            + "[{\"opens\":\"07:30\",\"closes\":\"11:30\"}]}", "14:00"))
+                    .put(Stack.INTAKE + "/api/units/" + unit + "/office-hours").then().statusCode(200)
+                    .body("description", equalTo("Thứ Hai đến thứ Sáu: 07:30–11:30, 13:00–16:00; Thứ Bảy: 07:30–11:30"));
+            LocalDate day = nextWorkingDay(Journeys.today());
+            LocalDate next = nextWorkingDay(day);
+            LocalDate second = nextWorkingDay(next);
+
+            Journeys.intakeTimeIs(day.atTime(14, 30).atOffset(Journeys.VIETNAM));
+            Response handedOver = Journeys.receive("load50", procedure, "COUNTER", Journeys.mailbox("giodonvi"));
+            OffsetDateTime appointment = next.atTime(17, 0).atOffset(Journeys.VIETNAM);
+            assertTrue(appointment.isEqual(OffsetDateTime.parse(handedOver.path("appointmentAt"))), handedOver.asString());
+            String task = Journeys.taskOf("tuphap1", handedOver.path("code"));
+            OffsetDateTime stepDue = OffsetDateTime.parse(Stack.as("tuphap1").get(Stack.ROUTING + "/api/tasks/" + task)
+                    .then().statusCode(200).extract().path("dueAt"));
+            assertTrue(appointment.isEqual(stepDue), "8 working hours from 07:30 of " + next + ": " + stepDue);
+
+            Journeys.intakeTimeIs(day.atTime(16, 30).atOffset(Journeys.VIETNAM));
+            Response late = Journeys.receive("load50", procedure, "COUNTER", Journeys.mailbox("giodonvi"));
+            assertTrue(second.atTime(17, 0).atOffset(Journeys.VIETNAM).isEqual(OffsetDateTime.parse(late.path("appointmentAt"))),
+                    late.asString());
+        } finally {
+            Stack.as("admin1").contentType(ContentType.JSON).body(hours("17:00", null, ""))
+                    .put(Stack.INTAKE + "/api/units/" + unit + "/office-hours").then().statusCode(200)
+                    .body("effectiveCutoff", equalTo("15:00"));
+        }
+    }
+
+    /** Monday to Friday 07:30–11:30 and 13:00–{@code close}, an extra day's JSON if any, and the cut-off. */
+    static String hours(String close, String extra, String cutoff) {
+        StringBuilder days = new StringBuilder();
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
+            days.append(days.isEmpty() ? "" : ",").append("""
+                    {"day":"%s","sessions":[{"opens":"07:30","closes":"11:30"},{"opens":"13:00","closes":"%s"}]}"""
+                    .formatted(day, close));
+        }
+        if (extra != null) {
+            days.append(',').append(extra);
+        }
+        return "{\"days\":[" + days + "],\"cutoff\":\"" + cutoff + "\"}";
     }
 
     /** The working day after {@code day}, by intake's public calendar (one working day from its 09:00 ends at 17:00 of it). */

@@ -11,7 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.quarkus.security.identity.SecurityIdentity;
+import vn.motcua.intake.config.IntakeConfig;
 import vn.motcua.intake.domain.OfficeRecord;
+import vn.motcua.intake.domain.UnitHours;
 import vn.motcua.intake.domain.Offices;
 import vn.motcua.platform.api.Page;
 
@@ -20,9 +23,15 @@ import vn.motcua.platform.api.Page;
 @Produces(MediaType.APPLICATION_JSON)
 public class UnitResource {
     private final OfficeEndpoints endpoints;
+    private final Offices offices;
+    private final IntakeConfig config;
+    private final SecurityIdentity identity;
 
-    public UnitResource(Offices offices) {
+    public UnitResource(Offices offices, IntakeConfig config, SecurityIdentity identity) {
         this.endpoints = new OfficeEndpoints(offices, Offices.Kind.UNIT, "/api/units");
+        this.offices = offices;
+        this.config = config;
+        this.identity = identity;
     }
 
     @GET
@@ -55,5 +64,30 @@ public class UnitResource {
     @RolesAllowed("admin")
     public Response put(@PathParam("code") String code, OfficeRecord body) {
         return endpoints.put(code, body);
+    }
+
+    /**
+     * The unit's reception hours per weekday and its cut-off ({@code own}: false when it keeps the deployment's office
+     * hours), with the cut-off in force and a sentence for the receipt and the guidance pages.
+     */
+    @GET
+    @Path("/{code}/office-hours")
+    @RolesAllowed({"admin", "supervisor", "counter-officer", "agency-officer"})
+    public Offices.HoursView officeHours(@PathParam("code") String code) {
+        return offices.hours(code, config.cutoff());
+    }
+
+    /**
+     * Sets the unit's reception hours: {@code {"days": [{"day": "MONDAY", "sessions": [{"opens": "07:30",
+     * "closes": "11:30"}, …]}, …, {"day": "SATURDAY", …}], "cutoff": "15:00"}}. Monday to Friday are required;
+     * Saturday and Sunday are optional, reception only (their dossiers count from the next working day); a blank
+     * cut-off keeps the deployment's.
+     */
+    @PUT
+    @Path("/{code}/office-hours")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public Offices.HoursView setOfficeHours(@PathParam("code") String code, UnitHours.Json body) {
+        return offices.setHours(code, body, identity.getPrincipal().getName(), config.cutoff());
     }
 }

@@ -45,11 +45,47 @@ public class Calendars {
         return calculator().due(receivedAt, toCalendar(time));
     }
 
-    /** When the statutory time of a receipt starts to count: after the cut-off, a same-day procedure's next morning. */
-    public OffsetDateTime countsFrom(Instant receivedAt, vn.motcua.shared.events.StatutoryTime time, LocalTime sameDayCutoff) {
+    /**
+     * When a receipt's time starts to count, when it reaches the agencies, and when the citizen gets the result
+     * (docs/LEGAL-BASIS.md, issue 20, item 5).
+     *
+     * @param countsFrom   when the statutory time starts: the receipt; received on a working day at or after the
+     *                     unit's close, the next working day's opening; for a same-day procedure received at or after
+     *                     the cut-off, the next working day's opening
+     * @param handedOverAt when the agencies get it: {@code countsFrom}, or at or after the cut-off the next working
+     *                     day's opening
+     * @param appointment  the due instant of the statutory time from {@code countsFrom} (the day of receipt is not
+     *                     counted in days, so a hand-over the next morning changes nothing for the citizen)
+     */
+    public record Counting(OffsetDateTime countsFrom, OffsetDateTime handedOverAt, OffsetDateTime appointment) {
+    }
+
+    /**
+     * The counting of a receipt at a unit ({@link UnitHours}: its close per weekday and its cut-off) under a
+     * cut-off: the procedure version's if it has one, else the unit's, else the deployment's ({@code fallbackCutoff},
+     * null for none).
+     */
+    public Counting counting(Instant receivedAt, vn.motcua.shared.events.StatutoryTime time, LocalTime versionCutoff,
+                             UnitHours unit, LocalTime fallbackCutoff) {
         DeadlineCalculator calculator = calculator();
-        Instant from = calculator.sameDay(toCalendar(time)) ? calculator.countsFrom(receivedAt, sameDayCutoff) : receivedAt;
-        return from.atOffset(EventJson.VIETNAM);
+        StatutoryTime statutory = toCalendar(time);
+        Instant receipt = afterClosing(calculator, receivedAt, unit);
+        LocalTime cutoff = versionCutoff != null ? versionCutoff : unit.cutoff() != null ? unit.cutoff() : fallbackCutoff;
+        Instant handOver = calculator.countsFrom(receipt, cutoff);
+        Instant from = calculator.sameDay(statutory) ? handOver : receipt;
+        return new Counting(from.atOffset(EventJson.VIETNAM), handOver.atOffset(EventJson.VIETNAM),
+                calculator.due(from, statutory));
+    }
+
+    /** A receipt on a working day at or after the unit's close: the next working day's opening; else itself. */
+    private static Instant afterClosing(DeadlineCalculator calculator, Instant receivedAt, UnitHours unit) {
+        java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(receivedAt, EventJson.VIETNAM);
+        LocalTime close = unit.closesOn(local.getDayOfWeek());
+        if (!calculator.calendar().isWorkingDay(local.toLocalDate()) || close == null || local.toLocalTime().isBefore(close)) {
+            return receivedAt;
+        }
+        return OffsetDateTime.of(calculator.calendar().nextWorkingDay(local.toLocalDate()),
+                calculator.officeHours().morningStart(), EventJson.VIETNAM).toInstant();
     }
 
     /**

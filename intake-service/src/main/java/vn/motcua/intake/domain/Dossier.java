@@ -77,6 +77,9 @@ public class Dossier extends PanacheEntityBase {
     /** When the statutory time started to count (after the cut-off, a same-day procedure's next morning). */
     @Column(name = "counts_from")
     public OffsetDateTime countsFrom;
+    /** When the dossier reaches the agencies (after the cut-off, the next working day's opening); null before V21. */
+    @Column(name = "handed_over_at")
+    public OffsetDateTime handedOverAt;
     /** The applicant's commune as given at reception (territorial competence, issue 20, item 6; V17), or null. */
     @Column(name = "commune_code")
     public String communeCode;

@@ -131,6 +131,44 @@ public class Offices {
         return new Upserted(outcome, office.record());
     }
 
+    /** A unit's reception hours and cut-off as the API shows them. */
+    public record HoursView(String unit, List<UnitHours.Day> days, String cutoff, String effectiveCutoff, boolean own,
+                            String description) {
+    }
+
+    /** The unit's hours (the deployment's when it has none of its own); 404 for an unknown unit. */
+    public HoursView hours(String code, java.time.LocalTime deploymentCutoff) {
+        OneStopUnit unit = (OneStopUnit) find(Kind.UNIT, code);
+        if (unit == null) {
+            throw ProblemException.notFound("Không có đơn vị một cửa mã " + code + ".");
+        }
+        return view(unit, deploymentCutoff);
+    }
+
+    /**
+     * Sets a unit's reception hours and cut-off (400 for hours that do not make a week, {@link UnitHours#of}); the
+     * unit is announced again on the catalogue topic, and receptions use the new hours at once.
+     */
+    @Transactional
+    public HoursView setHours(String code, UnitHours.Json body, String administrator, java.time.LocalTime deploymentCutoff) {
+        UnitHours hours = UnitHours.of(body);
+        OneStopUnit unit = Panache.getEntityManager().find(OneStopUnit.class, code, LockModeType.PESSIMISTIC_WRITE);
+        if (unit == null) {
+            throw ProblemException.notFound("Không có đơn vị một cửa mã " + code + ".");
+        }
+        unit.hours(hours, administrator);
+        unit.updatedAt = calendars.now().atOffset(EventJson.VIETNAM);
+        catalogue.publish(CatalogEvents.unit(unit));
+        return view(unit, deploymentCutoff);
+    }
+
+    private HoursView view(OneStopUnit unit, java.time.LocalTime deploymentCutoff) {
+        UnitHours hours = unit.hours(calendars.calculator().officeHours());
+        java.time.LocalTime effective = hours.cutoff() != null ? hours.cutoff() : deploymentCutoff;
+        return new HoursView(unit.code, hours.json().days(), hours.json().cutoff(),
+                effective == null ? null : effective.toString(), unit.officeHours != null, hours.description());
+    }
+
     /** The parent exists, is of the same kind, and is not the office itself or one of its descendants. */
     void checkParent(Kind kind, OfficeRecord r, String at) {
         if (r.parentCode() == null) {

@@ -169,11 +169,21 @@ public class Reception {
         dossier.receivedByName = officer.fullName();
         dossier.receivedAt = now.atOffset(EventJson.VIETNAM);
         dossier.statusChangedAt = dossier.receivedAt;
-        // A same-day procedure received after the unit's cut-off counts from the next working day (docs/LEGAL-BASIS.md).
-        // The version's own cut-off where the catalogue sets one, else the deployment's (issue 20, item 5).
-        dossier.countsFrom = calendars.countsFrom(now, procedure.statutoryTime(),
-                procedure.sameDayCutoff != null ? procedure.sameDayCutoff : config.cutoff());
-        dossier.appointmentAt = calendars.due(dossier.countsFrom.toInstant(), procedure.statutoryTime());
+        // After the unit's close, the next working day; after the cut-off (the version's, else the unit's, else the
+        // deployment's), a same-day procedure's day and any hand-over move to the next working day (UnitHours;
+        // docs/LEGAL-BASIS.md, issue 20, item 5).
+        Calendars.Counting counting = calendars.counting(now, procedure.statutoryTime(), procedure.sameDayCutoff,
+                hoursOf(dossier.unitCode), config.cutoff());
+        dossier.countsFrom = counting.countsFrom();
+        dossier.handedOverAt = counting.handedOverAt();
+        dossier.appointmentAt = counting.appointment();
+    }
+
+    /** The unit's reception hours and cut-off (the deployment's office hours when it has none of its own). */
+    private UnitHours hoursOf(String unitCode) {
+        OneStopUnit unit = catalogue.unit(unitCode);
+        return unit == null ? UnitHours.standard(calendars.calculator().officeHours())
+                : unit.hours(calendars.calculator().officeHours());
     }
 
     private Dossier register(String unitCode, ProcedureVersion procedure, ReceptionChannel channel,

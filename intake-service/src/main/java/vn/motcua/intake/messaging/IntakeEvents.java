@@ -90,6 +90,7 @@ public final class IntakeEvents {
                 dossier.returnAddress,
                 procedure.rules(),
                 dossier.sets,
-                dossier.countsFrom));
+                dossier.countsFrom,
+                dossier.handedOverAt));
     }
 }

@@ -42,7 +42,8 @@ public class DossierRouting {
         }
         OffsetDateTime now = deadlines.now();
         RoutingPlan plan = new RoutingPlan(received.routingPlan(),
-                new StepScheduler(deadlines.calculator()).schedule(received.routingPlan(), received.countsFromOrReceipt()));
+                new StepScheduler(deadlines.calculator()).schedule(received.routingPlan(), received.countsFromOrReceipt(),
+                        received.handedOverOrCount()));
 
         RoutedDossier dossier = new RoutedDossier();
         dossier.code = received.dossierCode();

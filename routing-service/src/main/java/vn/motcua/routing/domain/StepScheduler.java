@@ -20,7 +20,9 @@ import java.util.Objects;
  * receipt the way the appointment date does (N working days end at the close of the Nth working day
  * after the day of receipt); each later stage starts when the previous stage is due (the latest of its
  * parallel steps) and adds its share as working time, so shares that add up to the statutory time end
- * exactly on the appointment date. Parallel steps share their stage's start.
+ * exactly on the appointment date. Parallel steps share their stage's start. A dossier received after the
+ * cut-off reaches the agencies at the next working day's opening (its hand-over): a first step counted in working
+ * hours starts there; one counted in days is unchanged, the day of receipt not being counted anyway.
  */
 public final class StepScheduler {
     private final DeadlineCalculator calculator;
@@ -30,6 +32,11 @@ public final class StepScheduler {
     }
 
     public List<ScheduledStep> schedule(RoutingPlanSnapshot plan, OffsetDateTime receivedAt) {
+        return schedule(plan, receivedAt, receivedAt);
+    }
+
+    /** The schedule of a receipt whose hand-over to the agencies is {@code handedOverAt} (not before the receipt). */
+    public List<ScheduledStep> schedule(RoutingPlanSnapshot plan, OffsetDateTime receivedAt, OffsetDateTime handedOverAt) {
         if (plan.stages().isEmpty()) {
             throw new IllegalArgumentException("a routing plan needs at least one stage");
         }
@@ -39,7 +46,7 @@ public final class StepScheduler {
             PlanStage stage = plan.stages().get(index);
             OffsetDateTime stageEnd = null;
             for (PlanStep step : stage.steps()) {
-                OffsetDateTime due = index == 0 ? fromReceipt(receivedAt, step) : fromHandover(stageStart, step);
+                OffsetDateTime due = index == 0 ? fromReceipt(receivedAt, handedOverAt, step) : fromHandover(stageStart, step);
                 steps.add(new ScheduledStep(step.stepId(), step.agencyCode(), index + 1, due));
                 if (stageEnd == null || due.isAfter(stageEnd)) {
                     stageEnd = due;
@@ -50,10 +57,12 @@ public final class StepScheduler {
         return List.copyOf(steps);
     }
 
-    private OffsetDateTime fromReceipt(OffsetDateTime receivedAt, PlanStep step) {
+    private OffsetDateTime fromReceipt(OffsetDateTime receivedAt, OffsetDateTime handedOverAt, PlanStep step) {
         StatutoryTime share = new StatutoryTime(step.share().value(),
                 StatutoryTime.Unit.valueOf(step.share().unit().name()));
-        return calculator.due(receivedAt.toInstant(), share);
+        OffsetDateTime from = share.unit() == StatutoryTime.Unit.WORKING_HOURS && handedOverAt.isAfter(receivedAt)
+                ? handedOverAt : receivedAt;
+        return calculator.due(from.toInstant(), share);
     }
 
     private OffsetDateTime fromHandover(OffsetDateTime start, PlanStep step) {

@@ -44,6 +44,24 @@ class StepSchedulerTest {
                 steps.get(2).dueAt());
     }
 
+    /**
+     * Issue 20, item 5: received Monday 15:30, after the cut-off, handed over Tuesday 07:30. A first step in hours
+     * starts at the hand-over (4 hours: Tuesday 11:30, not Tuesday 10:00); one in days counts from the receipt like
+     * the appointment (1 working day: Tuesday 17:00 either way, the day of receipt not being counted).
+     */
+    @Test
+    void aFirstStepInHoursStartsAtTheHandOverAndOneInDaysCountsFromTheReceipt() {
+        RoutingPlanSnapshot plan = new RoutingPlanSnapshot("TUPHAP-BADINH", List.of(PlanStage.parallel(
+                step("kiem-tra", "TUPHAP-BADINH", StatutoryTime.workingHours(4)),
+                step("xac-minh", "CONGAN-BADINH", StatutoryTime.workingDays(1)))));
+
+        assertEquals(List.of(
+                new ScheduledStep("kiem-tra", "TUPHAP-BADINH", 1, at("2025-11-25T11:30:00")),
+                new ScheduledStep("xac-minh", "CONGAN-BADINH", 1, at("2025-11-25T17:00:00"))),
+                scheduler.schedule(plan, at("2025-11-24T15:30:00"), at("2025-11-25T07:30:00")));
+        assertEquals(at("2025-11-25T10:00:00"), scheduler.schedule(plan, at("2025-11-24T15:30:00")).get(0).dueAt());
+    }
+
     @Test
     void parallelStepsShareTheirStageStartAndTheNextStageWaitsForTheLatest() {
         RoutingPlanSnapshot plan = new RoutingPlanSnapshot("TUPHAP-BADINH", List.of(

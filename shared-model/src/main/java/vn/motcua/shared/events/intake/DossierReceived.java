@@ -28,9 +28,15 @@ import java.time.OffsetDateTime;
  *                         producers before issue 20 (then everything is allowed)
  * @param sets             số lượng hồ sơ: the sets handed in, for the log book (Form 07); absent from producers before
  *                         issue 20's forms (then one)
- * @param countsFrom       when the statutory time starts to count: {@code receivedAt}, or for a same-day procedure
- *                         received after the unit's cut-off the next working day's opening; absent from producers
- *                         before issue 20's cut-off (then {@code receivedAt})
+ * @param countsFrom       when the statutory time starts to count: {@code receivedAt}; for a same-day procedure
+ *                         received after the cut-off, the next working day's opening; received after the unit's
+ *                         close, the next working day's opening. Absent from producers before issue 20's cut-off
+ *                         (then {@code receivedAt})
+ * @param handedOverAt     when the dossier reaches the agencies: {@code countsFrom}; or, received after the cut-off,
+ *                         the next working day's opening. Steps counted in working hours start there; steps in
+ *                         days count from {@code countsFrom} like the appointment (the day of receipt is not
+ *                         counted, so the hand-over the next morning leaves them whole). Absent before issue 20's
+ *                         unit hours (then {@code countsFrom})
  */
 public record DossierReceived(
         String dossierCode,
@@ -51,7 +57,8 @@ public record DossierReceived(
         @OptionalField String returnAddress,
         @OptionalField ProcedureRules rules,
         @OptionalField Integer sets,
-        @OptionalField OffsetDateTime countsFrom) implements IntakeEvent {
+        @OptionalField OffsetDateTime countsFrom,
+        @OptionalField OffsetDateTime handedOverAt) implements IntakeEvent {
 
     public static final String TYPE = "vn.motcua.dossier.received.v1";
     public static final String TOPIC = Topics.INTAKE;
@@ -65,7 +72,7 @@ public record DossierReceived(
                            OffsetDateTime appointmentAt, StatutoryTime statutoryTime, Applicant applicant,
                            String citizenIdHmac, String lookupPin, RoutingPlanSnapshot routingPlan) {
         this(dossierCode, procedureCode, procedureVersion, procedureName, channel, unitCode, receivedBy, receivedAt,
-                appointmentAt, statutoryTime, applicant, citizenIdHmac, lookupPin, routingPlan, null, null, null, null, null);
+                appointmentAt, statutoryTime, applicant, citizenIdHmac, lookupPin, routingPlan, null, null, null, null, null, null);
     }
 
     /** The event with the procedure's rules and no stated return channel (the counter). */
@@ -75,7 +82,7 @@ public record DossierReceived(
                            String citizenIdHmac, String lookupPin, RoutingPlanSnapshot routingPlan,
                            ProcedureRules rules) {
         this(dossierCode, procedureCode, procedureVersion, procedureName, channel, unitCode, receivedBy, receivedAt,
-                appointmentAt, statutoryTime, applicant, citizenIdHmac, lookupPin, routingPlan, null, null, rules, null, null);
+                appointmentAt, statutoryTime, applicant, citizenIdHmac, lookupPin, routingPlan, null, null, rules, null, null, null);
     }
 
     /** The event with the return channel and rules, before the sets were told (one set). */
@@ -86,7 +93,24 @@ public record DossierReceived(
                            ReturnChannel returnChannel, String returnAddress, ProcedureRules rules) {
         this(dossierCode, procedureCode, procedureVersion, procedureName, channel, unitCode, receivedBy, receivedAt,
                 appointmentAt, statutoryTime, applicant, citizenIdHmac, lookupPin, routingPlan, returnChannel,
-                returnAddress, rules, null, null);
+                returnAddress, rules, null, null, null);
+    }
+
+    /** The event before issue 20's unit hours: no hand-over of its own (the agencies' time starts with the count). */
+    public DossierReceived(String dossierCode, String procedureCode, int procedureVersion, String procedureName,
+                           ReceptionChannel channel, String unitCode, String receivedBy, OffsetDateTime receivedAt,
+                           OffsetDateTime appointmentAt, StatutoryTime statutoryTime, Applicant applicant,
+                           String citizenIdHmac, String lookupPin, RoutingPlanSnapshot routingPlan,
+                           ReturnChannel returnChannel, String returnAddress, ProcedureRules rules, Integer sets,
+                           OffsetDateTime countsFrom) {
+        this(dossierCode, procedureCode, procedureVersion, procedureName, channel, unitCode, receivedBy, receivedAt,
+                appointmentAt, statutoryTime, applicant, citizenIdHmac, lookupPin, routingPlan, returnChannel,
+                returnAddress, rules, sets, countsFrom, null);
+    }
+
+    /** When the dossier reaches the agencies; when the statutory time starts to count if the producer did not say. */
+    public OffsetDateTime handedOverOrCount() {
+        return handedOverAt == null ? countsFromOrReceipt() : handedOverAt;
     }
 
     /** When the statutory time starts to count; the receipt when the producer did not say. */
