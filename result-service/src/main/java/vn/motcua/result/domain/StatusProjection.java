@@ -381,6 +381,7 @@ public class StatusProjection {
         DossierStatus row = changeWithoutTimeline(code, eventId.version(), at, state, whenCurrent, always);
         if (row.status == DossierState.WITHDRAWN && state == DossierState.WITHDRAWN) {
             // what raced the withdrawal and arrived first is not part of the citizen's story after it
+            rows.writeLines();
             em.createNativeQuery("delete from dossier_timeline where code = ?1 and (case when cast(?3 as bigint) is not"
                             + " null and version is not null then version > cast(?3 as bigint) else at > ?2 end)")
                     .setParameter(1, code)
@@ -536,16 +537,8 @@ public class StatusProjection {
 
     private void addToTimeline(EventRef eventId, String code, OffsetDateTime at, DossierState state, String agency,
                                String note) {
-        em.createNativeQuery("insert into dossier_timeline (code, at, status, agency, note, event_id, version)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (event_id) do nothing")
-                .setParameter(1, code)
-                .setParameter(2, at)
-                .setParameter(3, state.name())
-                .setParameter(4, agency)
-                .setParameter(5, cut(note, NOTE_LENGTH))
-                .setParameter(6, eventId.id())
-                .setParameter(7, eventId.version())
-                .executeUpdate();
+        rows.addLine(new StatusRows.Line(code, at, state.name(), agency, cut(note, NOTE_LENGTH), eventId.id(),
+                eventId.version()));
     }
 
     private static String items(List<SupplementItem> items) {

@@ -13,17 +13,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The projection's rows of {@code dossier_status}, read and written with plain SQL in the consumer's transaction
  * (issue 18): a batch's rows are read and locked in one statement before its events are applied ({@link #prefetch}),
- * each event's change is written with one update, and the rows stay in memory for the batch's later events. Through
+ * they stay in memory for the batch's later events, and each changed row is written once, with the batch's timeline
+ * lines, just before the transaction commits (a dossier's received, routed and assigned often share a batch: one
+ * update, not three; the timeline in one multi-row insert). Through
  * Hibernate every event cost an insert-if-absent, a locked load and a flush of the whole entity, each in the
  * session's machinery. The entity class stays the shape (and what the API's queries read); only the projection's
  * hot path bypasses the session, and no session holds these rows while it runs.
@@ -87,10 +93,21 @@ public class StatusRows {
      * {@link #ABSENT} (its first event creates it without looking again).
      */
     private final TxLocal<Map<String, DossierStatus>> rows;
+    /** What this transaction changed: written just before it commits ({@link #write}). */
+    private final TxLocal<Pending> pending;
+
+    /** A line of the citizen's timeline, unique by the event that made it. */
+    public record Line(String code, OffsetDateTime at, String status, String agency, String note, UUID eventId,
+                       Long version) {
+    }
+
+    private record Pending(Map<String, DossierStatus> changed, List<Line> lines) {
+    }
 
     public StatusRows(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
         this.rows = new TxLocal<>(transactions, HashMap::new);
+        this.pending = new TxLocal<>(transactions, () -> new Pending(new LinkedHashMap<>(), new ArrayList<>()), this::write);
     }
 
     /** Reads and locks, in one statement and in the order of their codes, the existing rows of a batch's dossiers. */
@@ -154,17 +171,82 @@ public class StatusRows {
         return row;
     }
 
-    /** Writes a row {@link #lock} returned, all its columns. */
+    /** Marks a row {@link #lock} returned as changed: all its columns are written before the commit. */
     public void save(DossierStatus row) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(UPDATE)) {
+        Optional<Pending> inTransaction = pending.get();
+        if (inTransaction.isPresent()) {
+            inTransaction.get().changed().put(row.code, row);
+        } else {
+            write(new Pending(Map.of(row.code, row), List.of()));
+        }
+    }
+
+    /** Adds a line to the dossier's timeline (none if its event already made one), written before the commit. */
+    public void addLine(Line line) {
+        Optional<Pending> inTransaction = pending.get();
+        if (inTransaction.isPresent()) {
+            inTransaction.get().lines().add(line);
+        } else {
+            write(new Pending(Map.of(), List.of(line)));
+        }
+    }
+
+    /** Writes the timeline lines added so far (before a statement that reads or deletes them). */
+    public void writeLines() {
+        pending.get().ifPresent(p -> {
+            write(new Pending(Map.of(), p.lines()));
+            p.lines().clear();
+        });
+    }
+
+    /** Timeline lines per insert statement (7 parameters each; PostgreSQL takes at most 65,535). */
+    private static final int LINES_PER_INSERT = 1000;
+
+    private static void insertLines(Connection c, List<Line> lines) throws SQLException {
+        StringBuilder sql = new StringBuilder("insert into dossier_timeline (code, at, status, agency, note, event_id, version)"
+                + " values ");
+        for (int k = 0; k < lines.size(); k++) {
+            sql.append(k == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
+        }
+        try (PreparedStatement s = c.prepareStatement(sql.append(" on conflict (event_id) do nothing").toString())) {
             int i = 1;
-            for (Column column : COLUMNS) {
-                s.setObject(i++, column.value().apply(row));
+            for (Line line : lines) {
+                s.setString(i++, line.code());
+                s.setObject(i++, line.at());
+                s.setString(i++, line.status());
+                s.setString(i++, line.agency());
+                s.setString(i++, line.note());
+                s.setObject(i++, line.eventId());
+                s.setObject(i++, line.version());
             }
-            s.setString(i, row.code);
             s.executeUpdate();
+        }
+    }
+
+    /** The changed rows, one update each in one JDBC batch, then the timeline lines in one insert per thousand. */
+    private void write(Pending p) {
+        if (p.changed().isEmpty() && p.lines().isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            if (!p.changed().isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement(UPDATE)) {
+                    for (DossierStatus row : p.changed().values()) {
+                        int i = 1;
+                        for (Column column : COLUMNS) {
+                            s.setObject(i++, column.value().apply(row));
+                        }
+                        s.setString(i, row.code);
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+            for (int from = 0; from < p.lines().size(); from += LINES_PER_INSERT) {
+                insertLines(c, p.lines().subList(from, Math.min(p.lines().size(), from + LINES_PER_INSERT)));
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not write the dossier_status row of " + row.code, e);
+            throw new IllegalStateException("could not write the projection's rows", e);
         }
     }
 

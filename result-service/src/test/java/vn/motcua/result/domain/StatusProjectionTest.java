@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +73,8 @@ class StatusProjectionTest {
     String bootstrap;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    StatusProjection projection;
     Events events;
 
     @BeforeEach
@@ -260,6 +263,20 @@ class StatusProjectionTest {
         events.sendAndAwait(new DossierWithdrawn(early, withdrawnAt, "counter1", "Không còn nhu cầu"));
         status(early, "202020").body("nationalStatusCode", equalTo(7)).body("state", equalTo("WITHDRAWN"))
                 .body("currentAgency", nullValue())
+                .body("timeline.status", contains("Được tiếp nhận", "Công dân xin rút"));
+
+        // all in one transaction, as the replay applies a topic's batch: the racing line, held until the commit
+        // (issue 18), is written before the withdrawal deletes it
+        String together = newCode();
+        QuarkusTransaction.requiringNew().run(() -> {
+            projection.apply(new StatusProjection.EventRef(UUID.randomUUID(), 1L), Events.received(together, "212121",
+                    ReceptionChannel.COUNTER, "PRJ-P", "PRJ-A", T0, T0.plusDays(5), null));
+            projection.apply(new StatusProjection.EventRef(UUID.randomUUID(), 3L),
+                    assigned(together, "PRJ-B", withdrawnAt.plusSeconds(2)));
+            projection.apply(new StatusProjection.EventRef(UUID.randomUUID(), 2L),
+                    new DossierWithdrawn(together, withdrawnAt, "counter1", "Không còn nhu cầu"));
+        });
+        status(together, "212121").body("nationalStatusCode", equalTo(7))
                 .body("timeline.status", contains("Được tiếp nhận", "Công dân xin rút"));
     }
 
