@@ -79,8 +79,8 @@ public final class InboxBenchmark {
             long start = System.nanoTime();
             s.execute("""
                     insert into routed_dossier (code, procedure_code, procedure_version, unit_code, received_at, due_at,
-                      statutory_due_at, warn_at, routed_at, status, current_stage, plan)
-                    select '%1$s-' || i, '%1$s', 1, '000.00.31.H29', now(), d, d, d - interval '1 day', now(),
+                      statutory_due_at, lawful_due_at, warn_at, routed_at, status, current_stage, plan)
+                    select '%1$s-' || i, '%1$s', 1, '000.00.31.H29', now(), d, d, d, d - interval '1 day', now(),
                            'IN_PROGRESS', 0, '{}'::jsonb
                     from (select i, now() + (60 + i %% 60) * interval '1 day' as d
                           from generate_series(%2$d, %3$d) as i) g""".formatted(procedure, have + 1, tasks));
