@@ -41,10 +41,6 @@ public class Calendars {
         return clock.instant();
     }
 
-    public OffsetDateTime due(Instant receivedAt, vn.motcua.shared.events.StatutoryTime time) {
-        return calculator().due(receivedAt, toCalendar(time));
-    }
-
     /**
      * When a receipt's time starts to count, when it reaches the agencies, and when the citizen gets the result
      * (docs/LEGAL-BASIS.md, issue 20, item 5).
@@ -84,8 +80,7 @@ public class Calendars {
         if (!calculator.calendar().isWorkingDay(local.toLocalDate()) || close == null || local.toLocalTime().isBefore(close)) {
             return receivedAt;
         }
-        return OffsetDateTime.of(calculator.calendar().nextWorkingDay(local.toLocalDate()),
-                calculator.officeHours().morningStart(), EventJson.VIETNAM).toInstant();
+        return calculator.openingAfter(local.toLocalDate()).toInstant();
     }
 
     /**

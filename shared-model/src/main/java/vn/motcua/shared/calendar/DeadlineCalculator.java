@@ -89,8 +89,12 @@ public final class DeadlineCalculator {
         if (!calendar.isWorkingDay(local.toLocalDate()) || local.toLocalTime().isBefore(cutoff)) {
             return receivedAt;
         }
-        return OffsetDateTime.of(calendar.nextWorkingDay(local.toLocalDate()), hours.morningStart(), EventJson.VIETNAM)
-                .toInstant();
+        return openingAfter(local.toLocalDate()).toInstant();
+    }
+
+    /** The opening of office hours on the first working day after {@code day}, at +07:00. */
+    public OffsetDateTime openingAfter(LocalDate day) {
+        return OffsetDateTime.of(calendar.nextWorkingDay(day), hours.morningStart(), EventJson.VIETNAM);
     }
 
     /**
