@@ -5,6 +5,10 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -257,4 +261,35 @@ final class Journeys {
                 .contentType("application/pdf").extract().asByteArray();
         assertEquals("%PDF", new String(body, 0, 4, java.nio.charset.StandardCharsets.US_ASCII), url);
     }
+
+    /**
+     * Runs a tool of the machine and gives its standard output (its standard error, e.g. zbarimg's complaint that the
+     * container has no D-Bus, goes to a file, shown only if the tool fails).
+     */
+    static String run(Path dir, String... command) throws IOException, InterruptedException {
+        Ran ran = exec(dir, command);
+        assertEquals(0, ran.exit(), () -> String.join(" ", command) + ":\n" + ran.out() + ran.err());
+        return ran.out();
+    }
+
+    /** What a command printed and how it ended. */
+    record Ran(int exit, String out, String err) {
+    }
+
+    static Ran exec(Path dir, String... command) throws IOException, InterruptedException {
+        Path errors = Files.createTempFile(dir, "run", ".err");
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectError(errors.toFile()).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        return new Ran(exit, out, readQuietly(errors));
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
 }

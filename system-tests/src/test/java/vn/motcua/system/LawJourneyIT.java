@@ -67,7 +67,8 @@ class LawJourneyIT {
 
     /**
      * Issue 20, item 7: the receipt the counter prints right after reception, with the PIN given back, as a citizen
-     * holds it: its text shows the PIN and the sets, its QR code opens the console's citizens' page for the dossier.
+     * holds it: its text shows the PIN and the sets, its QR code opens the console's citizens' page for the dossier
+     * with the receipt's signed token.
      */
     @Test
     void theReceiptShowsThePinAndItsQrCodeOpensTheCitizensPageWithCodeAndPin() throws Exception {
@@ -81,39 +82,22 @@ class LawJourneyIT {
         Path file = dir.resolve("receipt.pdf");
         Files.write(file, pdf.asByteArray());
 
-        String text = run(dir, "pdftotext", "-layout", file.toString(), "-").replaceAll("\\s+", " ");
+        String text = Journeys.run(dir, "pdftotext", "-layout", file.toString(), "-").replaceAll("\\s+", " ");
         assertTrue(text.contains("Mã hồ sơ: " + code), text);
         assertTrue(text.contains("Mã tra cứu (PIN): " + pin), text);
         assertTrue(text.contains("Số lượng hồ sơ: 01 (bộ)"), text);
 
-        run(dir, "pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", file.toString(), dir.resolve("page").toString());
+        Journeys.run(dir, "pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", file.toString(), dir.resolve("page").toString());
         Path page;
         try (var pages = Files.list(dir)) {
             page = pages.filter(p -> p.getFileName().toString().endsWith(".png")).findFirst().orElseThrow();
         }
-        String qr = run(dir, "zbarimg", "--raw", "-q", page.toString()).strip();
-        assertEquals(Stack.CONSOLE + "/tra-cuu?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8) + "&pin=" + pin, qr);
-    }
-
-    /**
-     * Runs a tool of the machine and gives its standard output (its standard error, e.g. zbarimg's complaint that the
-     * container has no D-Bus, goes to a file, shown only if the tool fails).
-     */
-    private static String run(Path dir, String... command) throws IOException, InterruptedException {
-        Path errors = Files.createTempFile(dir, command[0], ".err");
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectError(errors.toFile()).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int exit = process.waitFor();
-        assertEquals(0, exit, () -> String.join(" ", command) + ":\n" + out + readQuietly(errors));
-        return out;
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "";
-        }
+        String qr = Journeys.run(dir, "zbarimg", "--raw", "-q", page.toString()).strip();
+        String citizensPage = Stack.CONSOLE + "/tra-cuu?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8) + "&pin=" + pin
+                + "&t=";
+        assertTrue(qr.startsWith(citizensPage), qr);
+        // issue 23: the token after t= certifies the receipt, online and offline
+        AuditTrailIT.receiptTokenHolds(qr.substring(citizensPage.length()), code, dir);
     }
 
     @Test

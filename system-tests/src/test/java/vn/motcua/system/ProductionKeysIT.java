@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A packaged service started like a deployment (prod profile, no MOTCUA_ALLOW_DEV_KEYS) while its PIN and
- * citizen-link keys are still the development keys committed in the sources refuses to start, and says which
+ * A packaged service started like a deployment (prod profile, no MOTCUA_ALLOW_DEV_KEYS) while its PIN,
+ * citizen-link and audit signing keys are still the development keys committed in the sources refuses to start, and says which
  * variables to set. The same jar runs the local stack because up.sh says MOTCUA_ALLOW_DEV_KEYS=true.
  */
 class ProductionKeysIT {
@@ -34,14 +34,15 @@ class ProductionKeysIT {
                 "-jar", jar.toString()))
                 .redirectErrorStream(true).redirectOutput(log);
         start.environment().remove("MOTCUA_ALLOW_DEV_KEYS");
-        start.environment().keySet().removeIf(name -> name.startsWith("MOTCUA_INTAKE_"));
+        start.environment().keySet().removeIf(name -> name.startsWith("MOTCUA_INTAKE_") || name.startsWith("MOTCUA_AUDIT_"));
         Process intake = start.start();
         try {
             assertTrue(intake.waitFor(180, TimeUnit.SECONDS), "intake should have stopped by itself");
             String output = Files.readString(log.toPath());
             assertNotEquals(0, intake.exitValue(), output);
             assertTrue(output.contains("refusing to start with the development keys"), output);
-            assertTrue(output.contains("MOTCUA_INTAKE_PIN_KEY") && output.contains("MOTCUA_INTAKE_CITIZEN_LINK_KEY"), output);
+            assertTrue(output.contains("MOTCUA_INTAKE_PIN_KEY") && output.contains("MOTCUA_INTAKE_CITIZEN_LINK_KEY")
+                    && output.contains("MOTCUA_AUDIT_SIGNING_KEY"), output);
         } finally {
             intake.destroyForcibly();
             Files.deleteIfExists(log.toPath());

@@ -1,6 +1,7 @@
 package vn.motcua.system;
 
 import io.restassured.RestAssured;
+import io.restassured.config.LogConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -33,6 +34,13 @@ public final class Stack {
     }
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    static {
+        // a failed expectation prints the request and the answer (a 409's problem says which rule refused), without
+        // the bearer token
+        RestAssured.config = RestAssured.config().logConfig(LogConfig.logConfig().blacklistHeader("Authorization")
+                .enableLoggingOfRequestAndResponseIfValidationFails());
+    }
 
     private Stack() {
     }

@@ -1,5 +1,6 @@
 package vn.motcua.intake.api;
 
+import vn.motcua.platform.audit.Audited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -44,6 +45,7 @@ public class AgencyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @Audited("agency.create")
     public Response create(OfficeRecord body) {
         return endpoints.create(body);
     }
@@ -53,6 +55,7 @@ public class AgencyResource {
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @Audited("agency.update")
     public Response put(@PathParam("code") String code, OfficeRecord body) {
         return endpoints.put(code, body);
     }

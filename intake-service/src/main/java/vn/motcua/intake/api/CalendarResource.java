@@ -1,5 +1,6 @@
 package vn.motcua.intake.api;
 
+import vn.motcua.platform.audit.Audited;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -72,6 +73,7 @@ public class CalendarResource {
     @Path("/years/{year}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @Audited("calendar.year.replace")
     public List<CalendarEntry> replaceYear(@PathParam("year") int year, @Valid @NotNull YearTable table) {
         checkYear(year);
         OfficialYear official;

@@ -1,5 +1,6 @@
 package vn.motcua.intake.api;
 
+import vn.motcua.platform.audit.Audited;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -39,6 +40,7 @@ public class CatalogueResource {
     @Path("/announce")
     @RolesAllowed("admin")
     @Transactional
+    @Audited("catalogue.announce")
     public Announced announce() {
         return new Announced(announcement.announceAll());
     }
@@ -55,6 +57,7 @@ public class CatalogueResource {
     @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @Audited("catalogue.import")
     public CatalogueExport.Report importAll(CatalogueExport document) {
         return transfer.importAll(ProcedureResource.required(document), identity.getPrincipal().getName());
     }

@@ -1,5 +1,6 @@
 package vn.motcua.intake.api;
 
+import vn.motcua.platform.audit.Audited;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -49,12 +50,14 @@ public class ClockAdminResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Test hook: shifts intake's clock by an ISO-8601 duration from the real time, e.g. {\"offset\":\"PT5H\"}")
+    @Audited("clock.set")
     public ClockHook.ClockView set(ClockHook.OffsetRequest request) {
         return ClockHook.set(adjustable(), request);
     }
 
     @DELETE
     @Operation(summary = "Test hook: intake's clock back to the real time")
+    @Audited("clock.reset")
     public ClockHook.ClockView reset() {
         AdjustableClock adjustable = adjustable();
         adjustable.offset(Duration.ZERO);

@@ -1,5 +1,7 @@
 package vn.motcua.intake.api;
 
+import vn.motcua.intake.domain.ReceiptTokens;
+import vn.motcua.platform.audit.AccessLog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -56,8 +58,13 @@ public class DocumentResource {
 
     private final Reception reception;
 
+    private final AccessLog access;
+    private final ReceiptTokens receipts;
+
     public DocumentResource(JsonWebToken token, SecurityIdentity identity, Reception reception,
-                            IntakeConfig config) {
+                            IntakeConfig config, AccessLog access, ReceiptTokens receipts) {
+        this.access = access;
+        this.receipts = receipts;
         this.token = token;
         this.identity = identity;
         this.reception = reception;
@@ -67,8 +74,9 @@ public class DocumentResource {
     /**
      * Form 01, Giấy tiếp nhận hồ sơ và hẹn trả kết quả (A5), for printing at the counter. The PIN is shown once, in the
      * answer to the reception, and intake keeps only its HMAC: the counter passes it back as {@code pin} to have it
-     * printed, and the QR code then opens the citizens' page with code and PIN; a PIN that is not the dossier's is
-     * refused (400). Without it (a reprint) the PIN line is left blank and the QR code carries the code alone.
+     * printed, and the QR code then opens the citizens' page with code, PIN and the receipt's signed token
+     * ({@link ReceiptTokens}); a PIN that is not the dossier's is refused (400). Without it (a reprint) the PIN line
+     * is left blank and the QR code carries the code and the token.
      */
     @GET
     @Path("/receipt")
@@ -89,7 +97,8 @@ public class DocumentResource {
         ProcedureVersion procedure = procedureOf(dossier);
         OneStopUnit unit = OneStopUnit.findById(dossier.unitCode);
         String link = lookupUrl + "?code=" + URLEncoder.encode(dossier.code, StandardCharsets.UTF_8)
-                + (lookupPin == null ? "" : "&pin=" + URLEncoder.encode(lookupPin, StandardCharsets.UTF_8));
+                + (lookupPin == null ? "" : "&pin=" + URLEncoder.encode(lookupPin, StandardCharsets.UTF_8))
+                + "&t=" + receipts.sign(dossier);
         return pdf(ReceiptForm.render(receiptData(dossier, procedure, unit, link, lookupPin)),
                 dossier.code + "-giay-tiep-nhan");
     }
@@ -212,11 +221,14 @@ public class DocumentResource {
         return address.substring(address.lastIndexOf(',') + 1).strip();
     }
 
+    /** The dossier if the caller may see it (404 otherwise); every form shows the applicant, so the read is logged. */
     private Dossier visible(String code) {
-        return Dossier.byCode(code)
+        Dossier dossier = Dossier.byCode(code)
                 .filter(d -> !identity.hasRole("counter-officer") || identity.hasRole("supervisor")
                         || identity.hasRole("admin") || d.unitCode.equals(token.getClaim("unit")))
                 .orElseThrow(() -> ProblemException.notFound("Không tìm thấy hồ sơ " + code + "."));
+        access.recordRequest(dossier.code);
+        return dossier;
     }
 
     private static <T> T read(String json, TypeReference<T> type) {

@@ -1,5 +1,6 @@
 package vn.motcua.intake.api;
 
+import vn.motcua.platform.audit.AccessLog;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -44,8 +45,11 @@ public class DossierResource {
     private final JsonWebToken token;
     private final SecurityIdentity identity;
 
+    private final AccessLog access;
+
     public DossierResource(Reception reception, DossierActions actions, DossierSearch search, JsonWebToken token,
-                           SecurityIdentity identity) {
+                           SecurityIdentity identity, AccessLog access) {
+        this.access = access;
         this.reception = reception;
         this.actions = actions;
         this.search = search;
@@ -95,8 +99,10 @@ public class DossierResource {
             throw ProblemException.validation(errors);
         }
         String scope = isCounterOnly() ? officer().unitCode() : blankToNull(unit);
-        return search.search(new DossierSearch.Filter(scope, state, blankToNull(procedure),
+        Page<DossierSearch.Row> found = search.search(new DossierSearch.Filter(scope, state, blankToNull(procedure),
                 byChannel == null ? null : byChannel.name(), fromDay, toDay, null, q), paging);
+        access.recordRequest(found.items().stream().map(DossierSearch.Row::code).toList());
+        return found;
     }
 
     /**
@@ -110,6 +116,7 @@ public class DossierResource {
         Dossier dossier = Dossier.byCode(code)
                 .filter(d -> !isCounterOnly() || d.unitCode.equals(token.getClaim("unit")))
                 .orElseThrow(() -> ProblemException.notFound("Không tìm thấy hồ sơ " + code + "."));
+        access.recordRequest(dossier.code);
         return view(dossier);
     }
 

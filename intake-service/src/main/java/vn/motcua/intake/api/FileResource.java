@@ -1,5 +1,6 @@
 package vn.motcua.intake.api;
 
+import vn.motcua.platform.audit.AccessLog;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -47,7 +48,10 @@ public class FileResource {
     private final JsonWebToken token;
     private final SecurityIdentity identity;
 
-    public FileResource(DossierFiles files, JsonWebToken token, SecurityIdentity identity) {
+    private final AccessLog access;
+
+    public FileResource(DossierFiles files, JsonWebToken token, SecurityIdentity identity, AccessLog access) {
+        this.access = access;
         this.files = files;
         this.token = token;
         this.identity = identity;
@@ -111,7 +115,9 @@ public class FileResource {
     @APIResponse(responseCode = "404", description = "no such dossier for this caller",
             content = @Content(mediaType = "application/problem+json"))
     public Page<DossierFiles.FileView> list(@PathParam("code") String code) {
-        List<DossierFiles.FileView> all = files.list(files.readable(code, caller()));
+        Dossier dossier = files.readable(code, caller());
+        access.recordRequest(dossier.code);
+        List<DossierFiles.FileView> all = files.list(dossier);
         return new Page<>(all, 0, all.size(), all.size());
     }
 
@@ -127,6 +133,7 @@ public class FileResource {
     public Response download(@PathParam("code") String code, @PathParam("id") String id) {
         Dossier dossier = files.readable(code, caller());
         DossierFile file = files.file(dossier, parse(id));
+        access.recordRequest(dossier.code);
         ResponseInputStream<GetObjectResponse> bytes = files.open(file);
         StreamingOutput body = out -> {
             try (InputStream in = bytes) {

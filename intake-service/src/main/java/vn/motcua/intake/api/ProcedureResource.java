@@ -1,5 +1,6 @@
 package vn.motcua.intake.api;
 
+import vn.motcua.platform.audit.Audited;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -136,6 +137,7 @@ public class ProcedureResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @Audited("procedure.create")
     public Response create(VersionRecord body) {
         ProcedureVersion created = procedures.create(required(body), identity.getPrincipal().getName());
         return Response.created(URI.create("/api/procedures/" + created.code)).entity(VersionRecord.of(created)).build();
@@ -146,6 +148,7 @@ public class ProcedureResource {
     @Path("/{code}/versions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @Audited("procedure.version.add")
     public Response newVersion(@PathParam("code") String code, VersionRecord body) {
         ProcedureVersion created = procedures.newVersion(code, required(body), identity.getPrincipal().getName());
         return Response.created(URI.create("/api/procedures/" + code)).entity(VersionRecord.of(created)).build();
@@ -175,6 +178,7 @@ public class ProcedureResource {
     @Path("/{code}/areas/{commune}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @Audited("procedure.area.set")
     public TerritorialCompetence.Area setArea(@PathParam("code") String code, @PathParam("commune") String commune,
                                               AreaAgency body) {
         return competence.set(code, commune, body == null ? null : body.agency(), identity.getPrincipal().getName(),
@@ -190,6 +194,7 @@ public class ProcedureResource {
     @Path("/{code}/retire")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @Audited("procedure.retire")
     public VersionRecord retire(@PathParam("code") String code, Retirement body) {
         Retirement r = body == null ? new Retirement(null, null) : body;
         return VersionRecord.of(procedures.retire(code, r.effectiveTo(), r.basedOnVersion()));

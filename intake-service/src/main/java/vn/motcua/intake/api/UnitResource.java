@@ -1,5 +1,6 @@
 package vn.motcua.intake.api;
 
+import vn.motcua.platform.audit.Audited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -53,6 +54,7 @@ public class UnitResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @Audited("unit.create")
     public Response create(OfficeRecord body) {
         return endpoints.create(body);
     }
@@ -62,6 +64,7 @@ public class UnitResource {
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @Audited("unit.update")
     public Response put(@PathParam("code") String code, OfficeRecord body) {
         return endpoints.put(code, body);
     }
@@ -87,6 +90,7 @@ public class UnitResource {
     @Path("/{code}/office-hours")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @Audited("unit.office-hours.set")
     public Offices.HoursView setOfficeHours(@PathParam("code") String code, UnitHours.Json body) {
         return offices.setHours(code, body, identity.getPrincipal().getName(), config.cutoff());
     }

@@ -1,5 +1,6 @@
 package vn.motcua.notification.api;
 
+import vn.motcua.platform.audit.Audited;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -71,6 +72,7 @@ public class NotificationResource {
     @Path("/{id}/resend")
     @RolesAllowed("admin")
     @Operation(summary = "Gửi lại một thông báo đã hết số lần thử (dead-letter)")
+    @Audited("notification.resend")
     public Item resend(@PathParam("id") String id) {
         UUID key = uuid(id);
         switch (deliveries.resend(key, identity.getPrincipal().getName())) {

@@ -1,5 +1,7 @@
 package vn.motcua.notification.api;
 
+import jakarta.transaction.Transactional;
+import vn.motcua.platform.audit.Audited;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -56,6 +58,8 @@ public class RuleResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Thêm quy tắc: loại sự kiện → đối tượng → kênh → mẫu")
+    @Audited("rule.create")
+    @Transactional
     public Response create(RuleBody body) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (body == null) {
@@ -84,6 +88,8 @@ public class RuleResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Đổi mẫu hoặc bật/tắt một quy tắc")
+    @Audited("rule.update")
+    @Transactional
     public Rules.Rule change(@PathParam("id") String id, RuleBody body) {
         UUID key = NotificationResource.uuid(id);
         Rules.Rule rule = rules.find(key).orElseThrow(() -> ProblemException.notFound("Không có quy tắc " + id + "."));
@@ -103,6 +109,8 @@ public class RuleResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Xoá một quy tắc")
+    @Audited("rule.delete")
+    @Transactional
     public Response delete(@PathParam("id") String id) {
         if (!rules.delete(NotificationResource.uuid(id))) {
             throw ProblemException.notFound("Không có quy tắc " + id + ".");

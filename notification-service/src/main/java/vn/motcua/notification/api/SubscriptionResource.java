@@ -1,5 +1,7 @@
 package vn.motcua.notification.api;
 
+import jakarta.transaction.Transactional;
+import vn.motcua.platform.audit.Audited;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -68,6 +70,8 @@ public class SubscriptionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Đăng ký webhook theo loại sự kiện; trả về khoá bí mật để kiểm chữ ký (một lần)")
+    @Audited("subscription.create")
+    @Transactional
     public Response create(SubscriptionBody body) {
         if (body == null) {
             throw ProblemException.badRequest("missing-body", "Thiếu nội dung đăng ký.");
@@ -101,6 +105,8 @@ public class SubscriptionResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Huỷ một đăng ký webhook")
+    @Audited("subscription.delete")
+    @Transactional
     public Response delete(@PathParam("id") String id) {
         if (!subscriptions.deactivate(NotificationResource.uuid(id))) {
             throw ProblemException.notFound("Không có đăng ký " + id + ".");

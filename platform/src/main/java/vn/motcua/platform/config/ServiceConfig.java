@@ -18,6 +18,8 @@ public interface ServiceConfig {
 
     Admission admission();
 
+    Audit audit();
+
     /**
      * Lets a packaged service start with the development PIN and citizen-link keys committed in the sources
      * ({@link DevKeyGuard}): only for the local stack and developers' machines, never in a deployment.
@@ -88,5 +90,34 @@ public interface ServiceConfig {
         /** Sent as {@code Retry-After}. */
         @WithDefault("1s")
         Duration retryAfter();
+    }
+
+    /** The tamper-evident audit log (issue 23, docs/AUDIT.md). */
+    interface Audit {
+        /**
+         * Whether events and administrative changes are written to the audit log. Off only to measure what it costs
+         * (the benchmark stack); a deployment keeps it on.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The Ed25519 secret (32 bytes, base64: {@code openssl rand -base64 32}) that signs the chain's checkpoints and,
+         * in intake, the receipts' tokens. Platform's configuration holds the development key, refused in a packaged
+         * service ({@code DevKeyGuard}); a deployment sets {@code MOTCUA_AUDIT_SIGNING_KEY}, one per service.
+         */
+        String signingKey();
+
+        /** How often the sealer chains what was committed since its last pass (it is also woken by commits). */
+        @WithDefault("500ms")
+        Duration sealInterval();
+
+        /** A signed checkpoint after this many entries... */
+        @WithDefault("1000")
+        int checkpointEntries();
+
+        /** ...or this long after the last one, whichever comes first, when entries were sealed since. */
+        @WithDefault("5m")
+        Duration checkpointInterval();
     }
 }

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import vn.motcua.platform.audit.AuditLog;
 import vn.motcua.platform.config.ServiceConfig;
 import vn.motcua.platform.tx.AfterCommit;
 import vn.motcua.shared.events.CloudEvent;
@@ -27,10 +28,12 @@ public class Outbox {
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelayRunner relay;
     private final SubjectClocks clocks;
+    private final AuditLog audit;
     private final int lanes;
 
     public Outbox(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions,
-                  OutboxRelayRunner relay, SubjectClocks clocks, ServiceConfig config) {
+                  OutboxRelayRunner relay, SubjectClocks clocks, AuditLog audit, ServiceConfig config) {
+        this.audit = audit;
         this.dataSource = dataSource;
         this.clocks = clocks;
         this.transactions = transactions;
@@ -52,25 +55,41 @@ public class Outbox {
         try (Connection connection = dataSource.getConnection()) {
             long version = 0;
             if (event.subject() == null) {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "insert into outbox_event (id, topic, message_key, lane, type, event, created_at)"
+                // with the audit on, the event's audit entry is written by the same statement (docs/AUDIT.md)
+                try (PreparedStatement insert = connection.prepareStatement(audit.enabled()
+                        ? "with ev as (insert into outbox_event (id, topic, message_key, lane, type, event, created_at)"
+                                + " values (?, ?, ?, ?, ?, ?::jsonb, ?) returning type, event)"
+                                + " insert into audit_entry (kind, type, subject, actor, payload)"
+                                + " select 'event', type, null, ?, event::text from ev"
+                        : "insert into outbox_event (id, topic, message_key, lane, type, event, created_at)"
                                 + " values (?, ?, ?, ?, ?, ?::jsonb, ?)")) {
                     bind(insert, 0, topic, key, event, EventJson.write(event));
+                    if (audit.enabled()) {
+                        insert.setString(8, audit.actor());
+                    }
                     insert.executeUpdate();
                 }
             } else {
                 // the counter raised and the stamped event written in one round trip; the JSON gets the version
                 // as its last attribute (jsonb keeps one copy of each key)
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "with clock as (insert into dossier_clock (subject, version) values (?, ?)"
-                                + " on conflict (subject) do update set version = greatest(dossier_clock.version + 1,"
-                                + " excluded.version), touched_at = now() returning version)"
-                                + " insert into outbox_event (id, topic, message_key, lane, type, event, created_at)"
-                                + " select ?, ?, ?, ?, ?, jsonb_set(?::jsonb, '{dossierversion}', to_jsonb(clock.version)), ?"
-                                + " from clock returning (event ->> 'dossierversion')::bigint")) {
+                String stamped = "with clock as (insert into dossier_clock (subject, version) values (?, ?)"
+                        + " on conflict (subject) do update set version = greatest(dossier_clock.version + 1,"
+                        + " excluded.version), touched_at = now() returning version),"
+                        + " ev as (insert into outbox_event (id, topic, message_key, lane, type, event, created_at)"
+                        + " select ?, ?, ?, ?, ?, jsonb_set(?::jsonb, '{dossierversion}', to_jsonb(clock.version)), ?"
+                        + " from clock returning type, event)";
+                try (PreparedStatement insert = connection.prepareStatement(audit.enabled()
+                        ? stamped + ", audited as (insert into audit_entry (kind, type, subject, actor, payload)"
+                                + " select 'event', type, ?, ?, event::text from ev)"
+                                + " select (event ->> 'dossierversion')::bigint from ev"
+                        : stamped + " select (event ->> 'dossierversion')::bigint from ev")) {
                     insert.setString(1, event.subject());
                     insert.setLong(2, clocks.floorOf(event.subject()) + 1);
                     bind(insert, 2, topic, key, event, EventJson.write(event));
+                    if (audit.enabled()) {
+                        insert.setString(10, event.subject());
+                        insert.setString(11, audit.actor());
+                    }
                     try (ResultSet rs = insert.executeQuery()) {
                         rs.next();
                         version = rs.getLong(1);

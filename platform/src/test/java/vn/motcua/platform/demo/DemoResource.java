@@ -25,9 +25,11 @@ public class DemoResource {
     }
 
     private final DemoService service;
+    private final vn.motcua.platform.audit.AccessLog access;
 
-    public DemoResource(DemoService service) {
+    public DemoResource(DemoService service, vn.motcua.platform.audit.AccessLog access) {
         this.service = service;
+        this.access = access;
     }
 
     @POST
@@ -97,5 +99,27 @@ public class DemoResource {
     @Path("/broken")
     public String broken() {
         throw new IllegalStateException("a bug");
+    }
+
+    /** A setting an administrator changes, recorded in the audit log; quantity 0 is refused after the write. */
+    public record Setting(String value, int quantity) {
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/settings/{name}")
+    @jakarta.annotation.security.RolesAllowed("admin")
+    @vn.motcua.platform.audit.Audited("demo.setting.set")
+    public Setting setting(@PathParam("name") String name, Setting setting) {
+        service.create(name, "setting " + setting.value(), 1, setting.quantity() == 0);
+        return setting;
+    }
+
+    /** Shows an item's personal data to an officer: the read is recorded in the access log. */
+    @GET
+    @Path("/personal/{key}")
+    @io.quarkus.security.Authenticated
+    public String personal(@PathParam("key") String key) {
+        access.record("GET /demo/items/personal/{key}", key);
+        return key;
     }
 }

@@ -1,5 +1,6 @@
 package vn.motcua.result.api;
 
+import vn.motcua.platform.audit.AccessLog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -36,7 +37,10 @@ public class ReportResource {
     private final LogBook logBook;
     private final ResultConfig.LogBookForm form;
 
-    public ReportResource(ProgressReport progress, LogBook logBook, ResultConfig config) {
+    private final AccessLog access;
+
+    public ReportResource(ProgressReport progress, LogBook logBook, ResultConfig config, AccessLog access) {
+        this.access = access;
         this.progress = progress;
         this.logBook = logBook;
         this.form = config.logBook();
@@ -73,10 +77,12 @@ public class ReportResource {
         String disposition = "attachment; filename=\"" + name + "\"";
         if (kind.equals("pdf")) {
             List<LogBook.Entry> entries = logBook.entries(period[0], period[1], LogBook.MAX_PDF_ENTRIES);
+            access.recordRequest(entries.stream().map(LogBook.Entry::code).toList());
             byte[] pdf = LogBookPdf.render(form, period[0], period[1], entries, OffsetDateTime.now(EventJson.VIETNAM));
             return Response.ok(pdf, PDF).header("Content-Disposition", disposition).build();
         }
         List<LogBook.Entry> entries = logBook.entries(period[0], period[1]);
+        access.recordRequest(entries.stream().map(LogBook.Entry::code).toList());
         boolean xlsx = kind.equals("xlsx");
         StreamingOutput body = out -> {
             if (xlsx) {

@@ -1,5 +1,6 @@
 package vn.motcua.routing.api;
 
+import vn.motcua.platform.audit.Audited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -52,6 +53,7 @@ public class DelegationResource {
     @RolesAllowed(Callers.AGENCY_LEAD)
     @Operation(summary = "The head delegates signing (SIGN) or assignment (ASSIGN) to an officer for a period;"
             + " an Idempotency-Key makes a retry answer the first delegation")
+    @Audited("delegation.grant")
     public Response grant(@HeaderParam("Idempotency-Key") String idempotencyKey,
                           @Valid @NotNull AgencyWorkRequests.Grant body) {
         Caller head = callers.officer();
@@ -82,6 +84,7 @@ public class DelegationResource {
     @Path("/{id}")
     @RolesAllowed(Callers.AGENCY_LEAD)
     @Operation(summary = "Revoke a delegation of the caller's agency (the row stays, marked revoked)")
+    @Audited("delegation.revoke")
     public DelegationView revoke(@PathParam("id") String id) {
         UUID uuid;
         try {

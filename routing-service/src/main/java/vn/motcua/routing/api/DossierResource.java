@@ -1,5 +1,6 @@
 package vn.motcua.routing.api;
 
+import vn.motcua.platform.audit.AccessLog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -43,9 +44,11 @@ public class DossierResource {
     private final Callers callers;
     private final Catalog catalog;
     private final vn.motcua.routing.domain.AgencyWork work;
+    private final AccessLog access;
 
     public DossierResource(DossierQueries queries, ClockActions clock, Deadlines deadlines, Callers callers,
-                           Catalog catalog, vn.motcua.routing.domain.AgencyWork work) {
+                           Catalog catalog, vn.motcua.routing.domain.AgencyWork work, AccessLog access) {
+        this.access = access;
         this.work = work;
         this.queries = queries;
         this.clock = clock;
@@ -78,6 +81,7 @@ public class DossierResource {
         if (!prefersPdf(headers.getAcceptableMediaTypes())) {
             return Response.ok(sheet, MediaType.APPLICATION_JSON_TYPE).build();
         }
+        access.recordRequest(code);
         return pdf(ControlSheetForm.render(DossierForms.controlSheet(found, DossierForms.Parties.of(found, catalog),
                 sheet, now)), code + "-phieu-kiem-soat");
     }
@@ -94,6 +98,7 @@ public class DossierResource {
         if (data == null) {
             throw ProblemException.notFound("Hồ sơ " + code + " không được gia hạn nên không có văn bản xin lỗi.");
         }
+        access.recordRequest(code);
         return pdf(ApologyForm.render(data), code + "-xin-loi-gia-han");
     }
 
@@ -109,6 +114,7 @@ public class DossierResource {
         if (data == null) {
             throw ProblemException.notFound("Hồ sơ " + code + " không bị dừng giải quyết nên không có thông báo dừng.");
         }
+        access.recordRequest(code);
         return pdf(StopNoticeForm.render(data), code + "-thong-bao-dung");
     }
 

@@ -1,0 +1,60 @@
+package vn.motcua.intake.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.motcua.platform.audit.AuditSealer;
+import vn.motcua.platform.audit.CompactJws;
+import vn.motcua.platform.audit.SigningKey;
+import vn.motcua.shared.events.EventJson;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/**
+ * The signed token Form 01's QR code carries (issue 23, docs/AUDIT.md): what the receipt certifies — dossier code,
+ * receiving unit, received and appointment times — as a JWS signed with intake's Ed25519 key, whose public half is at
+ * {@code /.well-known/jwks.json}. Anyone can check a printed receipt offline; one changed byte and it fails.
+ */
+@ApplicationScoped
+public class ReceiptTokens {
+    private final SigningKey key;
+    private final ObjectMapper json;
+
+    public ReceiptTokens(AuditSealer sealer, ObjectMapper json) {
+        this.key = sealer.key();
+        this.json = json;
+    }
+
+    /** What a receipt certifies. */
+    public record Certified(String code, String unit, OffsetDateTime receivedAt, OffsetDateTime appointmentAt,
+                            String keyId) {
+    }
+
+    public String sign(Dossier dossier) {
+        ObjectNode payload = json.createObjectNode();
+        payload.put("code", dossier.code);
+        payload.put("unit", dossier.unitCode);
+        payload.put("receivedAt", dossier.receivedAt.withOffsetSameInstant(EventJson.VIETNAM).toString());
+        if (dossier.appointmentAt != null) {
+            payload.put("appointmentAt", dossier.appointmentAt.withOffsetSameInstant(EventJson.VIETNAM).toString());
+        }
+        return CompactJws.sign(key, payload.toString());
+    }
+
+    /** What the token certifies, or empty when intake did not sign it or it was changed. */
+    public Optional<Certified> verify(String token) {
+        return CompactJws.verify(key.publicKey(), token).map(payload -> {
+            try {
+                JsonNode node = json.readTree(payload);
+                return new Certified(node.path("code").asText(), node.path("unit").asText(),
+                        OffsetDateTime.parse(node.path("receivedAt").asText()),
+                        node.hasNonNull("appointmentAt") ? OffsetDateTime.parse(node.path("appointmentAt").asText()) : null,
+                        key.keyId());
+            } catch (Exception malformed) {
+                return null; // signed by us, so never; a payload we cannot read certifies nothing
+            }
+        });
+    }
+}
