@@ -8,6 +8,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -57,6 +58,35 @@ class CitizenPageTest {
                 .body(allOf(containsString("value=\"000.00.31.H29-261204-0007\""), containsString("value=\"123456\""),
                         containsString("Đã trả kết quả"), containsString("17:00 09/12/2026"), containsString("Đúng hạn"),
                         containsString("09:15 04/12/2026"), containsString("Đánh giá mức độ hài lòng")));
+    }
+
+    @Test
+    void theReceiptsSignedTokenIsCheckedByIntakeAndTheVerdictShown() {
+        wireMock.stubFor(get(urlPathEqualTo(STUB + "/result/api/public/dossiers/000.00.31.H29-261204-0007"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(RETURNED)));
+        wireMock.stubFor(get(urlPathEqualTo(STUB + "/intake/api/public/receipts/verify"))
+                .withQueryParam("token", equalTo("good.token.sig"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                        {"code":"000.00.31.H29-261204-0007","unit":"000.00.31.H29",
+                         "receivedAt":"2026-12-04T09:15:00+07:00","appointmentAt":"2026-12-09T17:00:00+07:00",
+                         "keyId":"0123456789abcdef"}""")));
+        wireMock.stubFor(get(urlPathEqualTo(STUB + "/intake/api/public/receipts/verify"))
+                .withQueryParam("token", equalTo("bad.token.sig"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"urn:motcua:problem:invalid-receipt-token\",\"status\":400}")));
+        given().queryParam("code", "000.00.31.H29-261204-0007").queryParam("pin", "123456")
+                .queryParam("t", "good.token.sig").get("/tra-cuu").then().statusCode(200)
+                .body(allOf(containsString("Giấy tiếp nhận hợp lệ"), containsString("09:15 04/12/2026"),
+                        not(containsString("không hợp lệ"))));
+        given().queryParam("code", "000.00.31.H29-261204-0007").queryParam("pin", "123456")
+                .queryParam("t", "bad.token.sig").get("/tra-cuu").then().statusCode(200)
+                .body(allOf(containsString("Mã xác thực trên giấy tiếp nhận không hợp lệ"), containsString("Đã trả kết quả")));
+        // a genuine token of another dossier does not vouch for this one
+        given().queryParam("code", "000.00.31.H29-261204-0099").queryParam("pin", "123456")
+                .queryParam("t", "good.token.sig").get("/tra-cuu").then()
+                .body(containsString("Mã xác thực trên giấy tiếp nhận không hợp lệ"));
+        given().queryParam("code", "000.00.31.H29-261204-0007").queryParam("pin", "123456").get("/tra-cuu").then()
+                .statusCode(200).body(allOf(not(containsString("Giấy tiếp nhận hợp lệ")), not(containsString("Mã xác thực"))));
     }
 
     @Test
