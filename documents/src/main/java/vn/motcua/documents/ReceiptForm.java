@@ -20,7 +20,7 @@ public final class ReceiptForm {
         try (Pdf pdf = new Pdf(Pdf.A5, 40, 28, 26, 32, TITLE + " " + d.dossierCode(), Forms.subject(NUMBER))) {
             pdf.nationalHeader(d.issuer(), null,
                     Forms.dateLine(d.issuer(), d.receivedAt()), 9f);
-            pdf.titleWithQr(d.qrText(), 54, List.of(List.of(b(TITLE))), 12,
+            pdf.titleWithQr(d.qrText(), 72, List.of(List.of(b(TITLE))), 12,
                     List.of(List.of(r("Mã hồ sơ: "), b(d.dossierCode())),
                             List.of(r("Mã tra cứu (PIN): "), b(Forms.or(d.lookupPin())))), FS);
             pdf.paragraph(FS, Pdf.Align.LEFT, 0, r(d.issuer().name() + " tiếp nhận hồ sơ của:"));

@@ -32,15 +32,23 @@ public class ReceiptTokens {
                             String keyId) {
     }
 
+    /**
+     * The token of a received dossier. Short keys and epoch seconds keep it small enough for the receipt's QR code
+     * with the page's address: {@code c} code, {@code u} unit, {@code r} received, {@code a} appointment.
+     */
     public String sign(Dossier dossier) {
         ObjectNode payload = json.createObjectNode();
-        payload.put("code", dossier.code);
-        payload.put("unit", dossier.unitCode);
-        payload.put("receivedAt", dossier.receivedAt.withOffsetSameInstant(EventJson.VIETNAM).toString());
+        payload.put("c", dossier.code);
+        payload.put("u", dossier.unitCode);
+        payload.put("r", dossier.receivedAt.toEpochSecond());
         if (dossier.appointmentAt != null) {
-            payload.put("appointmentAt", dossier.appointmentAt.withOffsetSameInstant(EventJson.VIETNAM).toString());
+            payload.put("a", dossier.appointmentAt.toEpochSecond());
         }
         return CompactJws.sign(key, payload.toString());
+    }
+
+    private static OffsetDateTime vietnam(long epochSecond) {
+        return OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(epochSecond), EventJson.VIETNAM);
     }
 
     /** What the token certifies, or empty when intake did not sign it or it was changed. */
@@ -48,10 +56,8 @@ public class ReceiptTokens {
         return CompactJws.verify(key.publicKey(), token).map(payload -> {
             try {
                 JsonNode node = json.readTree(payload);
-                return new Certified(node.path("code").asText(), node.path("unit").asText(),
-                        OffsetDateTime.parse(node.path("receivedAt").asText()),
-                        node.hasNonNull("appointmentAt") ? OffsetDateTime.parse(node.path("appointmentAt").asText()) : null,
-                        key.keyId());
+                return new Certified(node.path("c").asText(), node.path("u").asText(), vietnam(node.path("r").asLong()),
+                        node.hasNonNull("a") ? vietnam(node.path("a").asLong()) : null, key.keyId());
             } catch (Exception malformed) {
                 return null; // signed by us, so never; a payload we cannot read certifies nothing
             }

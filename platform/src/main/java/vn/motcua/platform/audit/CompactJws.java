@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * JSON Web Signatures in compact form with EdDSA over Ed25519 (RFC 7515, RFC 8037): {@code header.payload.signature},
- * each base64url. Small enough for a QR code (a receipt's token is about 250 characters). Plain JDK.
+ * each base64url. Small enough for a QR code (a receipt's token is about 240 characters). Plain JDK.
  */
 public final class CompactJws {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -17,7 +17,7 @@ public final class CompactJws {
 
     /** Signs a JSON payload; the header names the algorithm and the key id. */
     public static String sign(SigningKey key, String payloadJson) {
-        String header = "{\"alg\":\"EdDSA\",\"kid\":\"" + key.keyId() + "\",\"typ\":\"JWT\"}";
+        String header = "{\"alg\":\"EdDSA\",\"kid\":\"" + key.keyId() + "\"}";
         String input = B64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + B64.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8));
         return input + "." + B64.encodeToString(key.sign(input));
