@@ -292,9 +292,8 @@ class LawJourneyIT {
             assertTrue(second.atTime(17, 0).atOffset(Journeys.VIETNAM).isEqual(OffsetDateTime.parse(late.path("appointmentAt"))),
                     late.asString());
         } finally {
-            Stack.as("admin1").contentType(ContentType.JSON).body(hours("17:00", null, ""))
-                    .put(Stack.INTAKE + "/api/units/" + unit + "/office-hours").then().statusCode(200)
-                    .body("effectiveCutoff", equalTo("15:00"));
+            Stack.as("admin1").delete(Stack.INTAKE + "/api/units/" + unit + "/office-hours").then().statusCode(200)
+                    .body("own", equalTo(false)).body("effectiveCutoff", equalTo("15:00"));
         }
     }
 

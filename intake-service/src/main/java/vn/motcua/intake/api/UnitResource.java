@@ -3,6 +3,7 @@ package vn.motcua.intake.api;
 import vn.motcua.platform.audit.Audited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -93,5 +94,14 @@ public class UnitResource {
     @Audited("unit.office-hours.set")
     public Offices.HoursView setOfficeHours(@PathParam("code") String code, UnitHours.Json body) {
         return offices.setHours(code, body, identity.getPrincipal().getName(), config.cutoff());
+    }
+
+    /** Puts the unit back on the deployment's office hours and cut-off ({@code own} becomes false). */
+    @DELETE
+    @Path("/{code}/office-hours")
+    @RolesAllowed("admin")
+    @Audited("unit.office-hours.clear")
+    public Offices.HoursView clearOfficeHours(@PathParam("code") String code) {
+        return offices.clearHours(code, identity.getPrincipal().getName(), config.cutoff());
     }
 }

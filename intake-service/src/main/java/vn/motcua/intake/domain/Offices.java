@@ -162,6 +162,19 @@ public class Offices {
         return view(unit, deploymentCutoff);
     }
 
+    /** Puts a unit back on the deployment's office hours and cut-off (its own are forgotten); announced like a change. */
+    @Transactional
+    public HoursView clearHours(String code, String administrator, java.time.LocalTime deploymentCutoff) {
+        OneStopUnit unit = Panache.getEntityManager().find(OneStopUnit.class, code, LockModeType.PESSIMISTIC_WRITE);
+        if (unit == null) {
+            throw ProblemException.notFound("Không có đơn vị một cửa mã " + code + ".");
+        }
+        unit.deploymentHours(administrator);
+        unit.updatedAt = calendars.now().atOffset(EventJson.VIETNAM);
+        catalogue.publish(CatalogEvents.unit(unit));
+        return view(unit, deploymentCutoff);
+    }
+
     private HoursView view(OneStopUnit unit, java.time.LocalTime deploymentCutoff) {
         UnitHours hours = unit.hours(calendars.calculator().officeHours());
         java.time.LocalTime effective = hours.cutoff() != null ? hours.cutoff() : deploymentCutoff;

@@ -36,4 +36,11 @@ public class OneStopUnit extends Office {
         cutoff = hours.cutoff();
         hoursUpdatedBy = administrator;
     }
+
+    /** Back on the deployment's office hours and cut-off. */
+    public void deploymentHours(String administrator) {
+        officeHours = null;
+        cutoff = null;
+        hoursUpdatedBy = administrator;
+    }
 }

@@ -76,11 +76,11 @@ class TrustTest {
     @Test
     void aReceptionAndAnAdministratorsChangeAreChainedWithWhoMadeThem() throws SQLException {
         String code = receivedDossier();
-        as(ADMIN).body("{\"code\":\"000.00.78.H29\",\"name\":\"Bộ phận Một cửa kiểm toán\",\"level\":\"COMMUNE\"}")
-                .put("/api/units/000.00.78.H29").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        as(ADMIN).body("{\"code\":\"000.00.93.H29\",\"name\":\"Bộ phận Một cửa kiểm toán\",\"level\":\"COMMUNE\"}")
+                .put("/api/units/000.00.93.H29").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         assertEquals("counter1", text("select actor from audit_entry where subject = ? and type like '%received%'", code));
         assertEquals("admin1", text("select actor from audit_entry where kind = 'admin' and type = 'unit.update'"
-                + " and subject = ?", "000.00.78.H29"));
+                + " and subject = ?", "000.00.93.H29"));
         sealer.sealOnce();
         AuditStore.Report report = store.verify();
         assertTrue(report.ok(), report::reason);

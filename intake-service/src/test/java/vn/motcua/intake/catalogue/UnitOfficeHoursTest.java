@@ -102,6 +102,14 @@ class UnitOfficeHoursTest {
                 .then().statusCode(400).body("errors.field", hasItem("cutoff"));
         as(ADMIN).get("/api/units/" + UNIT + "/office-hours").then().statusCode(200).body(equalTo(before));
 
+        // Back on the deployment's hours: its own are forgotten (only by an administrator).
+        as(OFFICER).delete("/api/units/" + UNIT + "/office-hours").then().statusCode(403);
+        as(ADMIN).delete("/api/units/" + UNIT + "/office-hours").then().statusCode(200)
+                .body("own", equalTo(false)).body("cutoff", equalTo(null)).body("effectiveCutoff", equalTo("15:00"))
+                .body("description", equalTo("Thứ Hai đến thứ Sáu: 07:30–11:30, 13:00–17:00"));
+        as(ADMIN).delete("/api/units/000.00.78.H29/office-hours").then().statusCode(404);
+        unitWithHours();
+
         // Only administrators set hours; an unknown unit is 404.
         as(OFFICER).body(HOURS).put("/api/units/" + UNIT + "/office-hours").then().statusCode(403);
         as(ADMIN).body(HOURS).put("/api/units/000.00.78.H29/office-hours").then().statusCode(404);

@@ -38,7 +38,10 @@ public final class CompactJws {
                 return Optional.empty();
             }
             byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
-            if (!SigningKey.verifies(key, parts[0] + "." + parts[1], signature)) {
+            // only the canonical spelling: the last character of 64 bytes in base64 carries 4 unused bits, and a
+            // token that differs there would otherwise verify too
+            if (!B64.encodeToString(signature).equals(parts[2])
+                    || !SigningKey.verifies(key, parts[0] + "." + parts[1], signature)) {
                 return Optional.empty();
             }
             return Optional.of(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
