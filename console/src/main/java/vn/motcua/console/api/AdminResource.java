@@ -2,20 +2,30 @@ package vn.motcua.console.api;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import vn.motcua.console.client.IntakeClient;
+import vn.motcua.console.client.ServiceException;
+import vn.motcua.console.view.FormErrors;
 import vn.motcua.console.view.Formats;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 
-/** The administrator's views of the catalogue: procedures and their versions, units and agencies, a year's calendar. */
+/**
+ * The administrator's procedure catalogue: the procedures in force, a procedure's versions, a new procedure and a new
+ * version edited from the latest (intake keeps every version; a published one is never changed in place). intake
+ * decides who may publish (role admin) on the officer's token; the console only shows its answer.
+ */
 @Path("/quan-tri")
 @Produces(MediaType.TEXT_HTML)
 public class AdminResource {
@@ -29,34 +39,106 @@ public class AdminResource {
     static class Templates {
         static native TemplateInstance procedures(List<IntakeClient.Procedure> procedures);
 
-        static native TemplateInstance procedure(IntakeClient.ProcedureHistory procedure);
+        static native TemplateInstance procedure(IntakeClient.ProcedureHistory procedure, IntakeClient.Version latest);
 
-        static native TemplateInstance offices(List<IntakeClient.Office> units, List<IntakeClient.Office> agencies);
-
-        static native TemplateInstance calendar(int year, List<IntakeClient.CalendarEntry> entries);
+        static native TemplateInstance procedureForm(ProcedureForm form, boolean creating, List<IntakeClient.Office> agencies,
+                                                     FormErrors errors);
     }
 
     @GET
-    public TemplateInstance procedures() {
-        return Templates.procedures(intake.procedures(null, 500).items());
+    public TemplateInstance procedures(@QueryParam("xong") String done) {
+        return Done.shown(Templates.procedures(intake.procedures(null, 500).items()), done);
     }
 
     @GET
     @Path("thu-tuc/{code}")
-    public TemplateInstance procedure(@PathParam("code") String code) {
-        return Templates.procedure(intake.procedure(code));
+    public TemplateInstance procedure(@PathParam("code") String code, @QueryParam("xong") String done) {
+        IntakeClient.ProcedureHistory history = intake.procedure(code);
+        return Done.shown(Templates.procedure(history, latest(history)), done);
     }
 
     @GET
-    @Path("co-quan")
-    public TemplateInstance offices() {
-        return Templates.offices(intake.units(500).items(), intake.agencies(500).items());
+    @Path("thu-tuc-moi")
+    public TemplateInstance newProcedure() {
+        return form(ProcedureForm.blank(tomorrow()), true, FormErrors.none());
     }
 
+    @POST
+    @Path("thu-tuc-moi")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create() {
+        ProcedureForm typed = ProcedureForm.read(PostedForm.fields());
+        return publish(typed, true, null);
+    }
+
+    /** The latest version in the editor, to publish as the next one from a later date. */
     @GET
-    @Path("lich")
-    public TemplateInstance calendar(@QueryParam("nam") Integer year) {
-        int y = year == null || year < 2000 || year > 2099 ? LocalDate.now(Formats.VIETNAM).getYear() : year;
-        return Templates.calendar(y, intake.holidays(y));
+    @Path("thu-tuc/{code}/phien-ban-moi")
+    public TemplateInstance newVersion(@PathParam("code") String code) {
+        IntakeClient.Version latest = latest(intake.procedure(code));
+        LocalDate from = tomorrow();
+        if (latest.effectiveFrom() != null && !from.isAfter(latest.effectiveFrom())) {
+            from = latest.effectiveFrom().plusDays(1);
+        }
+        return form(ProcedureForm.of(latest, from), false, FormErrors.none());
+    }
+
+    @POST
+    @Path("thu-tuc/{code}/phien-ban-moi")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addVersion(@PathParam("code") String code) {
+        ProcedureForm typed = ProcedureForm.read(PostedForm.fields());
+        ProcedureForm form = new ProcedureForm(code, typed.basedOnVersion(), typed.effectiveFrom(), typed.name(),
+                typed.field(), typed.competentAgency(), typed.leadAgency(), typed.timeValue(), typed.timeUnit(),
+                typed.onlineLevel(), typed.resultForm(), typed.legalBasis(), typed.suspensionAllowed(),
+                typed.extensionAllowed(), typed.supplementLapse(), typed.sameDayCutoff(), typed.documents(), typed.fees(),
+                typed.steps());
+        return publish(form, false, latest(intake.procedure(code)));
+    }
+
+    /**
+     * Sends the form to intake and goes to the procedure's page, or shows the form again as typed with intake's refusal
+     * beside the fields; a "more rows" press only shows the form again with spare rows.
+     */
+    private Response publish(ProcedureForm form, boolean creating, IntakeClient.Version base) {
+        if (PostedForm.first("them-dong") != null) {
+            return page(form(form.withSpareRows(), creating, FormErrors.none()), 200);
+        }
+        ProcedureForm.Request request = form.request(creating, base);
+        if (request.local().any()) {
+            return page(form(form.withSpareRows(), creating, request.local())
+                    .data("message", "Thông tin nhập chưa hợp lệ: hãy sửa các ô được đánh dấu bên dưới."), 400);
+        }
+        try {
+            String code = form.code().strip();
+            if (creating) {
+                code = intake.createProcedure(request.version()).code();
+            } else {
+                intake.addVersion(code, request.version());
+            }
+            return Pages.seeOther((creating ? Done.PROCEDURE_CREATED : Done.VERSION_PUBLISHED).on("/quan-tri/thu-tuc/" + code));
+        } catch (ServiceException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            return Pages.failed(form(form.withSpareRows(), creating, FormErrors.of(e, request.place())), e);
+        }
+    }
+
+    private TemplateInstance form(ProcedureForm form, boolean creating, FormErrors errors) {
+        return Templates.procedureForm(form, creating, intake.agencies(500).items(), errors);
+    }
+
+    private static Response page(TemplateInstance page, int status) {
+        return Response.status(status).entity(page).type("text/html;charset=UTF-8").build();
+    }
+
+    private static IntakeClient.Version latest(IntakeClient.ProcedureHistory history) {
+        return history.versions().stream().max(Comparator.comparing(v -> v.version() == null ? 0 : v.version()))
+                .orElseThrow(() -> new ServiceException(404, null, null, null));
+    }
+
+    private static LocalDate tomorrow() {
+        return LocalDate.now(Formats.VIETNAM).plusDays(1);
     }
 }
