@@ -109,20 +109,15 @@ public class AdminResource {
             return page(form(form.withSpareRows(), creating, request.local())
                     .data("message", "Thông tin nhập chưa hợp lệ: hãy sửa các ô được đánh dấu bên dưới."), 400);
         }
-        try {
-            String code = form.code().strip();
+        String code = form.code().strip();
+        return Pages.actOrShow(() -> {
             if (creating) {
-                code = intake.createProcedure(request.version()).code();
+                intake.createProcedure(request.version());
             } else {
                 intake.addVersion(code, request.version());
             }
-            return Pages.seeOther((creating ? Done.PROCEDURE_CREATED : Done.VERSION_PUBLISHED).on("/quan-tri/thu-tuc/" + code));
-        } catch (ServiceException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            return Pages.failed(form(form.withSpareRows(), creating, FormErrors.of(e, request.place())), e);
-        }
+        }, e -> form(form.withSpareRows(), creating, FormErrors.of(e, request.place())),
+                (creating ? Done.PROCEDURE_CREATED : Done.VERSION_PUBLISHED).on("/quan-tri/thu-tuc/" + code));
     }
 
     private TemplateInstance form(ProcedureForm form, boolean creating, FormErrors errors) {

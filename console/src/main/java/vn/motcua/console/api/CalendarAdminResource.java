@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import vn.motcua.console.client.IntakeClient;
-import vn.motcua.console.client.ServiceException;
 import vn.motcua.console.view.FormErrors;
 import vn.motcua.console.view.Formats;
 
@@ -60,13 +59,10 @@ public class CalendarAdminResource {
             return Response.status(400).type("text/html;charset=UTF-8").entity(Templates.calendar(year, entries, typed,
                     outcome.errors()).data("message", "Chưa thêm được ngày: hãy sửa các ô được đánh dấu bên dưới.")).build();
         }
-        try {
-            intake.replaceYear(year, CalendarEdit.table(outcome.entries(), source));
-            return Pages.seeOther(Done.DAY_ADDED.on("/quan-tri/lich?nam=" + year));
-        } catch (ServiceException e) {
-            return Pages.failed(Templates.calendar(year, entries, typed, FormErrors.of(e,
-                    path -> path.startsWith("entries") ? new FormErrors.Target("date", "Ngày") : null)), e);
-        }
+        return Pages.actOrShow(() -> intake.replaceYear(year, CalendarEdit.table(outcome.entries(), source)),
+                e -> Templates.calendar(year, entries, typed, FormErrors.of(e,
+                        path -> path.startsWith("entries") ? new FormErrors.Target("date", "Ngày") : null)),
+                Done.DAY_ADDED.on("/quan-tri/lich?nam=" + year));
     }
 
     @POST

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import vn.motcua.console.client.IntakeClient;
-import vn.motcua.console.client.ServiceException;
 import vn.motcua.console.view.FormErrors;
 
 import java.util.Arrays;
@@ -127,28 +126,14 @@ public class OfficeAdminResource {
     public Response setHours(@PathParam("code") String code) {
         HoursForm form = HoursForm.read(PostedForm.fields());
         HoursForm.Request request = form.request();
-        try {
-            intake.setOfficeHours(code, request.hours());
-            return Pages.seeOther(Done.HOURS_SAVED.on("/quan-tri/co-quan/don-vi/" + code + "/gio-tiep-nhan"));
-        } catch (ServiceException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            return Pages.failed(Templates.hours(intake.unit(code), intake.officeHours(code), form,
-                    FormErrors.of(e, request.place())), e);
-        }
+        return Pages.actOrShow(() -> intake.setOfficeHours(code, request.hours()),
+                e -> Templates.hours(intake.unit(code), intake.officeHours(code), form, FormErrors.of(e, request.place())),
+                Done.HOURS_SAVED.on("/quan-tri/co-quan/don-vi/" + code + "/gio-tiep-nhan"));
     }
 
     private Response save(Kind kind, OfficeForm form, boolean creating, Runnable action) {
-        try {
-            action.run();
-            return Pages.seeOther(Done.OFFICE_SAVED.on("/quan-tri/co-quan"));
-        } catch (ServiceException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            return Pages.failed(page(kind, form, creating, FormErrors.of(e, OfficeForm::place)), e);
-        }
+        return Pages.actOrShow(action, e -> page(kind, form, creating, FormErrors.of(e, OfficeForm::place)),
+                Done.OFFICE_SAVED.on("/quan-tri/co-quan"));
     }
 
     private TemplateInstance page(Kind kind, OfficeForm form, boolean creating, FormErrors errors) {

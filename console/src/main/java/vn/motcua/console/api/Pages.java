@@ -42,6 +42,11 @@ final class Pages {
      * it. A 404 (not the officer's, or gone) becomes the error page: nothing of it is shown.
      */
     static Response act(Runnable action, Supplier<TemplateInstance> page, String done) {
+        return actOrShow(action, e -> page.get(), done);
+    }
+
+    /** {@link #act}, with the page made from the refusal: a form with the service's field errors beside its inputs. */
+    static Response actOrShow(Runnable action, Function<ServiceException, TemplateInstance> page, String done) {
         try {
             action.run();
             return seeOther(done);
@@ -49,7 +54,7 @@ final class Pages {
             if (e.status() == 404) {
                 throw e;
             }
-            return failed(page.get(), e);
+            return failed(page.apply(e), e);
         }
     }
 

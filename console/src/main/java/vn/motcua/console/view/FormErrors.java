@@ -72,6 +72,11 @@ public final class FormErrors {
         return byInput.containsKey(input);
     }
 
+    /** Whether the input {@code prefix + part} of a row was refused (a row's inputs are named by its key). */
+    public boolean at(String prefix, String part) {
+        return byInput.containsKey(prefix + part);
+    }
+
     /** Every sentence of inputs whose name starts with {@code prefix}, joined: a row's errors beside the row. */
     public String under(String prefix) {
         List<String> found = byInput.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))

@@ -49,6 +49,11 @@ class AdminFormsTest {
         assertEquals(List.of("Bắt buộc."), errors.others());
         assertNull(errors.get("field"));
         assertTrue(ServiceErrors.problem(502, "<html>bad gateway</html>", null).errors().isEmpty());
+        assertTrue(vn.motcua.console.view.Messages.sentence(ServiceErrors.problem(422,
+                "{\"type\":\"urn:motcua:problem:plan-exceeds-statutory-time\",\"status\":422}", null))
+                .startsWith("Tổng thời gian các bước xử lý vượt thời hạn giải quyết"));
+        assertTrue(errors.at("na", "me"));
+        assertFalse(errors.at("na", "mes"));
     }
 
     @Test

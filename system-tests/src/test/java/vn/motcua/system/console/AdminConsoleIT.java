@@ -126,6 +126,42 @@ class AdminConsoleIT {
     }
 
     @Test
+    void anAgencyIsCreatedAndEditedAndABadPhoneIsSaidBesideIt() {
+        String code = "TN-CQ-" + RUN;
+        try (Browser b = new Browser("admin1", Browser.COUNTER_SCREEN)) {
+            b.signIn("admin1");
+            b.open("/quan-tri/co-quan");
+            b.click("Thêm cơ quan");
+            b.type("Mã cơ quan", code);
+            b.type("Tên", "Phòng thử nghiệm hệ thống");
+            new Select(b.field("Cấp")).selectByVisibleText("Xã, phường");
+            b.type("Điện thoại", "gọi bảo vệ");
+            b.click("Lưu");
+            assertEquals("Điện thoại: số điện thoại không hợp lệ (ví dụ 02437333333).", b.find(By.id("phone-err")).getText());
+            assertEquals("Phòng thử nghiệm hệ thống", b.field("Tên").getAttribute("value"));
+            assertEquals(404, Stack.as("admin1").get(Stack.INTAKE + "/api/agencies/" + code).statusCode(), "nothing was created");
+            b.shot("co-quan-moi-sai");
+
+            b.type("Điện thoại", "02437333333");
+            b.click("Lưu");
+            b.find(By.xpath("//p[contains(@class,'notice') and normalize-space()='Đã lưu thông tin.']"));
+            b.find(By.cssSelector("a[href='/quan-tri/co-quan/co-quan/" + code + "']")).click();
+            assertEquals("true", b.field("Mã cơ quan").getAttribute("readonly"), "the code of a record is not edited");
+            b.type("Tên", "Phòng thử nghiệm hệ thống (đã sửa)");
+            b.field("Đang hoạt động").click();
+            b.click("Lưu");
+            b.find(By.xpath("//p[contains(@class,'notice') and normalize-space()='Đã lưu thông tin.']"));
+            b.shot("co-quan-da-sua");
+        }
+        JsonPath agency = Stack.as("admin1").get(Stack.INTAKE + "/api/agencies/" + code).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("Phòng thử nghiệm hệ thống (đã sửa)", agency.getString("name"));
+        assertEquals("COMMUNE", agency.getString("level"));
+        assertEquals("02437333333", agency.getString("phone"));
+        assertFalse(agency.getBoolean("active"));
+    }
+
+    @Test
     void aDayOffIsAddedToAFarYearAndRemovedAgain() {
         try (Browser b = new Browser("admin1", Browser.COUNTER_SCREEN)) {
             b.signIn("admin1");
