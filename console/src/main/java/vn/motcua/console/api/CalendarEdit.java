@@ -41,8 +41,10 @@ final class CalendarEdit {
         FormErrors.Builder errors = new FormErrors.Builder();
         LocalDate date = parse(typed.date());
         String name = Pages.text(typed.name());
-        if (date == null) {
+        if (date == null && Pages.text(typed.date()) == null) {
             errors.add("date", "Ngày: bắt buộc, dạng ngày/tháng/năm, ví dụ 02/09/" + year + ".");
+        } else if (date == null) {
+            errors.add("date", "Ngày: không có ngày này; nhập dạng ngày/tháng/năm, ví dụ 02/09/" + year + ".");
         } else if (date.getYear() != year) {
             errors.add("date", "Ngày: phải thuộc năm " + year + ".");
         }

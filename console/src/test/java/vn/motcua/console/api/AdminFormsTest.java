@@ -163,7 +163,9 @@ class AdminFormsTest {
         assertTrue(CalendarEdit.add(2031, year, new CalendarEdit.Typed("01/01/2031", "DAY_OFF", "Nghỉ", ""))
                 .errors().get("date").contains("đã có trong lịch („Tết Dương lịch“)"));
         CalendarEdit.Outcome bad = CalendarEdit.add(2031, year, new CalendarEdit.Typed("31/02/2031", "HOLIDAY", " ", ""));
-        assertTrue(bad.errors().get("date").startsWith("Ngày: bắt buộc"));
+        assertTrue(bad.errors().get("date").startsWith("Ngày: không có ngày này"));
+        assertTrue(CalendarEdit.add(2031, year, new CalendarEdit.Typed(" ", "DAY_OFF", "Nghỉ", "")).errors().get("date")
+                .startsWith("Ngày: bắt buộc"));
         assertTrue(bad.errors().has("kind"));
         assertTrue(bad.errors().has("name"));
         assertEquals("Ngày: phải thuộc năm 2031.", CalendarEdit.add(2031, year,

@@ -169,7 +169,8 @@ class AdminConsoleIT {
             b.type("Ngày (ngày/tháng/năm)", "30/02/" + YEAR);
             b.type("Tên ngày", "Nghỉ thử nghiệm hệ thống");
             b.click("Thêm vào lịch");
-            assertEquals("Ngày: bắt buộc, dạng ngày/tháng/năm, ví dụ 02/09/" + YEAR + ".", b.find(By.id("date-err")).getText());
+            assertEquals("Ngày: không có ngày này; nhập dạng ngày/tháng/năm, ví dụ 02/09/" + YEAR + ".",
+                    b.find(By.id("date-err")).getText());
             assertEquals("Nghỉ thử nghiệm hệ thống", b.field("Tên ngày").getAttribute("value"));
             b.shot("lich-ngay-sai");
 
