@@ -55,7 +55,7 @@ class AdminConsoleIT {
             b.type("Thứ Hai, buổi 1, giờ mở cửa", "07:30");
             b.type("Giờ chốt nhận hồ sơ trong ngày (HH:mm, để trống: giờ chung)", "15:30");
             b.click("Lưu giờ tiếp nhận");
-            b.find(By.xpath("//p[contains(@class,'notice') and normalize-space()='Đã lưu giờ tiếp nhận của đơn vị.']"));
+            notice(b, "Đã lưu giờ tiếp nhận của đơn vị.");
             JsonPath after = hours();
             assertEquals("15:30", after.getString("cutoff"));
             assertTrue(after.getString("description").endsWith("Thứ Bảy: 07:30–11:30"), after.getString("description"));
@@ -104,7 +104,7 @@ class AdminConsoleIT {
 
             b.type("Bước 1: thời gian", "4");
             b.click("Tạo thủ tục");
-            b.find(By.xpath("//p[contains(@class,'notice') and normalize-space()='Đã tạo thủ tục (phiên bản 1).']"));
+            notice(b, "Đã tạo thủ tục (phiên bản 1).");
             b.click("Sửa thủ tục (tạo phiên bản mới từ phiên bản 1)");
             assertEquals("Đơn đề nghị", b.field("Thành phần hồ sơ 1: tên giấy tờ").getAttribute("value"), "the editor starts from version 1");
             b.type("Tên thủ tục", "Thử nghiệm: thủ tục đã sửa");
@@ -112,7 +112,7 @@ class AdminConsoleIT {
             new Select(b.field("Thành phần hồ sơ 2: loại bản")).selectByVisibleText("Bản sao chứng thực");
             b.shot("phien-ban-moi");
             b.click("Công bố phiên bản mới");
-            b.find(By.xpath("//p[contains(@class,'notice') and normalize-space()='Đã công bố phiên bản mới của thủ tục.']"));
+            notice(b, "Đã công bố phiên bản mới của thủ tục.");
             b.shot("thu-tuc-hai-phien-ban");
         }
         JsonPath procedure = Stack.as("admin1").get(Stack.INTAKE + "/api/procedures/" + code).then().statusCode(200)
@@ -144,13 +144,13 @@ class AdminConsoleIT {
 
             b.type("Điện thoại", "02437333333");
             b.click("Lưu");
-            b.find(By.xpath("//p[contains(@class,'notice') and normalize-space()='Đã lưu thông tin.']"));
+            notice(b, "Đã lưu thông tin.");
             b.find(By.cssSelector("a[href='/quan-tri/co-quan/co-quan/" + code + "']")).click();
             assertEquals("true", b.field("Mã cơ quan").getAttribute("readonly"), "the code of a record is not edited");
             b.type("Tên", "Phòng thử nghiệm hệ thống (đã sửa)");
             b.field("Đang hoạt động").click();
             b.click("Lưu");
-            b.find(By.xpath("//p[contains(@class,'notice') and normalize-space()='Đã lưu thông tin.']"));
+            notice(b, "Đã lưu thông tin.");
             b.shot("co-quan-da-sua");
         }
         JsonPath agency = Stack.as("admin1").get(Stack.INTAKE + "/api/agencies/" + code).then().statusCode(200)
@@ -176,13 +176,13 @@ class AdminConsoleIT {
 
             b.type("Ngày (ngày/tháng/năm)", "11/06/" + YEAR);
             b.click("Thêm vào lịch");
-            b.find(By.xpath("//p[contains(@class,'notice') and normalize-space()='Đã thêm ngày vào lịch làm việc.']"));
+            notice(b, "Đã thêm ngày vào lịch làm việc.");
             b.find(By.xpath("//table[@id='calendar']//tr[td[normalize-space()='11/06/2031'] and td[normalize-space()='Nghỉ thử nghiệm hệ thống']]"));
             assertTrue(dayOff(), "intake counts 11/06/2031 as a day off");
             b.shot("lich-da-them");
 
             b.find(By.cssSelector("button[aria-label='Xóa ngày 11/06/2031']")).click();
-            b.find(By.xpath("//p[contains(@class,'notice') and normalize-space()='Đã xóa ngày khỏi lịch làm việc.']"));
+            notice(b, "Đã xóa ngày khỏi lịch làm việc.");
             assertTrue(b.driver.findElements(By.xpath("//td[normalize-space()='11/06/2031']")).isEmpty());
             assertFalse(dayOff());
             b.shot("lich-da-xoa");
@@ -204,11 +204,16 @@ class AdminConsoleIT {
             b.type("Ngày (ngày/tháng/năm)", "11/06/" + YEAR);
             b.type("Tên ngày", "Nghỉ không được phép");
             b.click("Thêm vào lịch");
-            b.find(By.xpath("//p[contains(@class,'notice') and normalize-space()='Tài khoản của bạn không có quyền thực hiện việc này.']"));
+            notice(b, "Tài khoản của bạn không có quyền thực hiện việc này.");
             assertEquals("Nghỉ không được phép", b.field("Tên ngày").getAttribute("value"));
             b.shot("lich-khong-co-quyen");
         }
         assertFalse(dayOff(), "nothing was added");
+    }
+
+    /** The sentence above the page: what a form did, or why a service refused it. */
+    private static void notice(Browser b, String sentence) {
+        b.find(By.xpath("//p[contains(@class,'notice') and normalize-space()='" + sentence + "']"));
     }
 
     private static JsonPath hours() {
