@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
 import vn.motcua.console.client.IntakeClient;
 import vn.motcua.console.client.ServiceException;
 import vn.motcua.console.view.FormErrors;
@@ -39,7 +40,9 @@ public class AdminResource {
     static class Templates {
         static native TemplateInstance procedures(List<IntakeClient.Procedure> procedures);
 
-        static native TemplateInstance procedure(IntakeClient.ProcedureHistory procedure, IntakeClient.Version latest);
+        static native TemplateInstance procedure(IntakeClient.ProcedureHistory procedure, IntakeClient.Version latest,
+                                                 List<IntakeClient.Area> areas, List<IntakeClient.Office> agencies,
+                                                 Typed typed, FormErrors errors);
 
         static native TemplateInstance procedureForm(ProcedureForm form, boolean creating, List<IntakeClient.Office> agencies,
                                                      FormErrors errors);
@@ -50,11 +53,57 @@ public class AdminResource {
         return Done.shown(Templates.procedures(intake.procedures(null, 500).items()), done);
     }
 
+    /** What was typed in the procedure page's small forms: the retirement date, a commune and its agency. */
+    public record Typed(String effectiveTo, String commune, String agency) {
+    }
+
     @GET
     @Path("thu-tuc/{code}")
     public TemplateInstance procedure(@PathParam("code") String code, @QueryParam("xong") String done) {
+        return Done.shown(procedurePage(code, new Typed("", "", ""), FormErrors.none()), done);
+    }
+
+    /** The procedure stops applying from a date (no new dossiers; those received keep their version). */
+    @POST
+    @Path("thu-tuc/{code}/thoi-ap-dung")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response retire(@PathParam("code") String code, @RestForm String effectiveTo, @RestForm Integer basedOnVersion) {
+        Typed typed = new Typed(effectiveTo, "", "");
+        LocalDate to = CalendarEdit.parse(effectiveTo);
+        if (to == null) {
+            return page(procedurePage(code, typed, new FormErrors.Builder()
+                    .add("effectiveTo", "Ngày thôi áp dụng: bắt buộc, dạng ngày/tháng/năm.").build())
+                    .data("message", "Chưa đặt được ngày thôi áp dụng: hãy sửa ô được đánh dấu."), 400);
+        }
+        return Pages.actOrShow(() -> intake.retire(code, new IntakeClient.Retirement(to, basedOnVersion)),
+                e -> procedurePage(code, typed, FormErrors.of(e, path -> path.equals("effectiveTo")
+                        ? new FormErrors.Target("effectiveTo", "Ngày thôi áp dụng") : null)),
+                Done.RETIRED.on("/quan-tri/thu-tuc/" + code));
+    }
+
+    /** The agency competent for the procedure's dossiers from a commune (territorial competence). */
+    @POST
+    @Path("thu-tuc/{code}/dia-ban")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setArea(@PathParam("code") String code, @RestForm String commune, @RestForm String agency) {
+        Typed typed = new Typed("", commune, agency);
+        String c = Pages.text(commune);
+        if (c == null || !c.matches("\\d{5}")) {
+            return page(procedurePage(code, typed, new FormErrors.Builder()
+                    .add("commune", "Mã xã, phường: gồm đúng 5 chữ số theo danh mục đơn vị hành chính, ví dụ 00004.").build())
+                    .data("message", "Chưa lưu được: hãy sửa ô được đánh dấu."), 400);
+        }
+        return Pages.actOrShow(() -> intake.setArea(code, c, new IntakeClient.AreaAgency(Pages.text(agency))),
+                e -> procedurePage(code, typed, "unknown-agency".equals(e.kind()) ? new FormErrors.Builder()
+                        .add("agency", "Cơ quan có thẩm quyền: không có trong danh mục hoặc đã ngừng hoạt động.").build()
+                        : FormErrors.none()),
+                Done.AREA_SET.on("/quan-tri/thu-tuc/" + code));
+    }
+
+    private TemplateInstance procedurePage(String code, Typed typed, FormErrors errors) {
         IntakeClient.ProcedureHistory history = intake.procedure(code);
-        return Done.shown(Templates.procedure(history, latest(history)), done);
+        return Templates.procedure(history, latest(history), intake.areas(code, 500).items(), intake.agencies(500).items(),
+                typed, errors);
     }
 
     @GET

@@ -210,6 +210,30 @@ public interface IntakeClient {
     @Path("/api/procedures/{code}/versions")
     Version addVersion(@PathParam("code") String code, Version version);
 
+    /** A commune (5 digits) whose dossiers of the procedure another agency than the competent one processes. */
+    record Area(String procedureCode, String commune, String agency, String agencyName, OffsetDateTime updatedAt,
+                String updatedBy) {
+    }
+
+    record AreaAgency(String agency) {
+    }
+
+    /** The procedure stops applying from {@code effectiveTo}; {@code basedOnVersion}: the version the page showed. */
+    record Retirement(LocalDate effectiveTo, Integer basedOnVersion) {
+    }
+
+    @GET
+    @Path("/api/procedures/{code}/areas")
+    ListPage<Area> areas(@PathParam("code") String code, @QueryParam("size") int size);
+
+    @PUT
+    @Path("/api/procedures/{code}/areas/{commune}")
+    Area setArea(@PathParam("code") String code, @PathParam("commune") String commune, AreaAgency agency);
+
+    @POST
+    @Path("/api/procedures/{code}/retire")
+    Version retire(@PathParam("code") String code, Retirement retirement);
+
     @GET
     @Path("/api/agencies/{code}")
     Office agency(@PathParam("code") String code);

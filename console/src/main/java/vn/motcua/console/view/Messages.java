@@ -24,7 +24,7 @@ public final class Messages {
             Map.entry("unknown-agency", "Cơ quan không có trong danh mục hoặc đã ngừng hoạt động."),
             Map.entry("plan-exceeds-statutory-time", "Tổng thời gian các bước xử lý vượt thời hạn giải quyết của thủ tục: hãy sửa các bước bên dưới."),
             Map.entry("plan-unit-mismatch", "Thời gian của các bước phải cùng loại đơn vị với thời hạn giải quyết: hãy sửa các bước bên dưới."),
-            Map.entry("effective-date-rejected", "Ngày hiệu lực chưa hợp lệ: hãy xem lời nhắc bên cạnh ô ngày hiệu lực."),
+            Map.entry("effective-date-rejected", "Ngày chưa hợp lệ: hãy xem lời nhắc bên cạnh ô ngày."),
             Map.entry("procedure-exists", "Đã có thủ tục với mã này; để sửa thủ tục, hãy tạo phiên bản mới từ trang của thủ tục."),
             Map.entry("procedure-version-conflict", "Thủ tục vừa có phiên bản mới do người khác công bố; hãy mở lại trang thủ tục và sửa từ phiên bản mới nhất."),
             Map.entry("unit-exists", "Đã có đơn vị một cửa với mã này; hãy sửa đơn vị đó từ danh sách."),

@@ -71,7 +71,7 @@ class AdminConsoleIT {
     }
 
     @Test
-    void aProcedureIsCreatedThenEditedIntoASecondVersion() {
+    void aProcedureIsCreatedEditedIntoASecondVersionGivenACommunesAgencyAndRetired() {
         String code = "TN-QT-" + RUN;
         try (Browser b = new Browser("admin1", Browser.COUNTER_SCREEN)) {
             b.signIn("admin1");
@@ -114,7 +114,36 @@ class AdminConsoleIT {
             b.click("Công bố phiên bản mới");
             notice(b, "Đã công bố phiên bản mới của thủ tục.");
             b.shot("thu-tuc-hai-phien-ban");
+
+            // territorial competence: a commune's own agency
+            b.type("Mã xã, phường (5 chữ số)", "12");
+            b.type("Cơ quan có thẩm quyền (mã)", JUSTICE);
+            b.click("Lưu cơ quan của xã, phường");
+            assertEquals("Mã xã, phường: gồm đúng 5 chữ số theo danh mục đơn vị hành chính, ví dụ 00004.",
+                    b.find(By.id("commune-err")).getText());
+            assertEquals(JUSTICE, b.field("Cơ quan có thẩm quyền (mã)").getAttribute("value"));
+            b.type("Mã xã, phường (5 chữ số)", "00004");
+            b.click("Lưu cơ quan của xã, phường");
+            notice(b, "Đã lưu cơ quan có thẩm quyền của xã, phường.");
+            b.find(By.xpath("//table[@id='areas']//td[normalize-space()='00004']"));
+
+            // retirement: not on the day version 2 begins (intake's 422, beside the date), the day after
+            LocalDate second = LocalDate.parse(Stack.as("admin1").get(Stack.INTAKE + "/api/procedures/" + code).then()
+                    .statusCode(200).extract().path("versions[1].effectiveFrom"));
+            java.time.format.DateTimeFormatter vn = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+            b.type("Thôi áp dụng từ ngày (ngày/tháng/năm)", second.format(vn));
+            b.click("Thôi áp dụng thủ tục");
+            assertEquals("Ngày thôi áp dụng: phải sau ngày hiệu lực của phiên bản 2 (" + second + ").",
+                    b.find(By.id("effectiveTo-err")).getText());
+            b.shot("thoi-ap-dung-sai");
+            b.type("Thôi áp dụng từ ngày (ngày/tháng/năm)", second.plusDays(1).format(vn));
+            b.click("Thôi áp dụng thủ tục");
+            notice(b, "Đã đặt ngày thôi áp dụng thủ tục.");
+            assertTrue(b.driver.findElements(By.id("effectiveTo")).isEmpty(), "a retired procedure offers no retirement");
+            b.shot("thu-tuc-thoi-ap-dung");
         }
+        assertEquals("00004", Stack.as("admin1").get(Stack.INTAKE + "/api/procedures/" + code + "/areas").then()
+                .statusCode(200).extract().path("items[0].commune"));
         JsonPath procedure = Stack.as("admin1").get(Stack.INTAKE + "/api/procedures/" + code).then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(List.of(1, 2), procedure.getList("versions.version"));
@@ -123,6 +152,8 @@ class AdminConsoleIT {
         assertEquals("CERTIFIED_COPY", procedure.getString("versions[1].documents[1].form"));
         assertEquals(4, procedure.getInt("versions[1].plan.stages[0].steps[0].share.value"));
         assertEquals(50000, procedure.getInt("versions[1].fees[0].amountVnd"));
+        assertEquals(LocalDate.parse(procedure.getString("versions[1].effectiveFrom")).plusDays(1).toString(),
+                procedure.getString("versions[1].effectiveTo"));
     }
 
     @Test
