@@ -71,9 +71,9 @@ public class AdminResource {
         Typed typed = new Typed(effectiveTo, "", "");
         LocalDate to = CalendarEdit.parse(effectiveTo);
         if (to == null) {
-            return page(procedurePage(code, typed, new FormErrors.Builder()
-                    .add("effectiveTo", "Ngày thôi áp dụng: bắt buộc, dạng ngày/tháng/năm.").build())
-                    .data("message", "Chưa đặt được ngày thôi áp dụng: hãy sửa ô được đánh dấu."), 400);
+            return Pages.refused(procedurePage(code, typed, new FormErrors.Builder()
+                    .add("effectiveTo", "Ngày thôi áp dụng: bắt buộc, dạng ngày/tháng/năm.").build()),
+                    "Chưa đặt được ngày thôi áp dụng: hãy sửa ô được đánh dấu.");
         }
         return Pages.actOrShow(() -> intake.retire(code, new IntakeClient.Retirement(to, basedOnVersion)),
                 e -> procedurePage(code, typed, FormErrors.of(e, path -> path.equals("effectiveTo")
@@ -89,9 +89,9 @@ public class AdminResource {
         Typed typed = new Typed("", commune, agency);
         String c = Pages.text(commune);
         if (c == null || !c.matches("\\d{5}")) {
-            return page(procedurePage(code, typed, new FormErrors.Builder()
-                    .add("commune", "Mã xã, phường: gồm đúng 5 chữ số theo danh mục đơn vị hành chính, ví dụ 00004.").build())
-                    .data("message", "Chưa lưu được: hãy sửa ô được đánh dấu."), 400);
+            return Pages.refused(procedurePage(code, typed, new FormErrors.Builder()
+                    .add("commune", "Mã xã, phường: gồm đúng 5 chữ số theo danh mục đơn vị hành chính, ví dụ 00004.").build()),
+                    "Chưa lưu được: hãy sửa ô được đánh dấu.");
         }
         return Pages.actOrShow(() -> intake.setArea(code, c, new IntakeClient.AreaAgency(Pages.text(agency))),
                 e -> procedurePage(code, typed, "unknown-agency".equals(e.kind()) ? new FormErrors.Builder()
@@ -151,12 +151,12 @@ public class AdminResource {
      */
     private Response publish(ProcedureForm form, boolean creating, IntakeClient.Version base) {
         if (PostedForm.first("them-dong") != null) {
-            return page(form(form.withSpareRows(), creating, FormErrors.none()), 200);
+            return Response.ok(form(form.withSpareRows(), creating, FormErrors.none()), "text/html;charset=UTF-8").build();
         }
         ProcedureForm.Request request = form.request(creating, base);
         if (request.local().any()) {
-            return page(form(form.withSpareRows(), creating, request.local())
-                    .data("message", "Thông tin nhập chưa hợp lệ: hãy sửa các ô được đánh dấu bên dưới."), 400);
+            return Pages.refused(form(form.withSpareRows(), creating, request.local()),
+                    "Thông tin nhập chưa hợp lệ: hãy sửa các ô được đánh dấu bên dưới.");
         }
         String code = form.code().strip();
         return Pages.actOrShow(() -> {
@@ -171,10 +171,6 @@ public class AdminResource {
 
     private TemplateInstance form(ProcedureForm form, boolean creating, FormErrors errors) {
         return Templates.procedureForm(form, creating, intake.agencies(500).items(), errors);
-    }
-
-    private static Response page(TemplateInstance page, int status) {
-        return Response.status(status).entity(page).type("text/html;charset=UTF-8").build();
     }
 
     private static IntakeClient.Version latest(IntakeClient.ProcedureHistory history) {

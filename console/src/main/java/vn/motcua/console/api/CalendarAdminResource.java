@@ -56,8 +56,8 @@ public class CalendarAdminResource {
         List<IntakeClient.CalendarEntry> entries = intake.holidays(year);
         CalendarEdit.Outcome outcome = CalendarEdit.add(year, entries, typed);
         if (outcome.errors().any()) {
-            return Response.status(400).type("text/html;charset=UTF-8").entity(Templates.calendar(year, entries, typed,
-                    outcome.errors()).data("message", "Chưa thêm được ngày: hãy sửa các ô được đánh dấu bên dưới.")).build();
+            return Pages.refused(Templates.calendar(year, entries, typed, outcome.errors()),
+                    "Chưa thêm được ngày: hãy sửa các ô được đánh dấu bên dưới.");
         }
         return Pages.actOrShow(() -> intake.replaceYear(year, CalendarEdit.table(outcome.entries(), source)),
                 e -> Templates.calendar(year, entries, typed, FormErrors.of(e,

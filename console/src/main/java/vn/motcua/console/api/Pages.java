@@ -23,6 +23,11 @@ final class Pages {
                 .entity(page.data("message", Messages.sentence(e))).type("text/html;charset=UTF-8").build();
     }
 
+    /** 400: a form the console refused before asking a service, with the sentence above it and its fields marked. */
+    static Response refused(TemplateInstance page, String sentence) {
+        return Response.status(400).entity(page.data("message", sentence)).type("text/html;charset=UTF-8").build();
+    }
+
     /** 303 See Other: after a form went through, the browser asks for the page anew (no resubmission on reload). */
     static Response seeOther(String path) {
         return Response.seeOther(URI.create(path)).build();
