@@ -36,3 +36,12 @@
     form.addEventListener('change', save);
   });
 })();
+
+/* A form the services refused: the first field marked invalid gets the focus (the sentence is beside it); with
+   none marked, the first sentence beside a table is scrolled into view. */
+(function () {
+  var field = document.querySelector('form [aria-invalid="true"]');
+  if (field) { field.focus(); return; }
+  var sentence = document.querySelector('.field-error');
+  if (sentence) { sentence.scrollIntoView({ block: 'center' }); }
+})();

@@ -20,7 +20,15 @@ enum Done {
     OBLIGATION("nghia-vu", "Đã thông báo nghĩa vụ tài chính."),
     EXTENDED("gia-han", "Đã gia hạn và lập văn bản xin lỗi (Mẫu 04)."),
     STOPPED("dung", "Đã dừng giải quyết hồ sơ (Mẫu 05)."),
-    TRANSFERRED("chuyen", "Đã chuyển hồ sơ sang cơ quan khác.");
+    TRANSFERRED("chuyen", "Đã chuyển hồ sơ sang cơ quan khác."),
+    PROCEDURE_CREATED("thu-tuc-moi", "Đã tạo thủ tục (phiên bản 1)."),
+    VERSION_PUBLISHED("phien-ban-moi", "Đã công bố phiên bản mới của thủ tục."),
+    RETIRED("thoi-ap-dung", "Đã đặt ngày thôi áp dụng thủ tục."),
+    AREA_SET("dia-ban", "Đã lưu cơ quan có thẩm quyền của xã, phường."),
+    OFFICE_SAVED("da-luu", "Đã lưu thông tin."),
+    HOURS_SAVED("gio-tiep-nhan", "Đã lưu giờ tiếp nhận của đơn vị."),
+    DAY_ADDED("them-ngay", "Đã thêm ngày vào lịch làm việc."),
+    DAY_REMOVED("xoa-ngay", "Đã xóa ngày khỏi lịch làm việc.");
 
     final String key;
     final String sentence;

@@ -23,6 +23,11 @@ final class Pages {
                 .entity(page.data("message", Messages.sentence(e))).type("text/html;charset=UTF-8").build();
     }
 
+    /** 400: a form the console refused before asking a service, with the sentence above it and its fields marked. */
+    static Response refused(TemplateInstance page, String sentence) {
+        return Response.status(400).entity(page.data("message", sentence)).type("text/html;charset=UTF-8").build();
+    }
+
     /** 303 See Other: after a form went through, the browser asks for the page anew (no resubmission on reload). */
     static Response seeOther(String path) {
         return Response.seeOther(URI.create(path)).build();
@@ -42,6 +47,11 @@ final class Pages {
      * it. A 404 (not the officer's, or gone) becomes the error page: nothing of it is shown.
      */
     static Response act(Runnable action, Supplier<TemplateInstance> page, String done) {
+        return actOrShow(action, e -> page.get(), done);
+    }
+
+    /** {@link #act}, with the page made from the refusal: a form with the service's field errors beside its inputs. */
+    static Response actOrShow(Runnable action, Function<ServiceException, TemplateInstance> page, String done) {
         try {
             action.run();
             return seeOther(done);
@@ -49,7 +59,7 @@ final class Pages {
             if (e.status() == 404) {
                 throw e;
             }
-            return failed(page.get(), e);
+            return failed(page.apply(e), e);
         }
     }
 

@@ -1,10 +1,13 @@
 package vn.motcua.console.client;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -36,7 +39,38 @@ public interface IntakeClient {
                      String onlineLevel) {
     }
 
-    record ProcedureHistory(String code, Procedure current, List<Procedure> versions) {
+    record ProcedureHistory(String code, Procedure current, List<Version> versions) {
+    }
+
+    /** A statutory time or a step's share: {@code unit} WORKING_DAYS, WORKING_HOURS or CALENDAR_DAYS. */
+    record Time(Integer value, String unit) {
+    }
+
+    /** {@code flow}: how the agency works the step inside itself; the console carries it over unchanged. */
+    record PlanStep(String stepId, String agencyCode, String agencyName, String name, Time share, JsonNode flow) {
+    }
+
+    /** {@code kind}: SINGLE (one step) or PARALLEL (steps side by side). */
+    record Stage(String kind, List<PlanStep> steps) {
+    }
+
+    record Plan(String leadAgencyCode, List<Stage> stages) {
+    }
+
+    record Fee(String name, Long amountVnd, String note) {
+    }
+
+    /**
+     * A procedure version as the administration takes and shows it: a new procedure sends {@code code}, a new version
+     * {@code basedOnVersion} (the version edited); {@code version}, {@code effectiveTo} and the publication are the
+     * service's.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Version(String code, Integer version, Integer basedOnVersion, LocalDate effectiveFrom, LocalDate effectiveTo,
+                   String name, String field, String competentAgency, Time statutoryTime, Plan plan,
+                   List<Document> documents, List<Fee> fees, String onlineLevel, String resultForm, String legalBasis,
+                   Boolean suspensionAllowed, Boolean extensionAllowed, String supplementLapse, String sameDayCutoff,
+                   OffsetDateTime publishedAt, String publishedBy) {
     }
 
     record Applicant(String fullName, String idNumber, String phone, String email, String address) {
@@ -74,7 +108,32 @@ public interface IntakeClient {
     record Refusal(List<String> reasons) {
     }
 
-    record Office(String code, String name, String level, String parentCode, String address, Boolean active) {
+    /** An agency or a one-stop unit; {@code level} MINISTRY, PROVINCE or COMMUNE. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Office(String code, String name, String level, String parentCode, String address, String email, String phone,
+                  Boolean active) {
+    }
+
+    record Span(String opens, String closes) {
+    }
+
+    /** {@code day}: MONDAY … SUNDAY. */
+    record Day(String day, List<Span> sessions) {
+    }
+
+    /** A unit's reception hours as set: the open weekdays and the cut-off ("HH:mm", null for the deployment's). */
+    record Hours(List<Day> days, String cutoff) {
+    }
+
+    /** A unit's hours as intake shows them; {@code own} false while it keeps the deployment's. */
+    record HoursView(String unit, List<Day> days, String cutoff, String effectiveCutoff, boolean own, String description) {
+    }
+
+    record Source(String title, String reference, String url) {
+    }
+
+    /** A year's official table of holidays, days off and make-up working days, complete. */
+    record YearTable(List<Source> sources, List<CalendarEntry> entries) {
     }
 
     record CalendarEntry(LocalDate date, String name, String kind) {
@@ -142,4 +201,73 @@ public interface IntakeClient {
     @GET
     @Path("/api/calendar/holidays")
     List<CalendarEntry> holidays(@QueryParam("year") int year);
+
+    @POST
+    @Path("/api/procedures")
+    Version createProcedure(Version procedure);
+
+    @POST
+    @Path("/api/procedures/{code}/versions")
+    Version addVersion(@PathParam("code") String code, Version version);
+
+    /** A commune (5 digits) whose dossiers of the procedure another agency than the competent one processes. */
+    record Area(String procedureCode, String commune, String agency, String agencyName, OffsetDateTime updatedAt,
+                String updatedBy) {
+    }
+
+    record AreaAgency(String agency) {
+    }
+
+    /** The procedure stops applying from {@code effectiveTo}; {@code basedOnVersion}: the version the page showed. */
+    record Retirement(LocalDate effectiveTo, Integer basedOnVersion) {
+    }
+
+    @GET
+    @Path("/api/procedures/{code}/areas")
+    ListPage<Area> areas(@PathParam("code") String code, @QueryParam("size") int size);
+
+    @PUT
+    @Path("/api/procedures/{code}/areas/{commune}")
+    Area setArea(@PathParam("code") String code, @PathParam("commune") String commune, AreaAgency agency);
+
+    @POST
+    @Path("/api/procedures/{code}/retire")
+    Version retire(@PathParam("code") String code, Retirement retirement);
+
+    @GET
+    @Path("/api/agencies/{code}")
+    Office agency(@PathParam("code") String code);
+
+    @POST
+    @Path("/api/agencies")
+    Office createAgency(Office agency);
+
+    @PUT
+    @Path("/api/agencies/{code}")
+    Office putAgency(@PathParam("code") String code, Office agency);
+
+    @GET
+    @Path("/api/units/{code}")
+    Office unit(@PathParam("code") String code);
+
+    @POST
+    @Path("/api/units")
+    Office createUnit(Office unit);
+
+    @PUT
+    @Path("/api/units/{code}")
+    Office putUnit(@PathParam("code") String code, Office unit);
+
+    @GET
+    @Path("/api/units/{code}/office-hours")
+    HoursView officeHours(@PathParam("code") String code);
+
+    @PUT
+    @Path("/api/units/{code}/office-hours")
+    HoursView setOfficeHours(@PathParam("code") String code, Hours hours);
+
+    /** Replaces a year's official table for every service. */
+    @PUT
+    @Path("/api/calendar/years/{year}")
+    List<CalendarEntry> replaceYear(@PathParam("year") int year, YearTable table);
 }

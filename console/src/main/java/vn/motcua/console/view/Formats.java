@@ -89,6 +89,30 @@ public final class Formats {
         };
     }
 
+    /** A statutory time's unit as the procedure pages say it. */
+    static String timeUnit(String unit) {
+        return switch (unit == null ? "" : unit) {
+            case "WORKING_DAYS" -> "ngày làm việc";
+            case "WORKING_HOURS" -> "giờ làm việc";
+            case "CALENDAR_DAYS" -> "ngày";
+            default -> "";
+        };
+    }
+
+    /** A weekday (MONDAY … SUNDAY) as a Vietnamese calendar names it. */
+    public static String weekday(String day) {
+        return switch (day == null ? "" : day) {
+            case "MONDAY" -> "Thứ Hai";
+            case "TUESDAY" -> "Thứ Ba";
+            case "WEDNESDAY" -> "Thứ Tư";
+            case "THURSDAY" -> "Thứ Năm";
+            case "FRIDAY" -> "Thứ Sáu";
+            case "SATURDAY" -> "Thứ Bảy";
+            case "SUNDAY" -> "Chủ nhật";
+            default -> day;
+        };
+    }
+
     static String formLabel(String form) {
         return switch (form == null ? "" : form) {
             case "ORIGINAL" -> "Bản chính";
