@@ -62,9 +62,14 @@ class AdminConsoleIT {
             assertEquals("07:30", b.field("Thứ Bảy, buổi 1, giờ mở cửa").getAttribute("value"), "the table shows the saved hours");
             b.shot("gio-tiep-nhan-da-luu");
         } finally {
-            Stack.as("admin1").contentType(ContentType.JSON)
-                    .body(Map.of("days", before.getList("days"), "cutoff", before.getString("cutoff") == null ? "" : before.getString("cutoff")))
-                    .put(Stack.INTAKE + "/api/units/" + UNIT + "/office-hours").then().statusCode(200);
+            if (before.getBoolean("own")) {
+                Stack.as("admin1").contentType(ContentType.JSON)
+                        .body(Map.of("days", before.getList("days"), "cutoff", before.getString("cutoff") == null ? "" : before.getString("cutoff")))
+                        .put(Stack.INTAKE + "/api/units/" + UNIT + "/office-hours").then().statusCode(200);
+            } else { // it kept the deployment's hours: back on them, not on a copy of them
+                Stack.as("admin1").delete(Stack.INTAKE + "/api/units/" + UNIT + "/office-hours").then().statusCode(200);
+            }
+            assertEquals(before.getBoolean("own"), hours().getBoolean("own"));
             assertEquals(before.getString("description"), hours().getString("description"));
             assertEquals(before.getString("effectiveCutoff"), hours().getString("effectiveCutoff"));
         }
