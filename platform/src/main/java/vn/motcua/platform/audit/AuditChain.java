@@ -125,6 +125,7 @@ public final class AuditChain {
     public static final class Walker {
         private final String service;
         private final PublicKey key;
+        private final String keyId;
         private long expected = 1;
         private String previous = GENESIS;
         private long entries;
@@ -139,6 +140,7 @@ public final class AuditChain {
         public Walker(String service, PublicKey key) {
             this.service = service;
             this.key = key;
+            this.keyId = key == null ? null : SigningKey.keyIdOf(key);
         }
 
         /** Checkpoints are given first (they are few), so each entry's hash can be compared as it passes. */
@@ -196,7 +198,7 @@ public final class AuditChain {
                 if (reason != null) {
                     break;
                 }
-                if (key != null && (!SigningKey.keyIdOf(key).equals(c.keyId()) || !SigningKey.verifies(key,
+                if (key != null && (!keyId.equals(c.keyId()) || !SigningKey.verifies(key,
                         checkpointMessage(service, c.seq(), c.hash(), c.signedAtMillis()), decode(c.signature())))) {
                     fail(null, c.seq(), "chữ ký của điểm kiểm tra tại mục " + c.seq() + " không hợp lệ");
                 } else if (c.seq() > last) {

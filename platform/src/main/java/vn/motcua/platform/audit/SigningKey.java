@@ -30,8 +30,7 @@ public final class SigningKey {
 
     private SigningKey(KeyPair pair) {
         this.pair = pair;
-        byte[] encoded = pair.getPublic().getEncoded();
-        this.rawPublic = Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
+        this.rawPublic = raw(pair.getPublic());
         this.keyId = keyIdOf(rawPublic);
     }
 
@@ -107,8 +106,13 @@ public final class SigningKey {
     }
 
     public static String keyIdOf(PublicKey key) {
+        return keyIdOf(raw(key));
+    }
+
+    /** The raw 32-byte key: the end of its X.509 encoding (RFC 8410). */
+    private static byte[] raw(PublicKey key) {
         byte[] encoded = key.getEncoded();
-        return keyIdOf(Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length));
+        return Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
     }
 
     /** Whether {@code signature} is {@code key}'s Ed25519 signature of {@code message}. */
