@@ -12,6 +12,8 @@ import vn.motcua.shared.events.routing.DossierRouted;
 import vn.motcua.shared.events.routing.TaskAssigned;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Instantiates a received dossier's routing plan and opens its stages' tasks (giao hồ sơ cho cơ quan). */
@@ -20,11 +22,13 @@ public class DossierRouting {
     private static final Logger LOG = Logger.getLogger(DossierRouting.class);
 
     private final EntityManager em;
+    private final RoutingRows rows;
     private final RoutingEvents events;
     private final Deadlines deadlines;
 
-    public DossierRouting(EntityManager em, RoutingEvents events, Deadlines deadlines) {
+    public DossierRouting(EntityManager em, RoutingRows rows, RoutingEvents events, Deadlines deadlines) {
         this.em = em;
+        this.rows = rows;
         this.events = events;
         this.deadlines = deadlines;
     }
@@ -36,10 +40,6 @@ public class DossierRouting {
      */
     @Transactional
     public void route(DossierReceived received) {
-        if (em.find(RoutedDossier.class, received.dossierCode()) != null) {
-            LOG.warnf("dossier %s is already routed; received event ignored", received.dossierCode());
-            return;
-        }
         OffsetDateTime now = deadlines.now();
         RoutingPlan plan = new RoutingPlan(received.routingPlan(),
                 new StepScheduler(deadlines.calculator()).schedule(received.routingPlan(), received.countsFromOrReceipt(),
@@ -72,10 +72,19 @@ public class DossierRouting {
                     : Supplements.documentsJson(received.rules().documents());
             dossier.supplementLapse = received.rules().supplementLapse();
         }
-        em.persist(dossier);
-
+        if (!rows.insertNew(dossier)) {
+            LOG.warnf("dossier %s is already routed; received event ignored", received.dossierCode());
+            return;
+        }
         events.publish(new DossierRouted(dossier.code, now, dossier.dueAt, plan.schedule()));
-        openStage(dossier, plan, 0, received.unitCode(), now);
+        // The first stage's tasks in plain SQL too (RoutingRows); later stages, returns and transfers through assign.
+        List<AgencyTask> tasks = new ArrayList<>();
+        for (PlanStep step : plan.stage(0).steps()) {
+            tasks.add(newTask(dossier.code, 0, step.stepId(), step.agencyCode(), step.agencyName(),
+                    plan.dueOf(0, step), received.unitCode(), now));
+        }
+        rows.insertAssigned(tasks);
+        tasks.forEach(this::announce);
     }
 
     /** Creates the tasks of a stage (one per step) and publishes their {@code TaskAssigned}. */
@@ -94,6 +103,14 @@ public class DossierRouting {
      */
     AgencyTask assign(String dossierCode, int stageIndex, String stepId, String agency, String agencyName,
                       OffsetDateTime dueAt, String handedOverBy, OffsetDateTime now) {
+        AgencyTask task = newTask(dossierCode, stageIndex, stepId, agency, agencyName, dueAt, handedOverBy, now);
+        em.persist(task);
+        announce(task);
+        return task;
+    }
+
+    private AgencyTask newTask(String dossierCode, int stageIndex, String stepId, String agency, String agencyName,
+                               OffsetDateTime dueAt, String handedOverBy, OffsetDateTime now) {
         AgencyTask task = new AgencyTask();
         task.id = UUID.randomUUID();
         task.dossierCode = dossierCode;
@@ -106,8 +123,11 @@ public class DossierRouting {
         task.assignedAt = now;
         task.dueAt = dueAt;
         task.warnAt = deadlines.warnAt(dueAt);
-        em.persist(task);
-        events.publish(new TaskAssigned(dossierCode, task.id, stepId, agency, agencyName, handedOverBy, now, dueAt));
         return task;
+    }
+
+    private void announce(AgencyTask t) {
+        events.publish(new TaskAssigned(t.dossierCode, t.id, t.stepId, t.agency, t.agencyName, t.handedOverBy,
+                t.assignedAt, t.dueAt));
     }
 }
