@@ -52,9 +52,11 @@ public class Reception {
     private final IntakeConfig config;
     private final Catalogue catalogue;
     private final TerritorialCompetence competence;
+    private final DossierRows rows;
 
     public Reception(DossierSequences sequences, Calendars calendars, Outbox outbox, IdempotencyKeys idempotency,
-                     IntakeConfig config, Catalogue catalogue, TerritorialCompetence competence) {
+                     IntakeConfig config, Catalogue catalogue, TerritorialCompetence competence, DossierRows rows) {
+        this.rows = rows;
         this.sequences = sequences;
         this.calendars = calendars;
         this.outbox = outbox;
@@ -84,8 +86,7 @@ public class Reception {
         dossier.sets = request.sets() == null ? 1 : request.sets();
         dossier.communeCode = request.commune();
         markReceived(dossier, procedure, officer, now);
-        dossier.persist();
-        history(dossier, officer.username(), "RECEIVE", null, List.of(), null);
+        rows.insert(dossier, officer.username(), "RECEIVE");
 
         outbox.publish(IntakeEvents.TOPIC, IntakeEvents.received(dossier, procedure, pin,
                 competence.plan(procedure, dossier.communeCode)));
@@ -120,8 +121,7 @@ public class Reception {
         dossier.communeCode = request.commune();
         // The submission belongs to the logged-in citizen, whoever the applicant named in it is.
         dossier.citizenIdHmac = citizenHmac(citizen.citizenId());
-        dossier.persist();
-        history(dossier, citizen.username(), "SUBMIT", null, List.of(), null);
+        rows.insert(dossier, citizen.username(), "SUBMIT");
 
         outbox.publish(IntakeEvents.TOPIC, IntakeEvents.submitted(dossier, procedure, pin));
         return Receipt.of(dossier, pin);
@@ -160,7 +160,6 @@ public class Reception {
     }
 
     private void markReceived(Dossier dossier, ProcedureVersion procedure, Officer officer, Instant now) {
-        // First: the native upsert flushes a managed dossier (an accepted submission), which must still be consistent.
         int year = now.atOffset(EventJson.VIETNAM).getYear();
         dossier.logBookEntry = sequences.nextLogBookEntry(dossier.unitCode, year);
         dossier.logBook = String.valueOf(year);
