@@ -81,11 +81,18 @@ public class Planner {
 
     /**
      * Reads the applicants of a consumer's batch in one statement before its events are planned: the dossiers of
-     * the events some rule is about (an event's subject is its dossier's code).
+     * the events some rule is about (an event's subject is its dossier's code); and, in one more, which dossiers of
+     * the events that bring a contact have events waiting for it.
      */
     public void prefetch(List<CloudEvent<JsonNode>> events) {
         directory.prefetch(events.stream().filter(e -> e.subject() != null && !rules.forEvent(e.type()).isEmpty())
                 .map(CloudEvent::subject).toList());
+        waiting.prefetch(events.stream().filter(e -> e.subject() != null && bringsContact(e.type()))
+                .map(CloudEvent::subject).toList());
+    }
+
+    private static boolean bringsContact(String type) {
+        return EventTypes.DOSSIER_RECEIVED.type().equals(type) || EventTypes.DOSSIER_SUBMITTED.type().equals(type);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

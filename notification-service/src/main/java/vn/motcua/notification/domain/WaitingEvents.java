@@ -3,7 +3,9 @@ package vn.motcua.notification.domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import vn.motcua.platform.tx.TxLocal;
 import vn.motcua.shared.events.CloudEvent;
 import vn.motcua.shared.events.EventJson;
 
@@ -14,7 +16,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Events that arrived before their applicant's contact (table {@code waiting_event}): a routing or result event
@@ -24,9 +29,48 @@ import java.util.List;
 @ApplicationScoped
 public class WaitingEvents {
     private final AgroalDataSource dataSource;
+    /**
+     * The dossiers of this transaction's batch that may have waiting events: those {@link #prefetch} found, and those
+     * this transaction added to; absent = the batch was not prefetched (then {@link #take} asks the table). Almost no
+     * {@code received} finds anything waiting, and one delete per received dossier was a statement of every dossier.
+     */
+    private final TxLocal<Checked> checked;
 
-    public WaitingEvents(AgroalDataSource dataSource) {
+    /** The dossiers a batch looked up, and which of them may have waiting events. */
+    private record Checked(Set<String> looked, Set<String> waiting) {
+    }
+
+    public WaitingEvents(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
+        this.checked = new TxLocal<>(transactions, () -> new Checked(new HashSet<>(), new HashSet<>()));
+    }
+
+    /**
+     * Looks up, in one statement, which of a batch's dossiers have events waiting (after the batch took its dossiers'
+     * locks, so no other transaction of this service adds to them meanwhile).
+     */
+    public void prefetch(Collection<String> dossierCodes) {
+        Checked memo = checked.get().orElse(null);
+        if (memo == null) {
+            return;
+        }
+        String[] codes = dossierCodes.stream().filter(c -> c != null && !memo.looked().contains(c)).distinct()
+                .toArray(String[]::new);
+        if (codes.length == 0) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select distinct dossier_code from waiting_event where dossier_code = any(?)")) {
+            s.setArray(1, c.createArrayOf("varchar", codes));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    memo.waiting().add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not look up waiting events", e);
+        }
+        memo.looked().addAll(List.of(codes));
     }
 
     /** An event that waits for the contact of {@code dossierCode}. A redelivery waits once. */
@@ -43,12 +87,22 @@ public class WaitingEvents {
         } catch (SQLException e) {
             throw new IllegalStateException("could not keep a waiting event", e);
         }
+        checked.get().ifPresent(memo -> memo.waiting().add(dossierCode));
     }
 
     /** Takes (and removes) the events waiting for {@code dossierCode}, in the order they arrived. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<CloudEvent<JsonNode>> take(String dossierCode) {
-        return read("delete from waiting_event where dossier_code = ? returning payload, arrival", dossierCode);
+        Checked memo = checked.get().orElse(null);
+        if (memo != null && memo.looked().contains(dossierCode) && !memo.waiting().contains(dossierCode)) {
+            return List.of();
+        }
+        List<CloudEvent<JsonNode>> taken = read("delete from waiting_event where dossier_code = ? returning payload, arrival",
+                dossierCode);
+        if (memo != null) {
+            memo.waiting().remove(dossierCode);
+        }
+        return taken;
     }
 
     /**

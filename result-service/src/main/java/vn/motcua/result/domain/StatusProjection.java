@@ -250,16 +250,8 @@ public class StatusProjection {
                         row.pinHmac = pins.hash(code, event.lookupPin());
                     }
                 });
-        em.createNativeQuery("insert into log_book_entry (code, applicant_name, applicant_address, applicant_phone, sets)"
-                        + " values (?1, ?2, ?3, ?4, ?5) on conflict (code) do update set applicant_name = excluded.applicant_name,"
-                        + " applicant_address = excluded.applicant_address, applicant_phone = excluded.applicant_phone,"
-                        + " sets = excluded.sets")
-                .setParameter(1, code)
-                .setParameter(2, cut(event.applicant().addressee(), 300))
-                .setParameter(3, cut(event.applicant().address(), 500))
-                .setParameter(4, cut(event.applicant().phone(), 30))
-                .setParameter(5, Math.max(1, Math.min(20, event.setsOrOne())))
-                .executeUpdate();
+        rows.keepLogBookEntry(code, cut(event.applicant().addressee(), 300), cut(event.applicant().address(), 500),
+                cut(event.applicant().phone(), 30), Math.max(1, Math.min(20, event.setsOrOne())));
     }
 
     private void supplementRequested(EventRef id, DossierSupplementRequested request) {

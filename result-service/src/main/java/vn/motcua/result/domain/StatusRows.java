@@ -199,6 +199,29 @@ public class StatusRows {
         });
     }
 
+    /**
+     * The log book's applicant columns of a received dossier (Form 07), kept apart from the public status row: plain
+     * SQL on the transaction's connection, since through a native query of the session each received dossier also
+     * paid for a flush of the session and the query's plan (issue 18).
+     */
+    public void keepLogBookEntry(String code, String applicantName, String applicantAddress, String applicantPhone,
+                                 int sets) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "insert into log_book_entry (code, applicant_name, applicant_address, applicant_phone, sets)"
+                        + " values (?, ?, ?, ?, ?) on conflict (code) do update set applicant_name = excluded.applicant_name,"
+                        + " applicant_address = excluded.applicant_address, applicant_phone = excluded.applicant_phone,"
+                        + " sets = excluded.sets")) {
+            s.setString(1, code);
+            s.setString(2, applicantName);
+            s.setString(3, applicantAddress);
+            s.setString(4, applicantPhone);
+            s.setInt(5, sets);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not keep the log book entry of " + code, e);
+        }
+    }
+
     /** Timeline lines per insert statement (7 parameters each; PostgreSQL takes at most 65,535). */
     private static final int LINES_PER_INSERT = 1000;
 

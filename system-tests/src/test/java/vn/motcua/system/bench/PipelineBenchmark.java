@@ -154,7 +154,8 @@ public final class PipelineBenchmark {
 
     /**
      * Lag from result's own table, beside the load (not through the citizens' API, which would load the service
-     * measured): every {@code pollMs}, one query over the dossiers not yet at the justice office; the time a poll
+     * measured): every {@code pollMs} (longer with a backlog, see below), one query over the dossiers not yet at the
+     * justice office; the time a poll
      * first sees a dossier readable (it has its PIN) and at the justice office, minus its 201.
      */
     private static final class LagPoll implements Runnable {
@@ -214,7 +215,10 @@ public final class PipelineBenchmark {
                             }
                         }
                     }
-                    Thread.sleep(pollMs);
+                    // A backlog makes each poll longer: at most about 4,000 codes looked up a second, so that a saturated
+                    // pipeline is not loaded further by its own measurement (at 4,000 pending, one poll every second,
+                    // where the lag is already many seconds); a pipeline that keeps up is polled every pollMs.
+                    Thread.sleep(Math.max(pollMs, pending.size() / 4));
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("the lag poll failed", e);
