@@ -23,7 +23,7 @@ import java.util.List;
 @AccessToken
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public interface RoutingClient {
+public interface RoutingClient extends AuditApi {
 
     record Task(String id, String dossierCode, String agency, String status, OffsetDateTime dueAt, String claimedBy,
                 String stepId, String agencyName, OffsetDateTime assignedAt, OffsetDateTime claimedAt,
