@@ -22,6 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * second version, a day off added to 2031 and removed again. Each bad input comes back as a Vietnamese sentence beside
  * its field with what was typed still there; an officer without the admin role opens no administration page (a
  * sentence instead) and a post made by hand is refused.
+ * <p>What a run creates in the catalogue stays: intake's catalogue has no deletion (procedure versions and agencies
+ * are published as events that routing and result keep, and dossiers refer to them), so the test makes its records
+ * unique per run ({@code RUN}) and harmless: the procedure is retired the day after its second version begins (until
+ * then it is listed at the counter under its "Thử nghiệm:" name; no dossier is received on it), and the agency is
+ * left inactive, offered nowhere. The office hours and the calendar day it edits are put back as they were.
  */
 class AdminConsoleIT {
     static final String UNIT = "000.00.31.H29";
