@@ -55,6 +55,23 @@ class HeadConsoleIT {
             head.click("Chuyển toàn bộ");
             notice(head, "Đã chuyển các hồ sơ đang mở của cán bộ vắng mặt sang cán bộ nhận thay.");
             assertEquals("tuphap1", holder(task));
+
+            // a delegation of assigning for today, listed in force, then ended (so it lends tuphap2 nothing after)
+            String today = java.time.LocalDate.now(java.time.ZoneOffset.ofHours(7)).toString();
+            head.type("Người được ủy quyền (tên đăng nhập)", "tuphap2");
+            new org.openqa.selenium.support.ui.Select(head.field("Nội dung")).selectByVisibleText("Phân công");
+            ((org.openqa.selenium.JavascriptExecutor) head.driver).executeScript(
+                    "document.getElementById('dfrom').value=arguments[0];document.getElementById('dto').value=arguments[0];", today);
+            head.type("Lý do", "Trưởng phòng đi công tác " + RUN);
+            head.click("Ủy quyền");
+            notice(head, "Đã ủy quyền.");
+            String row = head.find(By.xpath("//table[@id='delegations']//tr[contains(., '" + RUN + "')]")).getText();
+            assertTrue(row.contains("tuphap2") && row.contains("Phân công") && row.contains("Đang hiệu lực"), row);
+            head.shot("uy-quyen");
+            head.find(By.xpath("//table[@id='delegations']//tr[contains(., '" + RUN + "')]//button")).click();
+            notice(head, "Đã kết thúc ủy quyền.");
+            assertTrue(head.find(By.xpath("//table[@id='delegations']//tr[contains(., '" + RUN + "')]")).getText()
+                    .contains("Đã kết thúc"));
         }
 
         try (Browser other = new Browser("congan-lead1", Browser.COUNTER_SCREEN)) {
