@@ -28,12 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * catalogue, receive a dossier, act on an agency's task, follow the citizen's lookup by code and PIN, read
  * the e-mail GreenMail received and fetch the PDFs.
  */
-final class Journeys {
+public final class Journeys {
     static final Duration HOP = Duration.ofSeconds(30);
     static final Duration POLL = Duration.ofMillis(200);
     static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
-    static final String JUSTICE = "TUPHAP-BADINH";
-    static final String POLICE = "CONGAN-BADINH";
+    public static final String JUSTICE = "TUPHAP-BADINH";
+    public static final String POLICE = "CONGAN-BADINH";
     static final String INSURANCE = "BHXH-KV1";
     /** citizen1's ID: every dossier here is citizen1's, so {@link Stack#awaitProjected} can wait for it. */
     static final String CITIZEN_ID = "001090012345";
@@ -43,7 +43,7 @@ final class Journeys {
     }
 
     /** A suffix unique to this run (reruns on the same stack need new procedure codes and mailboxes). */
-    static String run() {
+    public static String run() {
         return Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
     }
 
@@ -52,20 +52,20 @@ final class Journeys {
     }
 
     /** A mailbox of its own per dossier, so its mail is easy to count (GreenMail takes any address). */
-    static String mailbox(String tag) {
+    public static String mailbox(String tag) {
         return tag.toLowerCase(Locale.ROOT) + "." + run().toLowerCase(Locale.ROOT) + "@example.vn";
     }
 
     // ---- catalogue --------------------------------------------------------------------------------------
 
     /** One step of a plan: {@code {"stepId", "agencyCode", "name", "share"}} in working days. */
-    static String step(String id, String agency, String name, int days) {
+    public static String step(String id, String agency, String name, int days) {
         return """
                 {"stepId":"%s","agencyCode":"%s","name":"%s","share":{"value":%d,"unit":"WORKING_DAYS"}}"""
                 .formatted(id, agency, name, days);
     }
 
-    static String single(String step) {
+    public static String single(String step) {
         return "{\"kind\":\"SINGLE\",\"steps\":[" + step + "]}";
     }
 
@@ -85,7 +85,7 @@ final class Journeys {
      * Version 1 of a procedure of the test's own, in force today, through intake's catalogue API as admin1
      * (routing gets each dossier's plan with its reception). Led by the first stage's first agency.
      */
-    static void createProcedure(String code, String name, int statutoryDays, String onlineLevel, String... stages) {
+    public static void createProcedure(String code, String name, int statutoryDays, String onlineLevel, String... stages) {
         String body = """
                 {"code":"%s","effectiveFrom":"%s","name":"%s","field":"Thử nghiệm hệ thống",
                  "competentAgency":"%s","statutoryTime":{"value":%d,"unit":"WORKING_DAYS"},
@@ -110,7 +110,7 @@ final class Journeys {
     }
 
     /** A dossier of the procedure handed in complete at the counter (or by post) by the officer. */
-    static Response receive(String officer, String procedure, String channel, String email) {
+    public static Response receive(String officer, String procedure, String channel, String email) {
         Response receipt = Stack.as(officer).contentType(ContentType.JSON).body("""
                         {"procedureCode":"%s","channel":"%s","applicant":%s,"documents":%s}"""
                         .formatted(procedure, channel, applicant("Phạm Thị Thu", email), HANDED_IN))
@@ -122,7 +122,7 @@ final class Journeys {
     // ---- agencies ---------------------------------------------------------------------------------------
 
     /** The open task of the user's agency on the dossier, once it has reached their queue. */
-    static String taskOf(String user, String code) {
+    public static String taskOf(String user, String code) {
         await().atMost(HOP).pollInterval(POLL).untilAsserted(() -> Stack.as(user).queryParam("dossier", code)
                 .get(Stack.ROUTING + "/api/tasks").then().statusCode(200).body(OPEN, notNullValue()));
         return Stack.as(user).queryParam("dossier", code).get(Stack.ROUTING + "/api/tasks").path(OPEN);

@@ -2,6 +2,7 @@ package vn.motcua.console.api;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import vn.motcua.console.client.IntakeClient;
+import vn.motcua.console.view.Officer;
 import vn.motcua.console.client.ServiceException;
 import vn.motcua.console.view.FormErrors;
 import vn.motcua.console.view.Formats;
@@ -29,6 +31,7 @@ import java.util.List;
  */
 @Path("/quan-tri")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Officer.ADMIN)
 public class AdminResource {
     private final IntakeClient intake;
 

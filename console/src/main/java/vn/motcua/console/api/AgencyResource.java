@@ -17,6 +17,7 @@ import vn.motcua.console.client.ListPage;
 import vn.motcua.console.client.RoutingClient;
 import vn.motcua.console.client.ServiceException;
 import vn.motcua.console.view.Formats;
+import vn.motcua.console.view.Officer;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -36,16 +37,18 @@ public class AgencyResource {
             "phieu-kiem-soat", "control-sheet", "van-ban-xin-loi", "apology", "thong-bao-dung", "stop-notice");
 
     private final RoutingClient routing;
+    private final Officer officer;
 
-    public AgencyResource(@RestClient RoutingClient routing) {
+    public AgencyResource(@RestClient RoutingClient routing, Officer officer) {
         this.routing = routing;
+        this.officer = officer;
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance inbox(ListPage<RoutingClient.Task> tasks, String status, String dossier, int page, int pages);
 
-        static native TemplateInstance task(RoutingClient.Task task, RoutingClient.ClockDossier dossier);
+        static native TemplateInstance task(RoutingClient.Task task, RoutingClient.ClockDossier dossier, boolean maySign);
     }
 
     @GET
@@ -63,7 +66,45 @@ public class AgencyResource {
     @Path("viec/{id}")
     public TemplateInstance task(@PathParam("id") String id, @QueryParam("xong") String done) {
         RoutingClient.Task task = routing.task(id);
-        return Done.shown(Templates.task(task, routing.dossier(task.dossierCode())), done);
+        return Done.shown(Templates.task(task, routing.dossier(task.dossierCode()), maySign(task)), done);
+    }
+
+    /**
+     * Whether the sign button is shown: to the head, or to an officer whose signing delegation is in force (routing
+     * decides again when the button is pressed). Delegations are only asked for a draft waiting for its signature.
+     */
+    private boolean maySign(RoutingClient.Task task) {
+        if (!"AWAITING_SIGNATURE".equals(task.phase())) {
+            return false;
+        }
+        return officer.isLead() || routing.delegations(0, 100).items().stream().anyMatch(d -> d.active()
+                && d.revokedAt() == null && "SIGN".equals(d.scope()) && officer.username().equals(d.delegate()));
+    }
+
+    @POST
+    @Path("viec/{id}/du-thao")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response draft(@PathParam("id") String id, @RestForm String outcome, @RestForm String note) {
+        return act(id, () -> routing.draft(id, new RoutingClient.Draft(decision(outcome), Pages.text(note))), Done.DRAFTED);
+    }
+
+    @POST
+    @Path("viec/{id}/tham-dinh")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response review(@PathParam("id") String id, @RestForm String decision, @RestForm String reason) {
+        return act(id, () -> routing.review(id, new RoutingClient.Review(
+                "SEND_BACK".equals(decision) ? "SEND_BACK" : "PASS", Pages.text(reason))), Done.REVIEWED);
+    }
+
+    @POST
+    @Path("viec/{id}/ky")
+    public Response sign(@PathParam("id") String id) {
+        return act(id, () -> routing.sign(id), Done.SIGNED);
+    }
+
+    /** A decision's outcome as routing names it: a rejection only when chosen. */
+    private static String decision(String outcome) {
+        return "REJECTED".equals(outcome) ? "REJECTED" : "APPROVED";
     }
 
     @POST
@@ -76,8 +117,8 @@ public class AgencyResource {
     @Path("viec/{id}/hoan-thanh")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response complete(@PathParam("id") String id, @RestForm String outcome, @RestForm String note) {
-        return act(id, () -> routing.complete(id, new RoutingClient.Decision(
-                "REJECTED".equals(outcome) ? "REJECTED" : "APPROVED", Pages.text(note))), Done.COMPLETED);
+        return act(id, () -> routing.complete(id, new RoutingClient.Decision(decision(outcome), Pages.text(note))),
+                Done.COMPLETED);
     }
 
     @POST

@@ -2,6 +2,7 @@ package vn.motcua.console.api;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import vn.motcua.console.client.IntakeClient;
+import vn.motcua.console.view.Officer;
 import vn.motcua.console.view.FormErrors;
 import vn.motcua.console.view.Formats;
 
@@ -27,6 +29,7 @@ import java.util.List;
  */
 @Path("/quan-tri/lich")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Officer.ADMIN)
 public class CalendarAdminResource {
     private final IntakeClient intake;
 

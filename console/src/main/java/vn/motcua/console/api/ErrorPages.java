@@ -2,6 +2,7 @@ package vn.motcua.console.api;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
@@ -34,6 +35,15 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return page(404, "Không có trang này. Hãy dùng các mục trên thanh điều hướng.");
+    }
+
+    /**
+     * A page the officer's roles do not open (the administration, {@code /quan-tri}): refused by the console itself,
+     * before any service is asked, so not even a list is read for an officer who is not an administrator.
+     */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return page(403, "Trang này chỉ dành cho quản trị viên; tài khoản của bạn không có quyền xem.");
     }
 
     @ServerExceptionMapper

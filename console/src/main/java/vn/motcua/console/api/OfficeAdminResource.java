@@ -2,6 +2,7 @@ package vn.motcua.console.api;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import vn.motcua.console.client.IntakeClient;
+import vn.motcua.console.view.Officer;
 import vn.motcua.console.view.FormErrors;
 
 import java.util.Arrays;
@@ -25,6 +27,7 @@ import java.util.List;
  */
 @Path("/quan-tri/co-quan")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Officer.ADMIN)
 public class OfficeAdminResource {
     /** What is edited, by the console's path segment. */
     public enum Kind {

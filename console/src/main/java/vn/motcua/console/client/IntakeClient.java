@@ -26,7 +26,7 @@ import java.util.List;
 @AccessToken
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public interface IntakeClient {
+public interface IntakeClient extends AuditApi {
 
     record Document(String name, String form, Integer copies, Boolean mandatory) {
     }

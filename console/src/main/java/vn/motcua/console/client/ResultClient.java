@@ -23,7 +23,7 @@ import java.util.List;
 @AccessToken
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public interface ResultClient {
+public interface ResultClient extends AuditApi {
 
     record Ready(String code, String procedureCode, String procedureName, String applicantName, OffsetDateTime receivedAt,
                  OffsetDateTime appointmentAt, OffsetDateTime processedAt, String outcome, String leadAgency,

@@ -35,6 +35,16 @@ public final class Messages {
             Map.entry("not-offered-online", "Thủ tục này không cung cấp dịch vụ công trực tuyến."),
             Map.entry("daily-sequence-exhausted", "Đơn vị đã dùng hết số thứ tự hồ sơ của ngày hôm nay."),
             Map.entry("nothing-missing", "Hồ sơ đã đủ thành phần, không cần phiếu yêu cầu bổ sung."),
+            Map.entry("reviewer-is-drafter", "Người dự thảo không tự thẩm định dự thảo của mình: hãy để cán bộ khác thẩm định."),
+            Map.entry("draft-submitted", "Dự thảo đã được trình; chờ thẩm định hoặc ký duyệt trước khi sửa."),
+            Map.entry("not-in-review", "Dự thảo không ở bước thẩm định (chưa trình hoặc đã chờ ký)."),
+            Map.entry("not-awaiting-signature", "Dự thảo chưa được thẩm định đạt nên chưa thể ký duyệt."),
+            Map.entry("no-signing-authority", "Chỉ lãnh đạo cơ quan, hoặc người được ủy quyền ký trong thời hạn ủy quyền, được ký."),
+            Map.entry("no-assigning-authority", "Chỉ lãnh đạo cơ quan, hoặc người được ủy quyền phân công trong thời hạn ủy quyền, được phân công."),
+            Map.entry("plain-step", "Bước này không qua dự thảo, thẩm định, ký duyệt: hãy dùng nút Hoàn thành bước."),
+            Map.entry("signature-required", "Bước này cần lãnh đạo ký duyệt: hãy trình dự thảo để thẩm định thay vì hoàn thành ngay."),
+            Map.entry("rejection-reason-required", "Dự thảo từ chối cần ghi rõ lý do."),
+            Map.entry("send-back-reason-required", "Trả lại dự thảo cần ghi rõ lý do."),
             Map.entry("no-previous-step", "Đây là bước đầu tiên, không có bước trước để trả lại."));
 
     private Messages() {

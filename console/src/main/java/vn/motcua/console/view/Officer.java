@@ -17,6 +17,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class Officer {
     public static final String COUNTER = "counter-officer";
     public static final String AGENCY = "agency-officer";
+    /** The agency's head (trưởng/lãnh đạo cơ quan): assigns, signs, delegates; always an agency officer too. */
+    public static final String LEAD = "agency-lead";
     public static final String SUPERVISOR = "supervisor";
     public static final String ADMIN = "admin";
 
@@ -64,6 +66,10 @@ public class Officer {
 
     public boolean isAgency() {
         return identity.hasRole(AGENCY);
+    }
+
+    public boolean isLead() {
+        return identity.hasRole(LEAD);
     }
 
     public boolean isSupervisor() {
