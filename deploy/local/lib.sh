@@ -32,6 +32,9 @@ S3_BUCKET=motcua-files
 # Development keys of the local object store only (a deployment sets MOTCUA_FILES_S3_ACCESS_KEY / MOTCUA_FILES_S3_SECRET_KEY).
 S3_ACCESS_KEY=motcua
 S3_SECRET_KEY=dev-only-s3-secret-key
+# The unit's development signing certificate (PAdES, issue 21): made once by make_signing_certificate.
+SIGNING_DIR="$DATA/signing"
+SIGNING_PASSWORD=dev-only-signing-password
 KC_URL=http://localhost:$KC_PORT
 SERVICES=(intake-service:$((8081 + PORT_OFFSET)) routing-service:$((8082 + PORT_OFFSET))
           result-service:$((8083 + PORT_OFFSET)) notification-service:$((8084 + PORT_OFFSET)))
@@ -377,4 +380,33 @@ PROPS
     echo $! > "$RUN/s3.pid"
     wait_for 60 s3 "$LOGS/s3.log" port_open "$S3_PORT"
     ok s3 "started (objects under $DATA/s3)"
+}
+
+# ---------------------------------------------------------------------------------------------
+# The unit's signing certificate for PAdES signatures of digitised copies and results (issue 21):
+# development only, made once per stack home with the JDK's keytool — a self-signed CA ($SIGNING_DIR/ca.pem,
+# the verifiers' trust anchor) and the unit's key and certificate it issued ($SIGNING_DIR/unit.p12, key
+# entry "unit", chain unit → CA). A deployment mounts its real certificate instead (compose/k8s: a secret).
+# ---------------------------------------------------------------------------------------------
+make_signing_certificate() {
+    step signing "development certificate under $SIGNING_DIR"
+    if [ -f "$SIGNING_DIR/unit.p12" ] && [ -f "$SIGNING_DIR/ca.pem" ]; then ok signing "exists"; return; fi
+    local keytool="${JAVA_HOME:+$JAVA_HOME/bin/}keytool" tmp="$SIGNING_DIR.tmp" pw="$SIGNING_PASSWORD"
+    rm -rf "$tmp"; mkdir -p "$tmp"
+    {
+        "$keytool" -genkeypair -alias ca -keyalg RSA -keysize 2048 -validity 3650 -ext bc:c \
+            -dname "CN=motcua development CA, O=motcua (dev), C=VN" -keystore "$tmp/ca.p12" -storepass "$pw" &&
+        "$keytool" -exportcert -rfc -alias ca -keystore "$tmp/ca.p12" -storepass "$pw" -file "$tmp/ca.pem" &&
+        "$keytool" -genkeypair -alias unit -keyalg RSA -keysize 2048 -validity 3650 \
+            -dname "CN=Trung tâm Phục vụ hành chính công (phát triển), O=motcua (dev), C=VN" \
+            -keystore "$tmp/unit.p12" -storepass "$pw" &&
+        "$keytool" -certreq -alias unit -keystore "$tmp/unit.p12" -storepass "$pw" -file "$tmp/unit.csr" &&
+        "$keytool" -gencert -rfc -alias ca -keystore "$tmp/ca.p12" -storepass "$pw" -validity 3650 \
+            -ext ku:c=digitalSignature,nonRepudiation -infile "$tmp/unit.csr" -outfile "$tmp/unit.pem" &&
+        "$keytool" -importcert -noprompt -alias ca -file "$tmp/ca.pem" -keystore "$tmp/unit.p12" -storepass "$pw" &&
+        "$keytool" -importcert -noprompt -alias unit -file "$tmp/unit.pem" -keystore "$tmp/unit.p12" -storepass "$pw"
+    } >>"$LOGS/signing.log" 2>&1 || fail signing "keytool could not make the development certificate" "$LOGS/signing.log"
+    rm -f "$tmp/ca.p12" "$tmp/unit.csr" "$tmp/unit.pem"   # the CA's key is not kept: nothing else is ever issued
+    rm -rf "$SIGNING_DIR"; mv "$tmp" "$SIGNING_DIR"
+    ok signing "made (unit.p12, ca.pem)"
 }

@@ -160,6 +160,7 @@ start_kafka
 start_keycloak
 start_greenmail
 start_s3
+make_signing_certificate
 build_services
 start_services
 
@@ -175,6 +176,7 @@ ${BOLD}motcua is up${OFF} in $(elapsed). Logs: $LOGS  ·  stop: deploy/local/dow
   Keycloak      $KC_URL/admin (admin/admin), realm motcua
   Kafka         localhost:$KAFKA_PORT      PostgreSQL  localhost:$PG_PORT motcua/motcua
   S3 (files)    $S3_URL bucket $S3_BUCKET, keys $S3_ACCESS_KEY/$S3_SECRET_KEY, objects under $DATA/s3
+  Signing       development certificate $SIGNING_DIR/unit.p12 (password $SIGNING_PASSWORD), trust anchor $SIGNING_DIR/ca.pem
   Mail (SMTP)   localhost:$SMTP_PORT      read: curl -s http://localhost:$MAIL_API_PORT/api/user/an.nguyen@example.vn/messages/INBOX
 
 Demo users (password = user name): counter1 (counter-officer, unit 000.00.31.H29),
