@@ -3,6 +3,7 @@ package vn.motcua.system.bench;
 import vn.motcua.system.Newborn;
 import vn.motcua.system.Stack;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -142,5 +143,17 @@ final class BenchSupport {
 
     static double max(long[] sorted) {
         return sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6;
+    }
+
+    /** Empties the local mail sink (GreenMail's API); a stack without one is left as it is. */
+    static void purgeMail() {
+        try {
+            HttpResponse<String> purged = http().send(HttpRequest.newBuilder(
+                            URI.create(Stack.MAIL + "/api/mail/purge")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            System.out.println("mail sink purged: HTTP " + purged.statusCode());
+        } catch (IOException | InterruptedException e) {
+            System.out.println("mail sink not purged: " + e);
+        }
     }
 }

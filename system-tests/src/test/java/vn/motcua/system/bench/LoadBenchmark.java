@@ -4,10 +4,7 @@ import vn.motcua.system.Stack;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -235,20 +232,9 @@ public final class LoadBenchmark {
                 Thread.sleep(1000);
             }
         }
-        purgeMail();
+        BenchSupport.purgeMail();
     }
 
-    /** Empties the local mail sink (GreenMail's API); a stack without one is left as it is. */
-    private static void purgeMail() {
-        try {
-            HttpResponse<String> purged = BenchSupport.http().send(HttpRequest.newBuilder(
-                            URI.create(Stack.MAIL + "/api/mail/purge")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            System.out.println("mail sink purged: HTTP " + purged.statusCode());
-        } catch (IOException | InterruptedException e) {
-            System.out.println("mail sink not purged: " + e);
-        }
-    }
 
     /** pgbench against the stack's PostgreSQL: single-row insert transactions into a scratch table, 16 clients. */
     static Pgbench pgbench(int seconds) throws Exception {
