@@ -39,7 +39,8 @@ public class HeadResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance head(RoutingClient.Workload workload, List<RoutingClient.Task> tasks,
-                                            List<RoutingClient.Delegation> delegations, Reassign reassign, Grant grant);
+                                            List<RoutingClient.Delegation> delegations, Reassign reassign, Grant grant,
+                                            String code);
     }
 
     /** What was typed in the bulk reassignment, kept when it is refused. */
@@ -84,8 +85,8 @@ public class HeadResource {
     }
 
     @GET
-    public TemplateInstance head(@QueryParam("xong") String done) {
-        return Done.shown(page(Reassign.BLANK, Grant.BLANK), done);
+    public TemplateInstance head(@QueryParam("xong") String done, @QueryParam("ma") String code) {
+        return Done.shown(page(Reassign.BLANK, Grant.BLANK, blank(code)), done);
     }
 
     @POST
@@ -138,10 +139,19 @@ public class HeadResource {
      * this address reads routing's refusal as the error page's sentence, nothing of the agency's loads.
      */
     private TemplateInstance page(Reassign reassign, Grant grant) {
+        return page(reassign, grant, "");
+    }
+
+    /**
+     * The page with the agency's first open tasks, or those of one dossier code ({@code ma}): a busy agency has more
+     * open tasks than one page, and the head looks a dossier up by the code its applicant or officer quotes.
+     */
+    private TemplateInstance page(Reassign reassign, Grant grant, String code) {
         RoutingClient.Workload workload = routing.workload();
-        List<RoutingClient.Task> tasks = routing.tasks(null, null, 0, AgencyResource.PAGE_SIZE).items();
+        List<RoutingClient.Task> tasks = routing.tasks(null, code.isEmpty() ? null : code, 0, AgencyResource.PAGE_SIZE)
+                .items();
         ListPage<RoutingClient.Delegation> delegations = routing.delegations(0, 50);
-        return Templates.head(workload, tasks, delegations.items(), reassign, grant);
+        return Templates.head(workload, tasks, delegations.items(), reassign, grant, code);
     }
 
     private static String blank(String value) {
