@@ -91,6 +91,7 @@ public class Planner {
                 .map(CloudEvent::subject).toList());
     }
 
+    /** The events that carry the applicant's contact (and so free the events waiting for it). */
     private static boolean bringsContact(String type) {
         return EventTypes.DOSSIER_RECEIVED.type().equals(type) || EventTypes.DOSSIER_SUBMITTED.type().equals(type);
     }
@@ -120,7 +121,7 @@ public class Planner {
      * contact; the event that brings the contact then plans the waiting ones, in the order they arrived.
      */
     private void handle(CloudEvent<JsonNode> event, String code, EventPayload payload) {
-        boolean bringsContact = payload instanceof DossierSubmitted || payload instanceof DossierReceived;
+        boolean bringsContact = bringsContact(event.type());
         boolean movesAppointment = payload instanceof DossierExtensionGranted || payload instanceof DossierResumed;
         // the local copy, read at most once per event: null = not read (plan reads it if a rule needs it)
         Optional<Directory.DossierContact> known = null;

@@ -40,8 +40,7 @@ class HeadConsoleIT {
             head.click("Phân công, ủy quyền");
             head.find(By.id("workload"));
             // the agency holds more open tasks than a page after the other tests: the head looks the dossier up
-            head.type("Tìm hồ sơ theo mã", code);
-            head.click("Tìm hồ sơ");
+            search(head, code);
             head.type("Cán bộ được giao hồ sơ " + code, "tuphap2");
             head.find(By.id("assign-" + code)).click();
             notice(head, "Đã giao hồ sơ cho cán bộ xử lý.");
@@ -81,8 +80,7 @@ class HeadConsoleIT {
             other.signIn("congan-lead1");
             other.click("Phân công, ủy quyền");
             other.find(By.id("workload"));
-            other.type("Tìm hồ sơ theo mã", code);
-            other.click("Tìm hồ sơ");
+            search(other, code);
             assertTrue(other.find(By.id("filtered")).getText().contains("không có hồ sơ nào"), other.text());
             assertFalse(other.text().contains("Cán bộ được giao hồ sơ " + code), "another agency's head never sees it");
             other.open("/xu-ly/viec/" + task);
@@ -139,5 +137,11 @@ class HeadConsoleIT {
     private static void notice(Browser b, String sentence) {
         b.waitFor(() -> !b.driver.findElements(By.cssSelector(".notice.ok")).isEmpty());
         assertEquals(sentence, b.find(By.cssSelector(".notice.ok")).getText());
+    }
+
+    /** The head's page looking a dossier up by its code, as a head does. */
+    private static void search(Browser head, String code) {
+        head.type("Tìm hồ sơ theo mã", code);
+        head.click("Tìm hồ sơ");
     }
 }
