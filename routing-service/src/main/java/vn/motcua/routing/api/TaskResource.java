@@ -66,7 +66,7 @@ public class TaskResource {
         TaskQueries.Found found = queries.inbox(callers.current(), statusFilter,
                 dossier == null || dossier.isBlank() ? null : dossier.trim(), paging.page(), paging.size());
         return new TaskPage(found.items().stream().map(TaskView::summary).toList(), paging.page(), paging.size(),
-                found.total(), found.dueSoon(), found.overdue());
+                found.total(), found.dueSoon(), found.overdue(), found.capped());
     }
 
     @GET

@@ -181,6 +181,36 @@ class TaskFlowTest {
     // ---- tests ---------------------------------------------------------------------------------------
 
     @Test
+    void anInboxPastTheCountCapSaysAtLeastAndStaysExactBelowIt() throws Exception {
+        // 1,002 tasks due within the hour and one overdue, at an agency of its own; the counts stop at the cap.
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("""
+                    insert into routed_dossier (code, procedure_code, procedure_version, unit_code, received_at, due_at,
+                      statutory_due_at, lawful_due_at, warn_at, routed_at, status, current_stage, plan)
+                    values ('CAP-AG-0001', 'CAP', 1, '000.00.31.H29', now(), now() + interval '5 days',
+                      now() + interval '5 days', now() + interval '5 days', now() + interval '4 days', now(),
+                      'IN_PROGRESS', 0, '{}'::jsonb)""");
+            s.execute("""
+                    insert into agency_task (id, dossier_code, stage_index, step_id, agency, agency_name, status,
+                      handed_over_by, assigned_at, due_at, warn_at)
+                    select gen_random_uuid(), 'CAP-AG-0001', 0, 'buoc-' || i, 'CAP-AG', 'Cơ quan', 'ASSIGNED',
+                           '000.00.31.H29', now(), now() + case when i = 0 then interval '-1 hour' else interval '1 hour' end,
+                           now() - interval '1 day'
+                    from generate_series(0, 1002) as i""");
+        }
+        String officer = TestTokens.agencyOfficer("cap1", "CAP-AG");
+        given().auth().oauth2(officer).queryParam("size", 20).when().get("/api/tasks")
+                .then().statusCode(200).body("items.size()", equalTo(20))
+                .body("total", equalTo(1000)).body("dueSoon", equalTo(1000)).body("overdue", equalTo(1))
+                .body("totalCapped", equalTo(true));
+        // Filtered below the cap, every figure is exact again.
+        given().auth().oauth2(officer).queryParam("status", "COMPLETED").when().get("/api/tasks")
+                .then().statusCode(200).body("total", equalTo(0)).body("totalCapped", equalTo(false));
+        given().auth().oauth2(TUPHAP1).when().get("/api/tasks")
+                .then().statusCode(200).body("totalCapped", equalTo(false));
+    }
+
+    @Test
     void receivedDossierLandsInTheJusticeInboxOnly() {
         String code = code(1);
         receive(code, sequentialPlan());

@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  * limit with pgbench, so every figure can also be read as a ratio of what this machine's PostgreSQL does alone.
  * Phases, in order (each waits until the pipeline has absorbed the one before):
  * <ol>
+ *   <li>warm-up, not counted: the pipeline at 60/s for 45 s ({@code bench.warmup-seconds}, {@code bench.warmup-rate});</li>
  *   <li>pgbench: single-row insert transactions into a scratch table (16 clients) — the machine's limit;</li>
  *   <li>reception: closed-loop counter officers of 50 units posting newborn dossiers ({@link ReceptionBenchmark});</li>
  *   <li>overload: reception offered at three times the rate it just carried ({@link OverloadBenchmark});</li>
@@ -79,12 +80,21 @@ public final class LoadBenchmark {
         settle();
         drained();
 
+        HttpClient http = BenchSupport.http();
+        List<String> counters = BenchSupport.counterTokens(http, 50);
+        // The services' JIT warm first (as the peer's own warm-up does): a run right after up.sh measured reception at
+        // 50/s and the pipeline at 61/s with cold compilers, a third of the same stack's warm figures (BENCHMARKS.md).
+        int warmupSeconds = Integer.getInteger("bench.warmup-seconds", 45);
+        if (warmupSeconds > 0) {
+            System.out.println("warm-up (not counted):");
+            PipelineBenchmark.run(http, counters, Integer.getInteger("bench.warmup-rate", 60), warmupSeconds, 50).print();
+            drained();
+        }
+
         String loadBefore = loadAverage();
         Pgbench pg = pgbench(pgbenchSeconds);
         System.out.printf("pgbench: %.0f tps, latency average %.2f ms (%s)%n", pg.tps(), pg.latencyMs(), pg.binary());
 
-        HttpClient http = BenchSupport.http();
-        List<String> counters = BenchSupport.counterTokens(http, 50);
         ReceptionBenchmark.Figures reception = ReceptionBenchmark.run(http, counters, receptionClients, 10, receptionSeconds);
         reception.print();
         drained();
