@@ -77,12 +77,7 @@ public class AdmissionControl {
         if (inFlight.incrementAndGet() > config.maxInFlight()) {
             inFlight.decrementAndGet();
             shed.increment();
-            HttpServerResponse response = context.response();
-            response.setStatusCode(503)
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .putHeader("Retry-After", Long.toString(retryAfterSeconds()))
-                    .putHeader("Connection", "close")
-                    .end(io.vertx.core.buffer.Buffer.buffer(body));
+            shed(context);
             return;
         }
         context.put(ARRIVED, System.nanoTime());
@@ -90,16 +85,51 @@ public class AdmissionControl {
         context.next();
     }
 
-    private boolean declaresTooMuch(RoutingContext context) {
-        String length = context.request().getHeader("Content-Length");
+    /**
+     * The 503, on a connection the client can use again. A body still on its way is read and dropped first (not
+     * parsed): closing the connection instead made every shed client open a new one, and at three times the load
+     * the handshakes, not the answer, made a 503 take seconds to arrive. A large or unsized body is not worth
+     * reading: that connection is closed.
+     */
+    private void shed(RoutingContext context) {
+        io.vertx.core.http.HttpServerRequest request = context.request();
+        HttpServerResponse response = context.response().setStatusCode(503)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Retry-After", Long.toString(retryAfterSeconds()));
+        if (request.isEnded()) {
+            response.end(io.vertx.core.buffer.Buffer.buffer(body));
+            return;
+        }
+        long declared = declaredLength(request);
+        if (declared < 0 || declared > DRAIN_LIMIT) {
+            response.putHeader("Connection", "close").end(io.vertx.core.buffer.Buffer.buffer(body));
+            return;
+        }
+        request.handler(ignored -> {
+        });
+        request.exceptionHandler(ignored -> {
+        });
+        request.endHandler(ended -> response.end(io.vertx.core.buffer.Buffer.buffer(body)));
+        request.resume();
+    }
+
+    /** Bodies up to this size are read and dropped to keep a shed client's connection; larger ones close it. */
+    static final long DRAIN_LIMIT = 64 * 1024;
+
+    private static long declaredLength(io.vertx.core.http.HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
         if (length == null) {
-            return false;
+            return -1;
         }
         try {
-            return Long.parseLong(length.strip()) > maxBody;
+            return Long.parseLong(length.strip());
         } catch (NumberFormatException e) {
-            return false; // the HTTP layer answers a malformed length itself
+            return -1;
         }
+    }
+
+    private boolean declaresTooMuch(RoutingContext context) {
+        return declaredLength(context.request()) > maxBody; // a malformed length: the HTTP layer answers it itself
     }
 
     @ServerRequestFilter(priority = 1)

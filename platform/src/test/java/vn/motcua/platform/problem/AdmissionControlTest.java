@@ -43,6 +43,9 @@ class AdmissionControlTest {
     @TestHTTPResource("/")
     URI base;
 
+    @jakarta.inject.Inject
+    AdmissionControl admission;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** {@code millis}: from sending to the answer; {@code at}: when it arrived (nanoTime). */
@@ -79,6 +82,80 @@ class AdmissionControlTest {
         // health is never shed
         assertEquals(200, http.send(HttpRequest.newBuilder(base.resolve("q/health/ready")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    @Test
+    void aShedClientKeepsItsConnectionUnlessItsBodyIsLarge() throws Exception {
+        List<CompletableFuture<Answer>> holders = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            holders.add(send("demo/items/slow/4000")); // the three in flight for 4 s: whatever comes next is shed
+            Thread.sleep(20);
+        }
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (admission.inFlight() < 3 && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertEquals(3, admission.inFlight(), "the three slow requests hold the admission limit");
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            java.io.InputStream in = socket.getInputStream();
+            String json = "{\"name\":\"Nguyễn Văn A\"}";
+            byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            // the headers first, the body a moment later: the 503 waits for the body and drops it, unparsed
+            out.write(("POST /demo/items HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(100);
+            out.write(bytes);
+            out.flush();
+            String shed = RawHttp.read(in);
+            assertTrue(shed.startsWith("HTTP/1.1 503"), shed);
+            assertTrue(shed.contains("urn:motcua:problem:overloaded"), shed);
+            assertTrue(!shed.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), shed);
+            // the same connection carries the next request (shed too: the three still hold the limit; a request that
+            // needed the one worker would wait behind them)
+            out.write(("POST /demo/items HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(bytes);
+            out.flush();
+            String next = RawHttp.read(in);
+            assertTrue(next.startsWith("HTTP/1.1 503"), next);
+        }
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            // a large body is not worth reading to keep the connection: it is closed
+            socket.getOutputStream().write(("POST /demo/items HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + (AdmissionControl.DRAIN_LIMIT + 1) + "\r\n\r\n{")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertEquals(3, admission.inFlight(), "still held");
+            String shed = RawHttp.read(socket.getInputStream());
+            assertTrue(shed.startsWith("HTTP/1.1 503"), shed);
+            assertTrue(shed.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), shed);
+        }
+        for (CompletableFuture<Answer> h : holders) {
+            h.get();
+        }
+    }
+
+    /** One HTTP/1.1 response read off a socket: status line, headers and a Content-Length body, as text. */
+    static final class RawHttp {
+        static String read(java.io.InputStream in) throws java.io.IOException {
+            java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+            int matched = 0;
+            while (matched < 4) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new java.io.EOFException("closed after " + head);
+                }
+                head.write(b);
+                matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+            }
+            String headers = head.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+            java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(headers);
+            byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
+            return headers + new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private CompletableFuture<Answer> send(String path) {

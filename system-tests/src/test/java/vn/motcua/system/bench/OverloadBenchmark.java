@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * open loop: every answer is a 201 or a 503 problem with {@code Retry-After}, each 503 comes at once (p99 and max
  * reported), and nothing is half-written — the dossiers intake holds for the phase are exactly the 201s.
  */
-final class OverloadBenchmark {
+public final class OverloadBenchmark {
     private OverloadBenchmark() {
     }
 
@@ -35,6 +35,16 @@ final class OverloadBenchmark {
                     .formatted(rate, seconds, statuses, shedP99Ms, shedMaxMs, created, stored)
                     + " intake for the phase" + (unclear503 > 0 ? "; " + unclear503 + " 503 without problem details" : "");
         }
+    }
+
+    /**
+     * This phase alone against the running stack:
+     * {@code ./mvnw -pl system-tests -Pbench verify -Dbench.main=vn.motcua.system.bench.OverloadBenchmark -Dbench.rate=600 -Dbench.seconds=15}
+     */
+    public static void main(String[] args) throws Exception {
+        HttpClient http = BenchSupport.http();
+        System.out.println("overload: " + run(http, BenchSupport.counterTokens(http, Integer.getInteger("bench.units", 50)),
+                Integer.getInteger("bench.rate", 600), Integer.getInteger("bench.seconds", 15)).describe());
     }
 
     static Figures run(HttpClient http, List<String> tokens, int rate, int seconds) throws Exception {
