@@ -1,6 +1,7 @@
 package vn.motcua.system.bench;
 
 import vn.motcua.system.Stack;
+import vn.motcua.system.faults.StackControl;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -29,13 +30,14 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>warm-up, not counted: the pipeline at 60/s for 45 s ({@code bench.warmup-seconds}, {@code bench.warmup-rate});</li>
  *   <li>pgbench: single-row insert transactions into a scratch table (16 clients) — the machine's limit;</li>
- *   <li>reception: closed-loop counter officers of 50 units posting newborn dossiers ({@link ReceptionBenchmark});</li>
- *   <li>overload: reception offered at three times the rate it just carried ({@link OverloadBenchmark});</li>
  *   <li>pipeline: newborn dossiers offered at a fixed rate, counted when result shows them at the first agency, with
  *   the event lag sampled by citizens' lookups ({@link PipelineBenchmark});</li>
  *   <li>status: citizens' lookups by code and PIN at a fixed rate over 1M stored dossiers ({@link StatusSeeder},
  *   {@link StatusLookupBenchmark});</li>
  *   <li>inbox: the justice office's inbox with 1M tasks stored in routing ({@link InboxBenchmark});</li>
+ *   <li>reception alone, routing, result and notification stopped: closed-loop counter officers of 50 units posting
+ *   newborn dossiers ({@link ReceptionBenchmark}), then reception offered at three times the rate it carried
+ *   ({@link OverloadBenchmark}); the three are started again and the pipeline drained;</li>
  *   <li>the peer: Flowable's three-agency case and process starts on the same PostgreSQL ({@link FlowablePeer}), so
  *   the pipeline and reception are also ratios to an embedded BPMN engine measured in the same run.</li>
  * </ol>
@@ -51,6 +53,8 @@ import java.util.stream.Stream;
 public final class LoadBenchmark {
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
     private static final Pattern LATENCY = Pattern.compile("latency average = ([0-9.]+) ms");
+
+    private static final List<String> DOWNSTREAM = List.of("routing-service", "result-service", "notification-service");
 
     private LoadBenchmark() {
     }
@@ -95,16 +99,6 @@ public final class LoadBenchmark {
         Pgbench pg = pgbench(pgbenchSeconds);
         System.out.printf("pgbench: %.0f tps, latency average %.2f ms (%s)%n", pg.tps(), pg.latencyMs(), pg.binary());
 
-        ReceptionBenchmark.Figures reception = ReceptionBenchmark.run(http, counters, receptionClients, 10, receptionSeconds);
-        reception.print();
-        drained();
-
-        int overloadRate = Integer.getInteger("bench.overload.rate", (int) Math.max(30, 3 * reception.perSecond()));
-        OverloadBenchmark.Figures overload = OverloadBenchmark.run(http, counters, overloadRate,
-                Integer.getInteger("bench.overload.seconds", 15));
-        System.out.println("overload: " + overload.describe());
-        drained();
-
         CpuMeter cpu = CpuMeter.start();
         PipelineBenchmark.Figures pipeline = PipelineBenchmark.run(http, counters, pipelineRate, pipelineSeconds, 50);
         pipeline.print();
@@ -118,6 +112,24 @@ public final class LoadBenchmark {
         InboxBenchmark.Figures inbox = InboxBenchmark.run(http,
                 List.of(BenchSupport.token(http, "tuphap1"), BenchSupport.token(http, "tuphap2")), inboxRate, inboxSeconds);
         inbox.print();
+
+        // Reception alone, as issue 18's target reads it (intake, PostgreSQL, Kafka): routing, result and notification
+        // stopped meanwhile, so that the receptions do not share the two cores with their own processing downstream
+        // (-Dbench.reception.alone=false keeps them running). Last, because a restarted service's JIT is cold.
+        boolean alone = Boolean.parseBoolean(System.getProperty("bench.reception.alone", "true"));
+        if (alone) {
+            DOWNSTREAM.forEach(service -> StackControl.stop(service));
+        }
+        ReceptionBenchmark.Figures reception = ReceptionBenchmark.run(http, counters, receptionClients, 10, receptionSeconds);
+        reception.print();
+        int overloadRate = Integer.getInteger("bench.overload.rate", (int) Math.max(30, 3 * reception.perSecond()));
+        OverloadBenchmark.Figures overload = OverloadBenchmark.run(http, counters, overloadRate,
+                Integer.getInteger("bench.overload.seconds", 15));
+        System.out.println("overload: " + overload.describe());
+        if (alone) {
+            DOWNSTREAM.forEach(service -> StackControl.start(service));
+        }
+        drained();
         String loadAfter = loadAverage();
         FlowablePeer.Figures peer = Boolean.parseBoolean(System.getProperty("bench.peer.run", "true"))
                 ? FlowablePeer.run(Integer.getInteger("bench.peer.cases", 2000), Integer.getInteger("bench.peer.starts", 5000),
@@ -130,7 +142,7 @@ public final class LoadBenchmark {
 
                 | figure | target | measured | ratio to pgbench (%.0f single-row insert tps) |
                 |---|---|---|---|
-                | reception, %d closed-loop clients, 50 units | ≥ 1,000/s | **%.0f/s** (p50 %.0f ms, p99 %.0f ms; %s) | %.1f %% |
+                | reception%s, %d closed-loop clients, 50 units | ≥ 1,000/s | **%.0f/s** (p50 %.0f ms, p99 %.0f ms; %s) | %.1f %% |
                 | reception at 3× what it carries | only 201 or 503; 503 within 100 ms; 0 half-written | %s | |
                 | pipeline intake → routing → result, offered %d/s for %d s | ≥ 1.5 × Flowable's cases/s; goal 300/s | **%.0f/s** (%d of %d at the first agency in %.1f s) | %.1f %% |
                 | lag 201 → citizen sees the dossier at the first agency | p99 ≤ 1 s at 100/s; goal ≤ 500 ms at 300/s | p50 %.0f ms, **p99 %.0f ms** (max %.0f; %d dossiers) | |
@@ -145,7 +157,7 @@ public final class LoadBenchmark {
                 | Flowable full three-agency case (start, three inbox queries, three completions) | %.1f cases/s | pipeline %.2f× |
                 | Flowable process starts | %.1f starts/s | reception %.2f× |
                 """.formatted(started, machine, loadBefore, loadAfter, pg.tps(),
-                reception.clients(), reception.perSecond(), reception.p50(), reception.p99(), reception.statuses(),
+                alone ? " alone (routing, result, notification stopped)" : "", reception.clients(), reception.perSecond(), reception.p50(), reception.p99(), reception.statuses(),
                 100 * reception.perSecond() / pg.tps(),
                 overload.describe(),
                 pipeline.rate(), pipelineSeconds, pipeline.throughput(), pipeline.routed(), pipeline.received(),

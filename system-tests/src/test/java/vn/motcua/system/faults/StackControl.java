@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * Kills, stops and starts one component of the running stack through {@code deploy/local/ctl.sh}, which
  * restarts it with exactly the options {@code up.sh} gave it, on this stack's port offset.
  */
-final class StackControl {
+public final class StackControl {
     static final Path REPO = findRepo();
     /** Where up.sh keeps pids and logs ({@code MOTCUA_STACK_HOME}, default {@code <repo>/.stack}). */
     static final Path HOME = Path.of(System.getenv().getOrDefault("MOTCUA_STACK_HOME", REPO.resolve(".stack").toString()));
@@ -23,20 +23,20 @@ final class StackControl {
     private StackControl() {
     }
 
-    static void kill9(String component) {
+    public static void kill9(String component) {
         ctl("kill9", component);
     }
 
-    static void stop(String component) {
+    public static void stop(String component) {
         ctl("stop", component);
     }
 
-    static void start(String component) {
+    public static void start(String component) {
         ctl("start", component);
     }
 
     /** The pid up.sh or ctl.sh recorded for a component ("" when none). */
-    static String pid(String component) {
+    public static String pid(String component) {
         try {
             Path file = HOME.resolve("run").resolve(component + ".pid");
             return Files.exists(file) ? Files.readString(file).trim() : "";
