@@ -23,6 +23,7 @@ for arg in "$@"; do
 done
 
 "$JAVA" -version >/dev/null 2>&1 || fail java "no Java runtime found (install a JDK 17+ or set JAVA_HOME)"
+"$SERVICE_JAVA" -version >/dev/null 2>&1 || fail java "MOTCUA_SERVICE_JAVA_HOME=$MOTCUA_SERVICE_JAVA_HOME has no bin/java"
 
 # ---------------------------------------------------------------------------------------------
 # Keycloak 26 from the Maven Central distribution, realm imported from deploy/keycloak/.
