@@ -122,7 +122,7 @@ mvn_fetch() {
 # A Java 17+ runtime: JAVA_HOME, else the java on PATH.
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # The four services and the console may run on another JDK than the infrastructure (MOTCUA_SERVICE_JAVA_HOME, e.g.
-# /usr/lib/jvm/temurin-25-jdk-amd64): on these machines the same build spent about 12 % less CPU per dossier in the
+# /usr/lib/jvm/temurin-25-jdk-amd64): on these machines the same build spent 8–12 % less CPU per dossier in the
 # services on Temurin 25 than on Debian's 17 (docs/BENCHMARKS.md). The default stays the JAVA above.
 SERVICE_JAVA="${MOTCUA_SERVICE_JAVA_HOME:+$MOTCUA_SERVICE_JAVA_HOME/bin/java}"
 SERVICE_JAVA="${SERVICE_JAVA:-$JAVA}"
