@@ -57,7 +57,7 @@ public class AgencyResource {
         String wanted = Pages.text(status);
         String code = Pages.text(dossier);
         ListPage<RoutingClient.Task> tasks = routing.tasks(wanted, code, Math.max(page, 0), PAGE_SIZE);
-        int pages = (int) Math.max(1, (tasks.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int pages = tasks.pages(Math.max(page, 0), PAGE_SIZE);
         return Done.shown(Templates.inbox(tasks, wanted == null ? "" : wanted, code == null ? "" : code, Math.max(page, 0),
                 pages), done);
     }
