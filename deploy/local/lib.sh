@@ -15,7 +15,8 @@ PG_EMBEDDED_VERSION=18.6.0
 GREENMAIL_VERSION=2.1.13
 S3PROXY_VERSION=2.9.0
 # MOTCUA_PORT_OFFSET (default 0, a multiple of 100) shifts every port, so a second stack can run beside
-# the first one: give it its own MOTCUA_STACK_HOME too (e.g. MOTCUA_PORT_OFFSET=200 MOTCUA_STACK_HOME=/tmp/s2; not 100, whose console port is the first stack's Keycloak).
+# the first one: give it its own MOTCUA_STACK_HOME too (e.g. MOTCUA_PORT_OFFSET=200 MOTCUA_STACK_HOME=/tmp/s2; not 100, whose console port is the first stack's Keycloak;
+# up.sh's check_ports refuses such a clash before it starts anything).
 PORT_OFFSET=${MOTCUA_PORT_OFFSET:-0}
 case "$PORT_OFFSET" in *[!0-9]*) echo "MOTCUA_PORT_OFFSET must be a number" >&2; exit 2 ;; esac
 PG_PORT=$((5432 + PORT_OFFSET))
@@ -66,6 +67,35 @@ fail() {
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# port_holder PORT: "pid N: what" for the process listening on PORT (what: a motcua component or the command),
+# empty when nothing listens or the holder cannot be seen (another user's process without root).
+port_holder() {
+    local pid cmd what
+    pid=$(ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2) || true
+    [ -n "$pid" ] || return 0
+    cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || cmd=""
+    case "$cmd" in
+        */console/target/quarkus-app/*) what="a motcua console" ;;
+        *-service/target/quarkus-app/*)
+            what=$(grep -o '[a-z]*-service/target/quarkus-app' <<<"$cmd" | head -1); what="a motcua ${what%%/*}" ;;
+        *kc.script*|*keycloak*) what="Keycloak" ;;
+        *kafka.Kafka*) what="Kafka" ;;
+        *greenmail*) what="GreenMail" ;;
+        *s3proxy*) what="s3proxy" ;;
+        *postgres*) what="PostgreSQL" ;;
+        *) what=$(cut -c1-80 <<<"$cmd") ;;
+    esac
+    local home; home=$(grep -o '/[^ ]*/dist/' <<<"$cmd" | head -1) || true
+    echo "pid $pid: ${what:-unknown}${home:+ of the stack in ${home%/dist/}}"
+}
+
+# started_here NAME PID: PID is the process recorded in $RUN/NAME.pid, or a child of it (kc.sh starts Keycloak's JVM).
+started_here() {
+    pid_alive "$1" || return 1
+    local mine; mine=$(cat "$RUN/$1.pid")
+    [ "$2" = "$mine" ] || [ "$(ps -o ppid= -p "$2" 2>/dev/null | tr -d ' ')" = "$mine" ]
+}
 
 pid_alive() { [ -f "$RUN/$1.pid" ] && kill -0 "$(cat "$RUN/$1.pid")" 2>/dev/null; }
 

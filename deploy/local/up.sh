@@ -26,6 +26,40 @@ done
 "$SERVICE_JAVA" -version >/dev/null 2>&1 || fail java "MOTCUA_SERVICE_JAVA_HOME=$MOTCUA_SERVICE_JAVA_HOME has no bin/java"
 
 # ---------------------------------------------------------------------------------------------
+# Every port this stack needs, checked before anything starts. The infrastructure's ports may hold the same
+# kind of server (it is reused, see each start_ function); a service's or the console's port only this stack's
+# own earlier instance (it is restarted). Anything else stops up.sh here, saying which port and who holds it
+# (e.g. at MOTCUA_PORT_OFFSET=300 the console's 8380 is the Keycloak of offset 200).
+# ---------------------------------------------------------------------------------------------
+check_ports() {
+    step ports "offset $PORT_OFFSET"
+    local entry name port kind holder holder_pid clashes=()
+    local wanted=(postgres:PostgreSQL:$PG_PORT kafka:Kafka:$KAFKA_PORT kafka:Kafka:$KAFKA_CONTROLLER_PORT
+        keycloak:Keycloak:$KC_PORT keycloak:Keycloak:$KC_MANAGEMENT_PORT greenmail:GreenMail:$SMTP_PORT
+        greenmail:GreenMail:$MAIL_API_PORT s3:s3proxy:$S3_PORT)
+    for entry in "${SERVICES[@]}" "console:$CONSOLE_PORT"; do wanted+=("${entry%%:*}::${entry##*:}"); done
+    for entry in "${wanted[@]}"; do
+        IFS=: read -r name kind port <<<"$entry"
+        port_open "$port" || continue
+        holder=$(port_holder "$port")
+        if [ -z "$holder" ]; then
+            # Cannot see who listens: the infrastructure's own checks decide; a service's port must be free.
+            [ -n "$kind" ] || clashes+=("port $port ($name) is taken by a process up.sh cannot see")
+            continue
+        fi
+        holder_pid=${holder#pid }; holder_pid=${holder_pid%%:*}
+        started_here "$name" "$holder_pid" && continue
+        [ -n "$kind" ] && [[ "$holder" == *": $kind"* ]] && continue
+        clashes+=("port $port ($name) is taken by $holder")
+    done
+    if [ "${#clashes[@]}" -gt 0 ]; then
+        printf '  %s\n' "${clashes[@]}" >&2
+        fail ports "stop what holds these ports, or choose another MOTCUA_PORT_OFFSET"
+    fi
+    ok ports "all ${#wanted[@]} free or this stack's own"
+}
+
+# ---------------------------------------------------------------------------------------------
 # Keycloak 26 from the Maven Central distribution, realm imported from deploy/keycloak/.
 # --import-realm skips an existing realm, so a changed realm file gets a fresh data folder.
 # ---------------------------------------------------------------------------------------------
@@ -158,6 +192,7 @@ start_services() {
     ok console "ready"
 }
 
+check_ports
 start_postgres
 start_kafka
 start_keycloak

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import vn.motcua.console.client.AuditApi;
 import vn.motcua.console.client.IntakeClient;
@@ -14,8 +15,12 @@ import vn.motcua.console.client.NotificationClient;
 import vn.motcua.console.client.ResultClient;
 import vn.motcua.console.client.RoutingClient;
 import vn.motcua.console.client.ServiceException;
+import vn.motcua.console.view.Formats;
 import vn.motcua.console.view.Messages;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -67,6 +72,35 @@ public class AuditResource {
         if (code == null && who == null) {
             return Templates.accessLog("", "", false, List.of(), List.of());
         }
+        Log log = read(code, who);
+        // the table only when a service answered: "nothing logged" is not said on the word of services that refused
+        return Templates.accessLog(code == null ? "" : code, who == null ? "" : who, log.answered(), log.readings(),
+                log.refusals());
+    }
+
+    /**
+     * The page's table for the same filter as a CSV download (UTF-8 with a byte-order mark, so that Excel reads the
+     * diacritics); without a filter, back to the page.
+     */
+    @GET
+    @Path("tai-ve")
+    @Produces("text/csv; charset=UTF-8")
+    public Response download(@QueryParam("ho-so") String dossier, @QueryParam("can-bo") String officer) {
+        String code = Pages.text(dossier);
+        String who = code == null ? Pages.text(officer) : null;
+        if (code == null && who == null) {
+            return Response.seeOther(URI.create("/nhat-ky")).build();
+        }
+        String name = "nhat-ky-truy-cap-" + (code != null ? code : who).replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
+        return Response.ok(csv(read(code, who)).getBytes(StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    /** The merged log: readings newest first, and the services that refused or did not answer. */
+    record Log(List<Reading> readings, List<Answer<Void>> refusals, boolean answered) {
+    }
+
+    private Log read(String code, String who) {
         List<Reading> readings = new ArrayList<>();
         List<Answer<Void>> refusals = new ArrayList<>();
         for (Answer<List<AuditApi.Access>> answer : ask(s -> s.accessLog(code, who, 0, PAGE_SIZE).items())) {
@@ -77,9 +111,42 @@ public class AuditResource {
             }
         }
         readings.sort(Comparator.comparing((Reading r) -> r.access().accessedAt()).reversed());
-        // the table only when a service answered: "nothing logged" is not said on the word of services that refused
-        return Templates.accessLog(code == null ? "" : code, who == null ? "" : who, refusals.size() < services.size(),
-                readings, refusals);
+        return new Log(readings, refusals, refusals.size() < services.size());
+    }
+
+    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /**
+     * The page's columns, one line per reading; a service that refused is a line of its own with its sentence in the
+     * last column, so a file with gaps says so, as the page does.
+     */
+    static String csv(Log log) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        line(out, "Thời điểm (giờ Việt Nam)", "Cán bộ", "Mã hồ sơ", "Dịch vụ", "Chức năng đã gọi");
+        for (Reading r : log.readings()) {
+            AuditApi.Access a = r.access();
+            line(out, a.accessedAt() == null ? "" : a.accessedAt().atZoneSameInstant(Formats.VIETNAM).format(CSV_TIME),
+                    a.actor(), a.dossierCode(), r.service(), a.endpoint());
+        }
+        for (Answer<Void> refusal : log.refusals()) {
+            line(out, "", "", "", refusal.service(), "Không đọc được nhật ký: " + refusal.refusal());
+        }
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            String cell = cells[i] == null ? "" : cells[i];
+            // quoted when needed; a leading =, +, - or @ is kept as text, not run as a spreadsheet formula
+            if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0) {
+                cell = "'" + cell;
+            }
+            if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+                cell = '"' + cell.replace("\"", "\"\"") + '"';
+            }
+            out.append(i == 0 ? "" : ",").append(cell);
+        }
+        out.append("\r\n");
     }
 
     @GET

@@ -32,6 +32,11 @@ public final class Formats {
         return time == null ? "" : time.atZoneSameInstant(VIETNAM).format(TIME);
     }
 
+    /** A query parameter's value in a link: {@code href="/nhat-ky/tai-ve?ho-so={dossier.urlEncoded}"}. */
+    static String urlEncoded(String value) {
+        return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static String vn(LocalDate date) {
         return date == null ? "" : date.format(DAY);
     }
