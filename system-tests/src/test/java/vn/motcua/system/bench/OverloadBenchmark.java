@@ -29,11 +29,12 @@ public final class OverloadBenchmark {
     }
 
     record Figures(int rate, int seconds, Map<Integer, Integer> statuses, double shedP99Ms, double shedMaxMs,
-                   int created, long stored, int unclear503) {
+                   int created, long stored, int unclear503, Map<String, Integer> errors) {
         String describe() {
             return "offered %d/s for %d s: %s; 503 answered p99 %.1f ms, max %.1f ms; %d created (201), %d stored by"
                     .formatted(rate, seconds, statuses, shedP99Ms, shedMaxMs, created, stored)
-                    + " intake for the phase" + (unclear503 > 0 ? "; " + unclear503 + " 503 without problem details" : "");
+                    + " intake for the phase" + (unclear503 > 0 ? "; " + unclear503 + " 503 without problem details" : "")
+                    + (errors.isEmpty() ? "" : "; no answer (-1), by the client's error: " + errors);
         }
     }
 
@@ -53,6 +54,7 @@ public final class OverloadBenchmark {
         ConcurrentLinkedQueue<Long> shed = new ConcurrentLinkedQueue<>();
         AtomicInteger created = new AtomicInteger();
         AtomicInteger unclear = new AtomicInteger();
+        Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
         CountDownLatch answered = new CountDownLatch(count);
         Instant from = Instant.now();
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -63,6 +65,10 @@ public final class OverloadBenchmark {
             http.sendAsync(BenchSupport.reception(tokens.get(i % tokens.size())), HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, error) -> {
                         int status = error != null ? -1 : response.statusCode();
+                        if (error != null) {
+                            Throwable cause = error.getCause() != null ? error.getCause() : error;
+                            errors.computeIfAbsent(cause.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
+                        }
                         statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
                         if (status == 201) {
                             created.incrementAndGet();
@@ -92,7 +98,9 @@ public final class OverloadBenchmark {
         long[] shedNanos = shed.stream().mapToLong(Long::longValue).sorted().toArray();
         Map<Integer, Integer> counted = new TreeMap<>();
         statuses.forEach((k, v) -> counted.put(k, v.get()));
+        Map<String, Integer> failed = new TreeMap<>();
+        errors.forEach((k, v) -> failed.put(k, v.get()));
         return new Figures(rate, seconds, counted, BenchSupport.pct(shedNanos, 99), BenchSupport.max(shedNanos),
-                created.get(), stored, unclear.get());
+                created.get(), stored, unclear.get(), failed);
     }
 }
