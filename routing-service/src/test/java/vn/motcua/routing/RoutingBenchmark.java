@@ -49,8 +49,8 @@ class RoutingBenchmark {
             // 1M running dossiers due over the next 60 days, DUE_NOW of them past their warning time.
             s.execute("""
                     insert into routed_dossier (code, procedure_code, procedure_version, unit_code, received_at, due_at,
-                      statutory_due_at, warn_at, routed_at, status, current_stage, plan)
-                    select 'BENCH-' || i, 'BENCH', 1, '000.00.31.H29', now(), d, d, d - interval '1 day', now(),
+                      statutory_due_at, lawful_due_at, warn_at, routed_at, status, current_stage, plan)
+                    select 'BENCH-' || i, 'BENCH', 1, '000.00.31.H29', now(), d, d, d, d - interval '1 day', now(),
                            'IN_PROGRESS', 0, '{}'::jsonb
                     from (select i, case when i <= %d then now() + interval '2 hours'
                                  else now() + (2 + i %% 58) * interval '1 day' end as d
