@@ -329,9 +329,8 @@ launch_service() {
     # intake keeps the dossiers' files in this stack's s3proxy (the other services refuse settings they do not read)
     [ "$name" = intake-service ] && extra+=("-Dmotcua.files.s3.endpoint=$S3_URL" "-Dmotcua.files.s3.bucket=$S3_BUCKET"
         "-Dmotcua.files.s3.access-key=$S3_ACCESS_KEY" "-Dmotcua.files.s3.secret-key=$S3_SECRET_KEY")
-    # ...and signs the digitised copies with this stack's development certificate (make_signing_certificate)
-    [ "$name" = intake-service ] && extra+=("-Dmotcua.signing.keystore=$SIGNING_DIR/unit.p12"
-        "-Dmotcua.signing.password=$SIGNING_PASSWORD" "-Dmotcua.signing.alias=unit" "-Dmotcua.signing.trusted-ca=$SIGNING_DIR/ca.pem")
+    # (intake's motcua.signing.* is passed here once a bean reads SigningConfig: until then Quarkus does not register
+    # the mapping, and an unknown motcua.* property stops the service at start-up.)
     # The console looks dossiers up for every citizen from this machine and names each citizen's address in
     # X-Forwarded-For: result believes that header from the console's address only (a client elsewhere cannot
     # pick its own bucket). Other loopback addresses (127.x.y.z) stay untrusted: system tests use them as clients.
