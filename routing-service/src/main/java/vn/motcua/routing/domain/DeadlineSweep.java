@@ -45,7 +45,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeadlineSweep {
     private static final Logger LOG = Logger.getLogger(DeadlineSweep.class);
-    private static final String OPEN = "('ASSIGNED', 'CLAIMED')";
+    /** The open task states as an SQL list ({@link TaskStatus#ASSIGNED}, {@link TaskStatus#CLAIMED}). */
+    static final String OPEN = "('ASSIGNED', 'CLAIMED')";
 
     private final AgroalDataSource dataSource;
     private final RoutingEvents events;

@@ -2,7 +2,7 @@ package vn.motcua.routing.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
@@ -43,48 +43,40 @@ public class TaskQueries {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Found inbox(Caller caller, TaskStatus status, String dossier, int page, int size) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        StringBuilder sql = new StringBuilder(" where true");
+        StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> parameters = new HashMap<>();
         if (!caller.supervisor()) {
             where.append(" and t.agency = :agency");
-            sql.append(" and t.agency = :agency");
             parameters.put("agency", caller.agency());
         }
         if (caller.seesOnlyOwnAndUnassigned()) {
             // Issue 24: a task the head gave to a colleague is not this officer's to see in the inbox.
-            where.append(" and (t.assignedTo is null or t.assignedTo = :me)");
-            sql.append(" and (t.assigned_to is null or t.assigned_to = :me)");
+            where.append(" and (t.assigned_to is null or t.assigned_to = :me)");
             parameters.put("me", caller.user());
         }
         if (dossier != null) {
-            where.append(" and t.dossierCode = :dossier");
-            sql.append(" and t.dossier_code = :dossier");
+            where.append(" and t.dossier_code = :dossier");
             parameters.put("dossier", dossier);
         }
         if (status != null) {
             where.append(" and t.status = :status");
-            sql.append(" and t.status = :status");
+            parameters.put("status", status.name());
         }
         OffsetDateTime now = deadlines.now();
         // Three counts in one round trip, each reading at most COUNT_CAP index entries: the two open ones walk the
         // open tasks' due-date index from its own end, so an inbox of any size costs the same.
-        String open = sql + " and t.status in ('ASSIGNED', 'CLAIMED')";
-        jakarta.persistence.Query counts = em.createNativeQuery("select"
-                + " (select count(*) from (select 1 from agency_task t" + sql + " limit :cap) a),"
+        String open = where + " and t.status in " + DeadlineSweep.OPEN;
+        Query counts = em.createNativeQuery("select"
+                + " (select count(*) from (select 1 from agency_task t" + where + " limit :cap) a),"
                 + " (select count(*) from (select 1 from agency_task t" + open
                 + " and t.due_at > :now and t.due_at <= :soon limit :cap) b),"
                 + " (select count(*) from (select 1 from agency_task t" + open + " and t.due_at <= :now limit :cap) c)");
-        TypedQuery<AgencyTask> items = em.createQuery("select t from AgencyTask t" + where
-                + " order by t.dueAt, t.id", AgencyTask.class);
+        Query items = em.createNativeQuery("select t.* from agency_task t" + where + " order by t.due_at, t.id",
+                AgencyTask.class);
         parameters.forEach((name, value) -> {
             counts.setParameter(name, value);
             items.setParameter(name, value);
         });
-        if (status != null) {
-            counts.setParameter("status", status.name());
-            items.setParameter("status", status);
-        }
         counts.setParameter("cap", COUNT_CAP)
                 .setParameter("now", now)
                 .setParameter("soon", deadlines.dueSoonLimit(now));
@@ -92,6 +84,7 @@ public class TaskQueries {
         long total = ((Number) found[0]).longValue();
         long dueSoon = ((Number) found[1]).longValue();
         long overdue = ((Number) found[2]).longValue();
+        @SuppressWarnings("unchecked")
         List<AgencyTask> page0 = total == 0 ? List.of()
                 : items.setFirstResult((int) Math.min((long) page * size, Integer.MAX_VALUE))
                         .setMaxResults(size).getResultList();
