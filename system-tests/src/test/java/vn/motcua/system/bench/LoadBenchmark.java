@@ -118,16 +118,20 @@ public final class LoadBenchmark {
         // (-Dbench.reception.alone=false keeps them running). Last, because a restarted service's JIT is cold.
         boolean alone = Boolean.parseBoolean(System.getProperty("bench.reception.alone", "true"));
         if (alone) {
-            DOWNSTREAM.forEach(service -> StackControl.stop(service));
+            DOWNSTREAM.forEach(StackControl::stop);
         }
-        ReceptionBenchmark.Figures reception = ReceptionBenchmark.run(http, counters, receptionClients, 10, receptionSeconds);
-        reception.print();
-        int overloadRate = Integer.getInteger("bench.overload.rate", (int) Math.max(30, 3 * reception.perSecond()));
-        OverloadBenchmark.Figures overload = OverloadBenchmark.run(http, counters, overloadRate,
-                Integer.getInteger("bench.overload.seconds", 15));
-        System.out.println("overload: " + overload.describe());
-        if (alone) {
-            DOWNSTREAM.forEach(service -> StackControl.start(service));
+        ReceptionBenchmark.Figures reception;
+        OverloadBenchmark.Figures overload;
+        try {
+            reception = ReceptionBenchmark.run(http, counters, receptionClients, 10, receptionSeconds);
+            reception.print();
+            int overloadRate = Integer.getInteger("bench.overload.rate", (int) Math.max(30, 3 * reception.perSecond()));
+            overload = OverloadBenchmark.run(http, counters, overloadRate, Integer.getInteger("bench.overload.seconds", 15));
+            System.out.println("overload: " + overload.describe());
+        } finally {
+            if (alone) { // a failed phase must not leave the stack without its downstream services
+                DOWNSTREAM.forEach(StackControl::start);
+            }
         }
         drained();
         String loadAfter = loadAverage();
@@ -157,7 +161,8 @@ public final class LoadBenchmark {
                 | Flowable full three-agency case (start, three inbox queries, three completions) | %.1f cases/s | pipeline %.2f× |
                 | Flowable process starts | %.1f starts/s | reception %.2f× |
                 """.formatted(started, machine, loadBefore, loadAfter, pg.tps(),
-                alone ? " alone (routing, result, notification stopped)" : "", reception.clients(), reception.perSecond(), reception.p50(), reception.p99(), reception.statuses(),
+                alone ? " alone (routing, result, notification stopped)" : "", reception.clients(), reception.perSecond(),
+                reception.p50(), reception.p99(), reception.statuses(),
                 100 * reception.perSecond() / pg.tps(),
                 overload.describe(),
                 pipeline.rate(), pipelineSeconds, pipeline.throughput(), pipeline.routed(), pipeline.received(),
