@@ -17,11 +17,13 @@ import vn.motcua.console.client.RoutingClient;
 import vn.motcua.console.client.ServiceException;
 import vn.motcua.console.view.Formats;
 import vn.motcua.console.view.Messages;
+import vn.motcua.shared.text.Csv;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -121,32 +123,18 @@ public class AuditResource {
      * last column, so a file with gaps says so, as the page does.
      */
     static String csv(Log log) {
-        StringBuilder out = new StringBuilder("\uFEFF");
-        line(out, "Thời điểm (giờ Việt Nam)", "Cán bộ", "Mã hồ sơ", "Dịch vụ", "Chức năng đã gọi");
+        StringBuilder out = Csv.document();
+        Csv.line(out, List.of("Thời điểm (giờ Việt Nam)", "Cán bộ", "Mã hồ sơ", "Dịch vụ", "Chức năng đã gọi"));
         for (Reading r : log.readings()) {
             AuditApi.Access a = r.access();
-            line(out, a.accessedAt() == null ? "" : a.accessedAt().atZoneSameInstant(Formats.VIETNAM).format(CSV_TIME),
-                    a.actor(), a.dossierCode(), r.service(), a.endpoint());
+            Csv.line(out, Arrays.asList(
+                    a.accessedAt() == null ? "" : a.accessedAt().atZoneSameInstant(Formats.VIETNAM).format(CSV_TIME),
+                    a.actor(), a.dossierCode(), r.service(), a.endpoint()));
         }
         for (Answer<Void> refusal : log.refusals()) {
-            line(out, "", "", "", refusal.service(), "Không đọc được nhật ký: " + refusal.refusal());
+            Csv.line(out, Arrays.asList("", "", "", refusal.service(), "Không đọc được nhật ký: " + refusal.refusal()));
         }
         return out.toString();
-    }
-
-    private static void line(StringBuilder out, String... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            String cell = cells[i] == null ? "" : cells[i];
-            // quoted when needed; a leading =, +, - or @ is kept as text, not run as a spreadsheet formula
-            if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0) {
-                cell = "'" + cell;
-            }
-            if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-                cell = '"' + cell.replace("\"", "\"\"") + '"';
-            }
-            out.append(i == 0 ? "" : ",").append(cell);
-        }
-        out.append("\r\n");
     }
 
     @GET

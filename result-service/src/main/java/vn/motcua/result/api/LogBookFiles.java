@@ -4,6 +4,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import vn.motcua.result.domain.LogBook;
 import vn.motcua.shared.events.ReturnChannel;
+import vn.motcua.shared.text.Csv;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,13 +41,13 @@ final class LogBookFiles {
     }
 
     static void csv(List<LogBook.Entry> entries, OutputStream out) throws IOException {
-        StringBuilder text = new StringBuilder("\uFEFF");
-        line(text, COLUMNS.stream().map(Column::title).toList());
+        StringBuilder text = Csv.document();
+        Csv.line(text, COLUMNS.stream().map(Column::title).toList());
         int number = 0;
         for (LogBook.Entry entry : entries) {
             number++;
             int n = number;
-            line(text, COLUMNS.stream().map(c -> c.value() == null ? String.valueOf(n) : c.value().apply(entry)).toList());
+            Csv.line(text, COLUMNS.stream().map(c -> c.value() == null ? String.valueOf(n) : c.value().apply(entry)).toList());
         }
         out.write(text.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -71,28 +72,6 @@ final class LogBookFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void line(StringBuilder text, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                text.append(',');
-            }
-            text.append(escape(cells.get(i)));
-        }
-        text.append("\r\n");
-    }
-
-    /** RFC 4180 quoting; a leading =, +, - or @ is defused so a spreadsheet never runs a cell as a formula. */
-    static String escape(String cell) {
-        if (cell == null) {
-            return "";
-        }
-        String value = !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
     }
 
     private static String time(OffsetDateTime time) {
